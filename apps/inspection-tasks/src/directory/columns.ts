@@ -1,0 +1,126 @@
+import {
+  ENTERPRISE_SIZES,
+  ENTERPRISE_STATUSES,
+  RISK_CLASSES,
+  RISK_CLASS_LABELS_ZH,
+  SECTORS,
+  SECTOR_LABELS_ZH,
+  SIZE_LABELS_ZH,
+  STATUS_LABELS_ZH,
+  parseEnum,
+  parseLimitRule,
+  formatLimitRule,
+  validateRegionCode,
+  validateUscc,
+} from '@spotcheck/domain';
+
+/** What a spreadsheet cell turns into, or why it cannot. */
+export type Parsed = { value: string | string[] | number | boolean | null } | { error: string };
+
+export interface ImportContext {
+  /** Region-code prefix the caller may write ('' = everywhere). */
+  scope: string;
+  categories: ReadonlySet<string>;
+}
+
+/** One column of an import/export file: its database column, the headers people use, how to read a cell. */
+export interface Column {
+  db: string;
+  pg: 'text' | 'text[]' | 'integer' | 'boolean' | 'jsonb';
+  /** English header first (used for English exports), then the Chinese ones (first is the export header). */
+  en: string;
+  zh: string[];
+  required: boolean;
+  parse(raw: string, ctx: ImportContext): Parsed;
+  /** SQL expression giving the export cell from the row aliased `a`, when not the column itself. */
+  exportSql?: (a: string) => string;
+}
+
+const LIST_SPLIT = /[;；,，、|\s]+/;
+
+export const text =
+  (max: number, { allowEmpty = false } = {}) =>
+  (raw: string): Parsed => {
+    const v = raw.trim();
+    if (!allowEmpty && v === '') return { error: 'is required' };
+    if (v.length > max) return { error: `is longer than ${max} characters` };
+    return { value: v };
+  };
+
+export const uscc = (raw: string): Parsed => {
+  const v = raw.trim();
+  const check = validateUscc(v);
+  return check.ok ? { value: v } : { error: check.reason };
+};
+
+export const regionCode = (raw: string, ctx: ImportContext): Parsed => {
+  const v = raw.trim();
+  const check = validateRegionCode(v);
+  if (!check.ok) return { error: check.reason };
+  if (!v.startsWith(ctx.scope)) return { error: `${v} is outside your jurisdiction` };
+  return { value: v };
+};
+
+export const enumOf =
+  <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>, fallback?: T) =>
+  (raw: string): Parsed => {
+    if (raw.trim() === '' && fallback) return { value: fallback };
+    const v = parseEnum(values, labels, raw);
+    return v ? { value: v } : { error: `must be one of ${values.map((x) => `${x}/${labels[x]}`).join(', ')}` };
+  };
+
+export const riskClass = (raw: string): Parsed => {
+  // Regulators write "A", "a", "A类" or the label.
+  const v = raw.trim().replace(/类$/, '').toUpperCase();
+  return enumOf(RISK_CLASSES, RISK_CLASS_LABELS_ZH)(v);
+};
+
+export const categoryList = (raw: string, ctx: ImportContext): Parsed => {
+  const codes = raw.trim() === '' ? [] : [...new Set(raw.trim().toUpperCase().split(LIST_SPLIT).filter(Boolean))];
+  const unknown = codes.filter((c) => !ctx.categories.has(c));
+  if (unknown.length) return { error: `unknown product category ${unknown.join(', ')}` };
+  return { value: codes };
+};
+
+export const usccList = (raw: string): Parsed => {
+  const codes = raw.trim() === '' ? [] : [...new Set(raw.trim().split(LIST_SPLIT).filter(Boolean))];
+  for (const c of codes) {
+    const check = validateUscc(c);
+    if (!check.ok) return { error: `${c}: ${check.reason}` };
+  }
+  return { value: codes };
+};
+
+const TRUE = new Set(['true', '1', 'yes', 'y', '是', '在岗', '有效', '启用']);
+const FALSE = new Set(['false', '0', 'no', 'n', '否', '不在岗', '无效', '停用']);
+export const bool =
+  (fallback: boolean) =>
+  (raw: string): Parsed => {
+    const v = raw.trim().toLowerCase();
+    if (v === '') return { value: fallback };
+    if (TRUE.has(v)) return { value: true };
+    if (FALSE.has(v)) return { value: false };
+    return { error: 'must be 是/否 or true/false' };
+  };
+
+export const nonNegativeInt = (raw: string): Parsed => {
+  const v = raw.trim();
+  if (!/^\d{1,9}$/.test(v)) return { error: 'must be a whole number ≥ 0' };
+  return { value: Number(v) };
+};
+
+export const limitRule = (raw: string): Parsed => {
+  const r = parseLimitRule(raw);
+  return r.ok ? { value: formatLimitRule(r.rule) } : { error: r.reason };
+};
+
+export const categoryCode = (raw: string): Parsed => {
+  const v = raw.trim().toUpperCase();
+  return /^[A-Z0-9][A-Z0-9-]{1,31}$/.test(v)
+    ? { value: v }
+    : { error: 'must be 2–32 characters of A–Z, 0–9 and -' };
+};
+
+export const sizeCol = enumOf(ENTERPRISE_SIZES, SIZE_LABELS_ZH);
+export const statusCol = enumOf(ENTERPRISE_STATUSES, STATUS_LABELS_ZH, 'active');
+export const sectorCol = enumOf(SECTORS, SECTOR_LABELS_ZH);

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { TextDecoder } from 'node:util';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+
+export type FileFormat = 'csv' | 'xlsx';
+
+export interface FileRow {
+  /** 1-based row number as a spreadsheet shows it; the header is row 1. */
+  row: number;
+  cells: string[];
+}
+
+/** Counts bytes and computes the SHA-256 of everything that flows through. */
+export class DigestStream extends Transform {
+  private readonly hash = createHash('sha256');
+  bytes = 0;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    this.push(chunk);
+    done();
+  }
+  hex(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+export function formatOf(filename: string | undefined, mimetype?: string): FileFormat | undefined {
+  const name = (filename ?? '').toLowerCase();
+  if (name.endsWith('.csv') || mimetype === 'text/csv') return 'csv';
+  if (name.endsWith('.xlsx') || mimetype === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+    return 'xlsx';
+  }
+  return undefined;
+}
+
+/**
+ * Excel on Chinese Windows saves "CSV" in GB18030 without a BOM; UTF-8 files may or may not
+ * carry one. The first 64 KiB decide: valid UTF-8 (or a BOM) means UTF-8, anything else GB18030.
+ */
+export function decodeToUtf8(): Transform {
+  let decoder: TextDecoder | undefined;
+  let head: Buffer[] = [];
+  let headLength = 0;
+  const decide = () => {
+    const sample = Buffer.concat(head);
+    let encoding = 'utf-8';
+    if (!(sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)) {
+      // Cut at the last complete line so a multi-byte character split by the sample is not misread.
+      const cut = sample.lastIndexOf(0x0a);
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(cut > 0 ? sample.subarray(0, cut) : sample);
+      } catch {
+        encoding = 'gb18030';
+      }
+    }
+    decoder = new TextDecoder(encoding);
+    return decoder.decode(sample, { stream: true });
+  };
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      if (decoder) return done(null, decoder.decode(chunk, { stream: true }));
+      head.push(chunk);
+      headLength += chunk.length;
+      if (headLength < 64 * 1024) return done();
+      const text = decide();
+      head = [];
+      done(null, text);
+    },
+    flush(done) {
+      const text = decoder ? '' : decide();
+      done(null, text + decoder!.decode());
+    },
+  });
+}
+
+export async function* csvRows(input: Readable): AsyncGenerator<FileRow> {
+  const parser = input.pipe(decodeToUtf8()).pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: 64 * 1024,
+    }),
+  );
+  let row = 0;
+  for await (const cells of parser as AsyncIterable<string[]>) {
+    row += 1;
+    yield { row, cells };
+  }
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+    if ('error' in v) return '';
+  }
+  return String(v);
+}
+
+/** Streams the first worksheet of an XLSX file row by row. */
+export async function* xlsxRows(input: Readable): AsyncGenerator<FileRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+  });
+  for await (const sheet of reader) {
+    for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = r.values as ExcelJS.CellValue[];
+      const cells: string[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      if (cells.every((c) => c.trim() === '')) continue;
+      yield { row: r.number, cells };
+    }
+    // Only the first worksheet holds data; drain the rest without reading it.
+    break;
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@spotcheck/auth';
+import { AppConfigModule, AppLoggingModule, HealthModule } from '@spotcheck/common';
+import { DatabaseModule } from '@spotcheck/database';
+
+/** The public read-only API; its routes are @Public(). Publications arrive with later issues. */
+@Module({
+  imports: [AppConfigModule, AppLoggingModule, DatabaseModule, AuthModule, HealthModule],
+})
+export class PublicPortalModule {}

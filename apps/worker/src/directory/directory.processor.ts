@@ -1,0 +1,36 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { OnJob, Payload, dispatchJob } from '@spotcheck/queue';
+import { recordFinalFailure } from '../failures';
+
+@Processor('directory')
+export class DirectoryProcessor extends WorkerHost {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    return dispatchJob(this, job);
+  }
+
+  /** Recomputes the whole table from the directory, so running it twice changes nothing. */
+  @OnJob('directory.changed')
+  async recomputeStats(_payload: Payload<'directory.changed'>): Promise<{ groups: number }> {
+    return this.ds.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(7349120003)');
+      await m.query('DELETE FROM directory_stats');
+      const rows = (await m.query(`
+        INSERT INTO directory_stats (region_code, risk_class, status, enterprises, computed_at)
+        SELECT region_code, risk_class, status, count(*), now() FROM enterprise GROUP BY 1, 2, 3
+        RETURNING 1`)) as unknown[];
+      return { groups: rows.length };
+    });
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, err: Error) {
+    return recordFinalFailure(this.ds, 'directory', job, err);
+  }
+}

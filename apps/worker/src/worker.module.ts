@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AppConfigModule, AppLoggingModule, HealthModule } from '@spotcheck/common';
+import { DatabaseModule } from '@spotcheck/database';
+import { QueueModule } from '@spotcheck/queue';
+import { AuditProcessor } from './audit/audit.processor';
+import { DirectoryProcessor } from './directory/directory.processor';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+
+@Module({
+  imports: [AppConfigModule, AppLoggingModule, DatabaseModule, QueueModule, HealthModule],
+  providers: [OutboxRelay, DirectoryProcessor, AuditProcessor],
+})
+export class WorkerModule {}

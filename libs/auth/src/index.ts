@@ -1,0 +1,5 @@
+export * from './principal';
+export * from './decorators';
+export * from './auth.guard';
+export * from './auth.module';
+export * from './token';

@@ -1,0 +1,43 @@
+import { ROLES, Role, regionPrefix, validateRegionCode, validateUscc } from '@spotcheck/domain';
+
+/** Who is calling, from the verified token. */
+export interface Principal {
+  sub: string;
+  role: Role;
+  /** GB/T 2260 code; regulators act only inside its subtree. */
+  jurisdiction?: string;
+  /** Lab id (role lab) or USCC (role enterprise). */
+  org?: string;
+}
+
+/** Checks the claims a verified token carries; returns the principal or the reason it is refused. */
+export function principalFromClaims(claims: Record<string, unknown>): Principal | string {
+  const { sub, role, jurisdiction, org } = claims;
+  if (typeof sub !== 'string' || sub.length === 0) return 'claim sub is missing';
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    return `claim role must be one of ${ROLES.join(', ')}`;
+  }
+  const p: Principal = { sub, role: role as Role };
+  if (role === 'regulator') {
+    if (typeof jurisdiction !== 'string') return 'claim jurisdiction is required for regulators';
+    const check = validateRegionCode(jurisdiction);
+    if (!check.ok) return `claim jurisdiction: ${check.reason}`;
+    p.jurisdiction = jurisdiction;
+  }
+  if (role === 'lab' || role === 'enterprise') {
+    if (typeof org !== 'string' || org.length === 0) return `claim org is required for role ${role}`;
+    if (role === 'enterprise' && !validateUscc(org).ok) return 'claim org must be the enterprise USCC';
+    p.org = org;
+  }
+  return p;
+}
+
+/**
+ * The region-code prefix a principal may touch: a regulator's subtree, everything for an
+ * admin, nothing (null) for anyone else.
+ */
+export function scopePrefix(p: Principal): string | null {
+  if (p.role === 'admin') return '';
+  if (p.role === 'regulator' && p.jurisdiction) return regionPrefix(p.jurisdiction);
+  return null;
+}

@@ -1,0 +1,110 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** The secret `npm run token` and local runs use. Production refuses to start with it. */
+export const DEV_JWT_SECRET = 'spotcheck-development-secret-do-not-use-in-production';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/** Every setting the apps read, validated once at boot. */
+export class Env {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/spotcheck';
+
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  @Transform(toInt)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** BullMQ key prefix; the braces make it a Redis Cluster hash tag. */
+  @Matches(/^\{[a-z0-9:_-]+\}$/, { message: 'QUEUE_PREFIX must look like {name}' })
+  QUEUE_PREFIX = '{spotcheck}';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @IsString()
+  JWT_ISSUER = 'spotcheck';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Run pending migrations at start-up (under an advisory lock). */
+  @IsBoolean()
+  @Transform(toBool)
+  MIGRATIONS_RUN = true;
+
+  /** Largest JSON body accepted, in bytes; more answers 413. */
+  @IsInt()
+  @Min(1024)
+  @Transform(toInt)
+  BODY_LIMIT = 1024 * 1024;
+
+  /** Largest uploaded import file, in bytes; more answers 413. */
+  @IsInt()
+  @Min(1024)
+  @Transform(toInt)
+  IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @Transform(toInt)
+  PORT?: number;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** How often the worker relays the outbox when no notification arrives, in ms. */
+  @IsInt()
+  @Min(10)
+  @Transform(toInt)
+  OUTBOX_POLL_MS = 500;
+
+  /** How often the worker seals the audit chain, in ms. */
+  @IsInt()
+  @Min(100)
+  @Transform(toInt)
+  AUDIT_SEAL_EVERY_MS = 2000;
+}
+
+/** Validates process.env; throws one error listing every problem. Used by ConfigModule and scripts. */
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const env = plainToInstance(Env, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+    problems.push('JWT_SECRET is the development secret; set a real secret in production');
+  }
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return env;
+}
+
+export function loadEnv(): Env {
+  return validateEnv(process.env);
+}

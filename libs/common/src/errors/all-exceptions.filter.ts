@@ -1,0 +1,57 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+
+/** PostgreSQL error codes that mean "your input", never "our fault". */
+const PG_INPUT_ERRORS: Record<string, [HttpStatus, string]> = {
+  '23505': [HttpStatus.CONFLICT, 'DUPLICATE'],
+  '23503': [HttpStatus.CONFLICT, 'REFERENCED'],
+  '23514': [HttpStatus.BAD_REQUEST, 'CHECK_VIOLATION'],
+  '22P02': [HttpStatus.BAD_REQUEST, 'INVALID_TEXT'],
+  '22001': [HttpStatus.BAD_REQUEST, 'VALUE_TOO_LONG'],
+  '22003': [HttpStatus.BAD_REQUEST, 'NUMBER_OUT_OF_RANGE'],
+  '40001': [HttpStatus.CONFLICT, 'SERIALIZATION_FAILURE'],
+};
+
+/**
+ * Keeps the body shape stable (`statusCode`, `code`, `message`) and maps database errors that
+ * input can cause to 4xx; anything else is a logged 500 without internals.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const [status, body] = this.toResponse(exception);
+    if (status >= 500) this.logger.error(exception);
+    void reply.status(status).send(body);
+  }
+
+  private toResponse(exception: unknown): [number, Record<string, unknown>] {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      if (typeof res === 'object' && res !== null && 'code' in res) return [status, res as Record<string, unknown>];
+      const message =
+        typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
+      return [status, { statusCode: status, code: HttpStatus[status] ?? 'ERROR', message }];
+    }
+    if (exception instanceof QueryFailedError) {
+      const pg = exception.driverError as { code?: string; detail?: string; constraint?: string };
+      const mapped = pg.code ? PG_INPUT_ERRORS[pg.code] : undefined;
+      if (mapped) {
+        const [status, code] = mapped;
+        return [status, { statusCode: status, code, message: pg.detail ?? code, constraint: pg.constraint }];
+      }
+    }
+    const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return [
+        fastifyStatus,
+        { statusCode: fastifyStatus, code: (exception as { code?: string }).code ?? 'BAD_REQUEST', message: (exception as Error).message },
+      ];
+    }
+    return [500, { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' }];
+  }
+}

@@ -1,0 +1,68 @@
+import multipart from '@fastify/multipart';
+import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { Env } from '../config/env';
+import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { appValidationPipe } from '../errors/validation';
+import { requestId } from '../logging/logging.module';
+
+export interface HttpAppOptions {
+  name: string;
+  title: string;
+  description: string;
+  defaultPort: number;
+}
+
+/** The same HTTP shell for every API app: Fastify, /api/v1, validation, errors, docs, logs. */
+export async function createHttpApp(module: unknown, opts: HttpAppOptions): Promise<NestFastifyApplication> {
+  const bodyLimit = Number(process.env.BODY_LIMIT ?? 1024 * 1024);
+  const adapter = new FastifyAdapter({
+    bodyLimit: Number.isFinite(bodyLimit) ? bodyLimit : 1024 * 1024,
+    trustProxy: true,
+    genReqId: requestId,
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const config = app.get(ConfigService<Env, true>);
+  await app.register(multipart, {
+    limits: { fileSize: config.get('IMPORT_MAX_BYTES', { infer: true }), files: 1, fields: 10 },
+  });
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalPipes(appValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const doc = new DocumentBuilder()
+    .setTitle(opts.title)
+    .setDescription(opts.description)
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'docs-json',
+  });
+  return app;
+}
+
+export async function listen(app: NestFastifyApplication, opts: HttpAppOptions): Promise<void> {
+  const config = app.get(ConfigService<Env, true>);
+  const port = config.get('PORT', { infer: true }) ?? opts.defaultPort;
+  await app.listen(port, config.get('HOST', { infer: true }));
+  new NestLogger(opts.name).log(`listening on ${await app.getUrl()}`);
+}
+
+/** Exits non-zero with the reason when start-up fails (bad config, no database...). */
+export function runMain(start: () => Promise<INestApplicationContext | void>): void {
+  start().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './uscc';
+export * from './region';
+export * from './limit-rule';
+export * from './cursor';

@@ -1,0 +1,4 @@
+export * from './jobs';
+export * from './outbox';
+export * from './job-handler';
+export * from './queue.module';
