@@ -87,12 +87,12 @@ describe('enterprise directory', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await app.inject({
+      const res: { statusCode: number; json(): { items: { uscc: string }[]; nextCursor: string | null } } = await app.inject({
         url: `/api/v1/enterprises?region=${region}&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
         headers: bearer(REGULATOR_HOHHOT),
       });
       expect(res.statusCode).toBe(200);
-      seen.push(...res.json().items.map((e: { uscc: string }) => e.uscc));
+      seen.push(...res.json().items.map((e) => e.uscc));
       cursor = res.json().nextCursor;
     } while (cursor);
     expect(seen).toHaveLength(7);

@@ -665,6 +665,19 @@ const STREET_SUFFIXES = ['路', '路', '街', '大街', '大道'];
 const COMPANY_FORMS = ['有限公司', '有限公司', '有限公司', '有限公司', '有限责任公司'];
 const SHOP_FORMS = ['经营部', '商店', '门市部', '加工坊'];
 
+/**
+ * Name endings (industry word + legal form + marker) by category index, precomputed: a name is
+ * then three parts, which keeps the string short-lived and cheap to flatten when written out.
+ */
+const NAME_SUFFIXES = CATEGORY_CODES.map((code) => {
+  const words = INDUSTRY_WORDS[code];
+  return {
+    company: words.company.flatMap((w) => COMPANY_FORMS.map((f) => w + f + DEMO_MARKER)),
+    jointStock: words.company.map((w) => `${w}股份有限公司${DEMO_MARKER}`),
+    shop: SHOP_FORMS.map((f) => words.shop + f + DEMO_MARKER),
+  };
+});
+
 function tradeName(r: Rng): string {
   if (r.float() < 0.25) return r.pick(TRADE_WORDS);
   const a = r.int(TRADE_CHARS.length);
@@ -713,11 +726,11 @@ export function demoEnterprise(i: number, seed: number = DEMO_SEED): DemoEnterpr
     const second = pickIndex(pref.categoryCum, r.float());
     if (second !== first) categories.push(CATEGORY_CODES[second]);
   }
-  const words = INDUSTRY_WORDS[categories[0]];
+  const suffixes = NAME_SUFFIXES[first];
 
   let name: string;
   if (individual) {
-    name = [county.name, tradeName(r), words.shop, r.pick(SHOP_FORMS), DEMO_MARKER].join('');
+    name = county.name + tradeName(r) + r.pick(suffixes.shop);
   } else {
     const roll = r.float();
     const big = size === 'large' || size === 'medium';
@@ -727,10 +740,10 @@ export function demoEnterprise(i: number, seed: number = DEMO_SEED): DemoEnterpr
         : roll < 0.7 || county.isDistrict
           ? pref.name
           : county.name;
-    const form = size === 'large' && r.float() < 0.5 ? '股份有限公司' : r.pick(COMPANY_FORMS);
-    name = [place, tradeName(r), r.pick(words.company), form, DEMO_MARKER].join('');
+    const joint = size === 'large' && r.float() < 0.5;
+    name = place + tradeName(r) + r.pick(joint ? suffixes.jointStock : suffixes.company);
   }
-  const address = [county.addressPrefix, streetAddress(r)].join('');
+  const address = county.addressPrefix + streetAddress(r);
 
   // Larger companies are often registered by the prefecture's bureau, whose code the USCC
   // then carries instead of the county's.
