@@ -16,7 +16,7 @@ import { LabService } from './labs/lab.service';
 
 @Module({
   imports: [
-    AppConfigModule,
+    AppConfigModule.forRoot(),
     AppLoggingModule,
     DatabaseModule,
     TypeOrmModule.forFeature([Enterprise, Inspector, Lab, ProductCategory]),

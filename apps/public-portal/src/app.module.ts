@@ -5,6 +5,6 @@ import { DatabaseModule } from '@spotcheck/database';
 
 /** The public read-only API; its routes are @Public(). Publications arrive with later issues. */
 @Module({
-  imports: [AppConfigModule, AppLoggingModule, DatabaseModule, AuthModule, HealthModule],
+  imports: [AppConfigModule.forRoot(), AppLoggingModule, DatabaseModule, AuthModule, HealthModule],
 })
 export class PublicPortalModule {}

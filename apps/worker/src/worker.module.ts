@@ -7,7 +7,7 @@ import { DirectoryProcessor } from './directory/directory.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 
 @Module({
-  imports: [AppConfigModule, AppLoggingModule, DatabaseModule, QueueModule, HealthModule],
+  imports: [AppConfigModule.forRoot(), AppLoggingModule, DatabaseModule, QueueModule, HealthModule],
   providers: [OutboxRelay, DirectoryProcessor, AuditProcessor],
 })
 export class WorkerModule {}

@@ -93,14 +93,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** Relays one batch; returns how many rows it moved. */
+  /** Relays one batch; returns how many rows it moved. Throws (after noting it) when Redis fails. */
   async relayOnce(): Promise<number> {
-    return this.ds.transaction(async (m) => {
+    const outcome = await this.ds.transaction(async (m) => {
       const rows = (await m.query(
         `SELECT id::text, queue, job, payload FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       )) as OutboxRow[];
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return { moved: 0 };
+      const ids = rows.map((r) => r.id);
       try {
         for (const name of new Set(rows.map((r) => r.queue))) {
           const queue = this.queues.get(name);
@@ -111,16 +112,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           await withTimeout(queue.addBulk(jobs), REDIS_TIMEOUT_MS);
         }
       } catch (e) {
-        await this.ds.query(
-          'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])',
-          [rows.map((r) => r.id), (e as Error).message],
-        ).catch(() => undefined);
-        throw e;
+        // Rows stay pending; the attempt is noted in the same transaction that holds their locks.
+        await m.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])', [
+          ids,
+          (e as Error).message,
+        ]);
+        return { moved: 0, error: e as Error };
       }
-      await m.query('UPDATE outbox SET relayed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [
-        rows.map((r) => r.id),
-      ]);
-      return rows.length;
+      await m.query('UPDATE outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])', [ids]);
+      return { moved: rows.length };
     });
+    if (outcome.error) throw outcome.error;
+    return outcome.moved;
   }
 }

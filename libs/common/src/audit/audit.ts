@@ -144,22 +144,20 @@ export async function verifyAuditChain(ds: DataSource, page = 10_000): Promise<C
   let checked = 0;
   for (;;) {
     const rows = (await ds.query(
-      `SELECT chain_pos::text AS chain_pos, prev_hash, hash, ${ROW_COLUMNS}
-       FROM audit_log WHERE chain_pos >= $1 ORDER BY chain_pos LIMIT $2`,
+      `SELECT chain_pos::text AS pos, prev_hash, hash, ${ROW_COLUMNS}
+       FROM audit_log WHERE chain_pos >= $1 ORDER BY audit_log.chain_pos LIMIT $2`,
       [expected.toString(), page],
-    )) as (RowForHash & { chain_pos: string; prev_hash: string; hash: string })[];
+    )) as (RowForHash & { pos: string; prev_hash: string; hash: string })[];
     for (const r of rows) {
-      const broken = (reason: string): ChainVerdict => ({
+      const broken = (reason: string, chainPos = r.pos): ChainVerdict => ({
         ok: false,
         checked,
         unsealed: 0,
-        firstBroken: { seq: r.seq, chainPos: r.chain_pos, reason },
+        firstBroken: { seq: r.seq, chainPos, reason },
       });
-      if (r.chain_pos !== expected.toString()) {
-        return { ...broken(`chain position ${expected} is missing (row deleted?)`), firstBroken: { seq: r.seq, chainPos: expected.toString(), reason: `chain position ${expected} is missing (row deleted?)` } };
-      }
+      if (r.pos !== expected.toString()) return broken(`chain position ${expected} is missing (row deleted?)`, expected.toString());
       if (r.prev_hash !== prev) return broken('prev_hash does not match the previous row');
-      if (rowHash(prev, r.chain_pos, r) !== r.hash) return broken('content does not match its hash (row changed)');
+      if (rowHash(prev, r.pos, r) !== r.hash) return broken('content does not match its hash (row changed)');
       prev = r.hash;
       expected += 1n;
       checked += 1;

@@ -1,0 +1,127 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { completeUscc } from '@spotcheck/domain';
+import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp } from './support/app';
+
+/** A Redis of this test's own, so it can be killed and restarted without touching anyone else's. */
+let redis: ChildProcess | undefined;
+let port = 0;
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+async function startRedis(): Promise<void> {
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await until(async () => {
+    const { Redis } = await import('ioredis');
+    const r = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    r.on('error', () => undefined);
+    try {
+      await r.connect();
+      return (await r.ping()) === 'PONG';
+    } catch {
+      return false;
+    } finally {
+      r.disconnect();
+    }
+  });
+}
+function stopRedis(): Promise<void> {
+  return new Promise((resolve) => {
+    if (!redis || redis.exitCode !== null) return resolve();
+    redis.once('exit', () => resolve());
+    redis.kill('SIGKILL');
+  });
+}
+async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+}
+
+let api: NestFastifyApplication;
+let worker: INestApplicationContext;
+let ds: DataSource;
+
+beforeAll(async () => {
+  port = await freePort();
+  await startRedis();
+  process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
+  process.env.OUTBOX_POLL_MS = '100';
+  // Config is read when the modules load, so they load after the environment is set.
+  const { InspectionTasksModule } = await import('../apps/inspection-tasks/src/app.module');
+  const { startWorker } = await import('../apps/worker/src/main');
+  api = await bootHttp(InspectionTasksModule);
+  const started = await startWorker(0);
+  worker = started.app;
+  ds = api.get(DataSource);
+  await api.inject({
+    method: 'POST',
+    url: '/api/v1/catalog/categories',
+    headers: bearer(ADMIN),
+    payload: { code: 'OUTBOX-CAT', name: 'x', sector: 'food', items: [] },
+  });
+}, 60_000);
+afterAll(async () => {
+  // Closing BullMQ needs a Redis that answers.
+  if (redis?.exitCode !== null) await startRedis();
+  await worker?.close();
+  await api?.close();
+  await stopRedis();
+});
+
+const statsFor = async (region: string) =>
+  ((await ds.query('SELECT coalesce(sum(enterprises), 0)::int AS n FROM directory_stats WHERE region_code = $1', [region])) as { n: number }[])[0].n;
+
+describe('outbox relay', () => {
+  it('keeps writes working while Redis is down and does the work once Redis is back', async () => {
+    await stopRedis();
+    const region = '150125';
+    const uscc = completeUscc('91150125MA0QUTBX1');
+    const res = await api.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises',
+      headers: bearer(REGULATOR_HOHHOT),
+      payload: { uscc, name: '断线期间写入', regionCode: region, size: 'small', riskClass: 'C', categories: ['OUTBOX-CAT'] },
+    });
+    expect(res.statusCode).toBe(201);
+    const [row] = await ds.query(`SELECT id::text FROM outbox WHERE job = 'directory.changed' ORDER BY id DESC LIMIT 1`);
+    // Longer than the relay's Redis timeout, so it gives up once, notes why, and retries.
+    await until(async () => (await ds.query('SELECT last_error FROM outbox WHERE id = $1', [row.id]))[0].last_error !== null);
+    const [pending] = await ds.query('SELECT relayed_at FROM outbox WHERE id = $1', [row.id]);
+    expect(pending.relayed_at).toBeNull();
+    expect(await statsFor(region)).toBe(0);
+
+    await startRedis();
+    await until(async () => (await statsFor(region)) === 1);
+    const [relayed] = await ds.query('SELECT relayed_at, attempts FROM outbox WHERE id = $1', [row.id]);
+    expect(relayed.relayed_at).not.toBeNull();
+    expect(relayed.attempts).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
+  it('relaying the same row twice makes one job (job id = outbox id)', async () => {
+    const [row] = await ds.query(`SELECT id::text FROM outbox WHERE relayed_at IS NOT NULL ORDER BY id DESC LIMIT 1`);
+    const queue = new Queue('directory', { connection: { url: process.env.REDIS_URL }, prefix: process.env.QUEUE_PREFIX });
+    try {
+      const before = await queue.getJobCounts('completed', 'active', 'waiting', 'delayed', 'failed');
+      await ds.query('UPDATE outbox SET relayed_at = NULL WHERE id = $1', [row.id]);
+      await until(async () => (await ds.query('SELECT relayed_at FROM outbox WHERE id = $1', [row.id]))[0].relayed_at !== null);
+      await new Promise((r) => setTimeout(r, 300));
+      const after = await queue.getJobCounts('completed', 'active', 'waiting', 'delayed', 'failed');
+      expect(after).toEqual(before);
+      expect(await queue.getJob(`outbox-${row.id}`)).toBeDefined();
+    } finally {
+      await queue.close();
+    }
+  }, 30_000);
+});
