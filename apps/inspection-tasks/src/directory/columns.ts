@@ -32,6 +32,8 @@ export interface Column {
   zh: string[];
   required: boolean;
   parse(raw: string, ctx: ImportContext): Parsed;
+  /** Few distinct values per file (regions, category lists): parse each once per import. */
+  memo?: boolean;
   /** SQL expression giving the export cell from the row aliased `a`, when not the column itself. */
   exportSql?: (a: string) => string;
 }
@@ -61,24 +63,50 @@ export const regionCode = (raw: string, ctx: ImportContext): Parsed => {
   return { value: v };
 };
 
-export const enumOf =
-  <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>, fallback?: T) =>
-  (raw: string): Parsed => {
-    if (raw.trim() === '' && fallback) return { value: fallback };
-    const v = parseEnum(values, labels, raw);
-    return v ? { value: v } : { error: `must be one of ${values.map((x) => `${x}/${labels[x]}`).join(', ')}` };
+/**
+ * Reads an enumerated cell as parseEnum does (English value in any case, or the Chinese
+ * label), through a lookup table built once: imports call this a million times.
+ */
+export const enumOf = <T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+  fallback?: T,
+  aliases: Record<string, T> = {},
+) => {
+  const table = new Map<string, Parsed>();
+  for (const v of values) {
+    for (const k of [v, v.toLowerCase(), labels[v]]) table.set(k, { value: v });
+  }
+  for (const [k, v] of Object.entries(aliases)) table.set(k, { value: v });
+  const error: Parsed = { error: `must be one of ${values.map((x) => `${x}/${labels[x]}`).join(', ')}` };
+  return (raw: string): Parsed => {
+    const hit = table.get(raw);
+    if (hit) return hit;
+    const v = raw.trim();
+    if (v === '' && fallback) return { value: fallback };
+    return table.get(v) ?? table.get(v.toLowerCase()) ?? (parseEnum(values, labels, v) ? { value: parseEnum(values, labels, v)! } : error);
   };
-
-export const riskClass = (raw: string): Parsed => {
-  // Regulators write "A", "a", "A类" or the label.
-  const v = raw.trim().replace(/类$/, '').toUpperCase();
-  return enumOf(RISK_CLASSES, RISK_CLASS_LABELS_ZH)(v);
 };
 
+// Regulators write "A", "a", "A类" or the label.
+export const riskClass = enumOf(
+  RISK_CLASSES,
+  RISK_CLASS_LABELS_ZH,
+  undefined,
+  Object.fromEntries(RISK_CLASSES.flatMap((c) => [[`${c}类`, c], [`${c.toLowerCase()}类`, c]])),
+);
+
+const SIMPLE_LIST = /^[A-Z0-9-]+(;[A-Z0-9-]+)*$/;
+
 export const categoryList = (raw: string, ctx: ImportContext): Parsed => {
-  const codes = raw.trim() === '' ? [] : [...new Set(raw.trim().toUpperCase().split(LIST_SPLIT).filter(Boolean))];
-  const unknown = codes.filter((c) => !ctx.categories.has(c));
-  if (unknown.length) return { error: `unknown product category ${unknown.join(', ')}` };
+  // Fast path for the export format ("A;B"); anything else is normalised first.
+  const parts = SIMPLE_LIST.test(raw) ? raw.split(';') : raw.trim().toUpperCase().split(LIST_SPLIT).filter(Boolean);
+  const codes = parts.length > 1 ? [...new Set(parts)] : parts;
+  for (const c of codes) {
+    if (!ctx.categories.has(c)) {
+      return { error: `unknown product category ${codes.filter((x) => !ctx.categories.has(x)).join(', ')}` };
+    }
+  }
   return { value: codes };
 };
 

@@ -37,6 +37,7 @@ const REGION: Column = {
   zh: ['行政区划代码', '区划代码', '所在地区划代码', '地区代码'],
   required: true,
   parse: regionCode,
+  memo: true,
 };
 const categories = (zh: string[]): Column => ({
   db: 'categories',
@@ -45,6 +46,7 @@ const categories = (zh: string[]): Column => ({
   zh,
   required: false,
   parse: categoryList,
+  memo: true,
   exportSql: (a) => `array_to_string(${a}.categories, ';')`,
 });
 const ACTIVE: Column = {

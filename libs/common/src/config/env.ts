@@ -68,6 +68,12 @@ export class Env {
   @Transform(toInt)
   IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
 
+  /** Imports at least this large, and larger than the table, rebuild its indexes instead of maintaining them. */
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
+  IMPORT_BULK_MIN_ROWS = 20_000;
+
   @IsOptional()
   @IsInt()
   @Min(0)

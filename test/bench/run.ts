@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { importBench } from './import.bench';
+
+/** `npm run bench -- <name> [args]`; with no name, every benchmark. */
+const BENCHES: Record<string, (arg?: string) => Promise<void>> = {
+  import: (rows) => importBench(rows ? Number(rows) : undefined),
+};
+
+async function main(): Promise<void> {
+  const [name, arg] = process.argv.slice(2);
+  const names = name ? [name] : Object.keys(BENCHES);
+  for (const n of names) {
+    const bench = BENCHES[n];
+    if (!bench) throw new Error(`unknown benchmark ${n}; known: ${Object.keys(BENCHES).join(', ')}`);
+    await bench(arg);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: Error) => {
+    console.error(e.stack ?? e.message);
+    process.exit(1);
+  },
+);
