@@ -34,7 +34,8 @@ export class DirectoryExportService {
     if (spec.name === 'catalog') {
       const [sub, params] = filter.clone().select(`${alias}.code`).orderBy().getQueryAndParameters();
       return [
-        `SELECT c.code, c.name, c.sector, i->>'code', i->>'name', i->>'method', i->>'unit', i->'limit'
+        `SELECT c.code, c.name, c.sector, i->>'code' AS item_code, i->>'name' AS item_name, i->>'method' AS method,
+                i->>'unit' AS unit, i->'limit' AS "limit"
          FROM product_category c CROSS JOIN LATERAL jsonb_array_elements(c.items) i
          WHERE c.code IN (${sub}) ORDER BY c.code, i->>'code'`,
         params,
