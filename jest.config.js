@@ -10,7 +10,9 @@ function esmPackages() {
   const root = path.join(__dirname, 'node_modules');
   const names = [];
   for (const entry of fs.readdirSync(root)) {
-    const dirs = entry.startsWith('@') ? fs.readdirSync(path.join(root, entry)).map((d) => `${entry}/${d}`) : [entry];
+    const dirs = entry.startsWith('@')
+      ? fs.readdirSync(path.join(root, entry)).map((d) => `${entry}/${d}`)
+      : [entry];
     for (const name of dirs) {
       try {
         const pkg = JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8'));

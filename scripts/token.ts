@@ -24,7 +24,12 @@ function main(): void {
     console.error(USAGE);
     process.exit(values.help ? 0 : 2);
   }
-  const claims = { sub: values.sub ?? `dev-${values.role}`, role: values.role, jurisdiction: values.jurisdiction, org: values.org };
+  const claims = {
+    sub: values.sub ?? `dev-${values.role}`,
+    role: values.role,
+    jurisdiction: values.jurisdiction,
+    org: values.org,
+  };
   const principal = principalFromClaims(claims);
   if (typeof principal === 'string') {
     console.error(`${principal}\n\n${USAGE}`);
@@ -36,7 +41,13 @@ function main(): void {
     process.exit(2);
   }
   const env = loadEnv();
-  console.log(signToken(principal, { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, expiresInSeconds: Math.round(hours * 3600) }));
+  console.log(
+    signToken(principal, {
+      secret: env.JWT_SECRET,
+      issuer: env.JWT_ISSUER,
+      expiresInSeconds: Math.round(hours * 3600),
+    }),
+  );
 }
 
 main();

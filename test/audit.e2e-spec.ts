@@ -15,7 +15,11 @@ describe('audit hash chain', () => {
   it('chains concurrent writers in sequence order and verifies', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        ds.transaction((m) => recordAudit(m, actor, [{ action: 'update', entityType: 'enterprise', entityId: `E${i}`, after: { i } }])),
+        ds.transaction((m) =>
+          recordAudit(m, actor, [
+            { action: 'update', entityType: 'enterprise', entityId: `E${i}`, after: { i } },
+          ]),
+        ),
       ),
     );
     expect(await sealAuditChain(ds)).toBeGreaterThanOrEqual(20);
@@ -26,14 +30,26 @@ describe('audit hash chain', () => {
   });
 
   it('refuses updates and deletes of audit rows', async () => {
-    await expect(ds.query(`UPDATE audit_log SET actor = 'mallory' WHERE seq = (SELECT min(seq) FROM audit_log)`)).rejects.toThrow(/append-only/);
+    await expect(
+      ds.query(
+        `UPDATE audit_log SET actor = 'mallory' WHERE seq = (SELECT min(seq) FROM audit_log)`,
+      ),
+    ).rejects.toThrow(/append-only/);
     await expect(ds.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
   });
 
   it('names the first tampered row once someone bypasses the guard', async () => {
-    await ds.transaction((m) => recordAudit(m, actor, [1, 2, 3].map((i) => ({ action: 'create', entityType: 'lab', entityId: `L${i}` }))));
+    await ds.transaction((m) =>
+      recordAudit(
+        m,
+        actor,
+        [1, 2, 3].map((i) => ({ action: 'create', entityType: 'lab', entityId: `L${i}` })),
+      ),
+    );
     await sealAuditChain(ds);
-    const [victim] = await ds.query(`SELECT seq::text, chain_pos::text FROM audit_log WHERE entity_id = 'L2'`);
+    const [victim] = await ds.query(
+      `SELECT seq::text, chain_pos::text FROM audit_log WHERE entity_id = 'L2'`,
+    );
     // A superuser can disable the trigger; the chain still tells.
     await ds.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
     try {
@@ -43,6 +59,10 @@ describe('audit hash chain', () => {
     }
     const v = await verifyAuditChain(ds);
     expect(v.ok).toBe(false);
-    expect(v.firstBroken).toEqual({ seq: victim.seq, chainPos: victim.chain_pos, reason: 'content does not match its hash (row changed)' });
+    expect(v.firstBroken).toEqual({
+      seq: victim.seq,
+      chainPos: victim.chain_pos,
+      reason: 'content does not match its hash (row changed)',
+    });
   });
 });

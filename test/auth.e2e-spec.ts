@@ -25,10 +25,14 @@ describe('bearer tokens', () => {
   });
 
   it('rejects an expired token', async () => {
-    const expired = sign({ role: 'regulator', jurisdiction: '150100', exp: Math.floor(Date.now() / 1000) - 60 }, DEV_JWT_SECRET, {
-      subject: 'x',
-      issuer: 'spotcheck',
-    });
+    const expired = sign(
+      { role: 'regulator', jurisdiction: '150100', exp: Math.floor(Date.now() / 1000) - 60 },
+      DEV_JWT_SECRET,
+      {
+        subject: 'x',
+        issuer: 'spotcheck',
+      },
+    );
     const res = await get(`Bearer ${expired}`);
     expect(res.statusCode).toBe(401);
     expect(res.json().message).toBe('token expired');
@@ -42,9 +46,16 @@ describe('bearer tokens', () => {
   });
 
   it('rejects alg=none and claims that do not fit the role', async () => {
-    const none = sign({ role: 'admin' }, '', { algorithm: 'none', subject: 'x', issuer: 'spotcheck' });
+    const none = sign({ role: 'admin' }, '', {
+      algorithm: 'none',
+      subject: 'x',
+      issuer: 'spotcheck',
+    });
     expect((await get(`Bearer ${none}`)).statusCode).toBe(401);
-    const noJurisdiction = sign({ role: 'regulator' }, DEV_JWT_SECRET, { subject: 'x', issuer: 'spotcheck' });
+    const noJurisdiction = sign({ role: 'regulator' }, DEV_JWT_SECRET, {
+      subject: 'x',
+      issuer: 'spotcheck',
+    });
     const res = await get(`Bearer ${noJurisdiction}`);
     expect(res.statusCode).toBe(401);
     expect(res.json().message).toBe('claim jurisdiction is required for regulators');

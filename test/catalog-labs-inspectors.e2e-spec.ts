@@ -27,25 +27,51 @@ describe('catalog', () => {
         sector: 'food',
         items: [
           { code: 'PROT', name: '蛋白质', method: 'GB 5009.5', unit: 'g/100g', limit: '≥2.9' },
-          { code: 'MEL', name: '三聚氰胺', unit: 'mg/kg', limit: { kind: 'range', max: '2.5', maxInclusive: true, minInclusive: false } },
+          {
+            code: 'MEL',
+            name: '三聚氰胺',
+            unit: 'mg/kg',
+            limit: { kind: 'range', max: '2.5', maxInclusive: true, minInclusive: false },
+          },
         ],
       },
     });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json().items[0].limit).toEqual({ kind: 'range', min: '2.9', minInclusive: true, maxInclusive: false });
+    expect(ok.json().items[0].limit).toEqual({
+      kind: 'range',
+      min: '2.9',
+      minInclusive: true,
+      maxInclusive: false,
+    });
     const bad = await app.inject({
       method: 'POST',
       url: '/api/v1/catalog/categories',
       headers: bearer(ADMIN),
-      payload: { code: 'MILK-T2', name: 'x', sector: 'food', items: [{ code: 'A', name: 'a', limit: '≤abc' }] },
+      payload: {
+        code: 'MILK-T2',
+        name: 'x',
+        sector: 'food',
+        items: [{ code: 'A', name: 'a', limit: '≤abc' }],
+      },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('items[0].limit');
   });
 
   it('is read by regulators and labs but written only by admins', async () => {
-    expect((await app.inject({ url: '/api/v1/catalog/categories/MILK-T1', headers: bearer(REGULATOR_HOHHOT) })).statusCode).toBe(200);
-    const write = await app.inject({ method: 'DELETE', url: '/api/v1/catalog/categories/MILK-T1', headers: bearer(REGULATOR_HOHHOT) });
+    expect(
+      (
+        await app.inject({
+          url: '/api/v1/catalog/categories/MILK-T1',
+          headers: bearer(REGULATOR_HOHHOT),
+        })
+      ).statusCode,
+    ).toBe(200);
+    const write = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/catalog/categories/MILK-T1',
+      headers: bearer(REGULATOR_HOHHOT),
+    });
     expect(write.statusCode).toBe(403);
   });
 
@@ -55,18 +81,42 @@ describe('catalog', () => {
       'CEM-T,通用硅酸盐水泥,工业产品,C28,28天抗压强度,GB/T 17671,MPa,≥42.5\n' +
       'CEM-T,通用硅酸盐水泥,工业产品,SET,初凝时间,GB/T 1346,min,≥45\n' +
       'TOY-T,塑胶玩具,消费品,PB,可迁移铅,GB 6675.4,mg/kg,≤90\n';
-    const res = await app.inject({ method: 'POST', url: '/api/v1/catalog/categories/import', ...upload(ADMIN, 'catalog.csv', csv) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/categories/import',
+      ...upload(ADMIN, 'catalog.csv', csv),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ rows: 3, inserted: 2 });
-    const cem = await app.inject({ url: '/api/v1/catalog/categories/CEM-T', headers: bearer(ADMIN) });
-    expect(cem.json()).toMatchObject({ sector: 'manufacturing', items: [{ code: 'C28' }, { code: 'SET' }] });
-    const exported = await app.inject({ url: '/api/v1/catalog/categories/export?sector=manufacturing', headers: bearer(ADMIN) });
-    expect(exported.body).toContain('CEM-T,通用硅酸盐水泥,manufacturing,C28,28天抗压强度,GB/T 17671,MPa,≥42.5');
+    const cem = await app.inject({
+      url: '/api/v1/catalog/categories/CEM-T',
+      headers: bearer(ADMIN),
+    });
+    expect(cem.json()).toMatchObject({
+      sector: 'manufacturing',
+      items: [{ code: 'C28' }, { code: 'SET' }],
+    });
+    const exported = await app.inject({
+      url: '/api/v1/catalog/categories/export?sector=manufacturing',
+      headers: bearer(ADMIN),
+    });
+    expect(exported.body).toContain(
+      'CEM-T,通用硅酸盐水泥,manufacturing,C28,28天抗压强度,GB/T 17671,MPa,≥42.5',
+    );
 
-    const inconsistent = csv.replace('CEM-T,通用硅酸盐水泥,工业产品,SET', 'CEM-T,水泥,工业产品,SET');
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/catalog/categories/import', ...upload(ADMIN, 'catalog.csv', inconsistent) });
+    const inconsistent = csv.replace(
+      'CEM-T,通用硅酸盐水泥,工业产品,SET',
+      'CEM-T,水泥,工业产品,SET',
+    );
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/categories/import',
+      ...upload(ADMIN, 'catalog.csv', inconsistent),
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toEqual([{ row: 3, column: 'category_name', reason: 'differs from row 2 (通用硅酸盐水泥)' }]);
+    expect(bad.json().errors).toEqual([
+      { row: 3, column: 'category_name', reason: 'differs from row 2 (通用硅酸盐水泥)' },
+    ]);
   });
 });
 
@@ -82,17 +132,40 @@ describe('labs', () => {
   });
 
   it('lets a lab read its own record only, in both apps', async () => {
-    const created = await app.inject({ method: 'POST', url: '/api/v1/labs', headers: bearer(REGULATOR_BAOTOU), payload: lab() });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/labs',
+      headers: bearer(REGULATOR_BAOTOU),
+      payload: lab(),
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
     const own = { sub: 'tester', role: 'lab' as const, org: id };
-    const other = { sub: 'tester', role: 'lab' as const, org: '11111111-1111-1111-1111-111111111111' };
-    expect((await app.inject({ url: `/api/v1/labs/${id}`, headers: bearer(own) })).statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/v1/labs/${id}`, headers: bearer(other) })).statusCode).toBe(404);
-    expect((await labApp.inject({ url: '/api/v1/lab', headers: bearer(own) })).json().cmaNo).toBe('201505120001');
-    expect((await labApp.inject({ url: '/api/v1/lab', headers: bearer(other) })).statusCode).toBe(404);
-    expect((await app.inject({ url: `/api/v1/labs/${id}`, headers: bearer(REGULATOR_HOHHOT) })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/api/v1/labs/not-a-uuid', headers: bearer(REGULATOR_BAOTOU) })).statusCode).toBe(400);
+    const other = {
+      sub: 'tester',
+      role: 'lab' as const,
+      org: '11111111-1111-1111-1111-111111111111',
+    };
+    expect((await app.inject({ url: `/api/v1/labs/${id}`, headers: bearer(own) })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await app.inject({ url: `/api/v1/labs/${id}`, headers: bearer(other) })).statusCode,
+    ).toBe(404);
+    expect((await labApp.inject({ url: '/api/v1/lab', headers: bearer(own) })).json().cmaNo).toBe(
+      '201505120001',
+    );
+    expect((await labApp.inject({ url: '/api/v1/lab', headers: bearer(other) })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await app.inject({ url: `/api/v1/labs/${id}`, headers: bearer(REGULATOR_HOHHOT) }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await app.inject({ url: '/api/v1/labs/not-a-uuid', headers: bearer(REGULATOR_BAOTOU) }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('refuses a CMA number that is already taken (409)', async () => {
@@ -120,12 +193,24 @@ describe('inspectors', () => {
       method: 'POST',
       url: '/api/v1/inspectors',
       headers: bearer(REGULATOR_HOHHOT),
-      payload: { staffNo: 'T-1', name: '张三', regionCode: '150102', categories: ['CEM-T'], conflicts: [completeUscc('91150102MA0000009')] },
+      payload: {
+        staffNo: 'T-1',
+        name: '张三',
+        regionCode: '150102',
+        categories: ['CEM-T'],
+        conflicts: [completeUscc('91150102MA0000009')],
+      },
     });
     expect(ok.statusCode).toBe(201);
-    const list = await app.inject({ url: '/api/v1/inspectors?category=CEM-T&active=true', headers: bearer(REGULATOR_HOHHOT) });
+    const list = await app.inject({
+      url: '/api/v1/inspectors?category=CEM-T&active=true',
+      headers: bearer(REGULATOR_HOHHOT),
+    });
     expect(list.json().items.map((i: { staffNo: string }) => i.staffNo)).toEqual(['T-1']);
-    const other = await app.inject({ url: `/api/v1/inspectors/${ok.json().id}`, headers: bearer(REGULATOR_BAOTOU) });
+    const other = await app.inject({
+      url: `/api/v1/inspectors/${ok.json().id}`,
+      headers: bearer(REGULATOR_BAOTOU),
+    });
     expect(other.statusCode).toBe(404);
   });
 });
@@ -142,7 +227,11 @@ describe('limits', () => {
   });
 
   it('answers 400 naming the field for an upload that is not CSV or XLSX', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/enterprises/import', ...upload(REGULATOR_HOHHOT, 'x.pdf', '%PDF') });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/import',
+      ...upload(REGULATOR_HOHHOT, 'x.pdf', '%PDF'),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toEqual({ field: 'file', reason: 'must be .csv or .xlsx' });
   });
@@ -155,7 +244,11 @@ describe('limits', () => {
       payload: '{"uscc":',
     });
     expect(json.statusCode).toBe(400);
-    const noFile = await app.inject({ method: 'POST', url: '/api/v1/enterprises/import', headers: bearer(REGULATOR_HOHHOT) });
+    const noFile = await app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/import',
+      headers: bearer(REGULATOR_HOHHOT),
+    });
     expect(noFile.statusCode).toBe(400);
   });
 });

@@ -18,10 +18,18 @@ const freePort = () =>
     });
   });
 async function startRedis(): Promise<void> {
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   await until(async () => {
     const { Redis } = await import('ioredis');
-    const r = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    const r = new Redis(port, '127.0.0.1', {
+      lazyConnect: true,
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+    });
     r.on('error', () => undefined);
     try {
       await r.connect();
@@ -81,7 +89,12 @@ afterAll(async () => {
 });
 
 const statsFor = async (region: string) =>
-  ((await ds.query('SELECT coalesce(sum(enterprises), 0)::int AS n FROM directory_stats WHERE region_code = $1', [region])) as { n: number }[])[0].n;
+  (
+    (await ds.query(
+      'SELECT coalesce(sum(enterprises), 0)::int AS n FROM directory_stats WHERE region_code = $1',
+      [region],
+    )) as { n: number }[]
+  )[0].n;
 
 describe('outbox relay', () => {
   it('keeps writes working while Redis is down and does the work once Redis is back', async () => {
@@ -92,30 +105,60 @@ describe('outbox relay', () => {
       method: 'POST',
       url: '/api/v1/enterprises',
       headers: bearer(REGULATOR_HOHHOT),
-      payload: { uscc, name: '断线期间写入', regionCode: region, size: 'small', riskClass: 'C', categories: ['OUTBOX-CAT'] },
+      payload: {
+        uscc,
+        name: '断线期间写入',
+        regionCode: region,
+        size: 'small',
+        riskClass: 'C',
+        categories: ['OUTBOX-CAT'],
+      },
     });
     expect(res.statusCode).toBe(201);
-    const [row] = await ds.query(`SELECT id::text FROM outbox WHERE job = 'directory.changed' ORDER BY id DESC LIMIT 1`);
+    const [row] = await ds.query(
+      `SELECT id::text FROM outbox WHERE job = 'directory.changed' ORDER BY id DESC LIMIT 1`,
+    );
     // Longer than the relay's Redis timeout, so it gives up once, notes why, and retries.
-    await until(async () => (await ds.query('SELECT last_error FROM outbox WHERE id = $1', [row.id]))[0].last_error !== null);
+    await until(
+      async () =>
+        (await ds.query('SELECT last_error FROM outbox WHERE id = $1', [row.id]))[0].last_error !==
+        null,
+    );
     const [pending] = await ds.query('SELECT relayed_at FROM outbox WHERE id = $1', [row.id]);
     expect(pending.relayed_at).toBeNull();
     expect(await statsFor(region)).toBe(0);
 
     await startRedis();
     await until(async () => (await statsFor(region)) === 1);
-    const [relayed] = await ds.query('SELECT relayed_at, attempts FROM outbox WHERE id = $1', [row.id]);
+    const [relayed] = await ds.query('SELECT relayed_at, attempts FROM outbox WHERE id = $1', [
+      row.id,
+    ]);
     expect(relayed.relayed_at).not.toBeNull();
     expect(relayed.attempts).toBeGreaterThanOrEqual(2);
   }, 60_000);
 
   it('relaying the same row twice makes one job (job id = outbox id)', async () => {
-    const [row] = await ds.query(`SELECT id::text FROM outbox WHERE relayed_at IS NOT NULL ORDER BY id DESC LIMIT 1`);
-    const queue = new Queue('directory', { connection: { url: process.env.REDIS_URL }, prefix: process.env.QUEUE_PREFIX });
+    const [row] = await ds.query(
+      `SELECT id::text FROM outbox WHERE relayed_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
+    );
+    const queue = new Queue('directory', {
+      connection: { url: process.env.REDIS_URL },
+      prefix: process.env.QUEUE_PREFIX,
+    });
     try {
-      const before = await queue.getJobCounts('completed', 'active', 'waiting', 'delayed', 'failed');
+      const before = await queue.getJobCounts(
+        'completed',
+        'active',
+        'waiting',
+        'delayed',
+        'failed',
+      );
       await ds.query('UPDATE outbox SET relayed_at = NULL WHERE id = $1', [row.id]);
-      await until(async () => (await ds.query('SELECT relayed_at FROM outbox WHERE id = $1', [row.id]))[0].relayed_at !== null);
+      await until(
+        async () =>
+          (await ds.query('SELECT relayed_at FROM outbox WHERE id = $1', [row.id]))[0]
+            .relayed_at !== null,
+      );
       await new Promise((r) => setTimeout(r, 300));
       const after = await queue.getJobCounts('completed', 'active', 'waiting', 'delayed', 'failed');
       expect(after).toEqual(before);

@@ -29,34 +29,53 @@ export async function importBench(rows = 1_000_000): Promise<void> {
   try {
     await db.ds.query(
       `INSERT INTO product_category (code, name, sector, items) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
-      [DEMO_CATALOG.map((c) => c.code), DEMO_CATALOG.map((c) => c.name), DEMO_CATALOG.map((c) => c.sector), DEMO_CATALOG.map((c) => JSON.stringify(c.items))],
+      [
+        DEMO_CATALOG.map((c) => c.code),
+        DEMO_CATALOG.map((c) => c.name),
+        DEMO_CATALOG.map((c) => c.sector),
+        DEMO_CATALOG.map((c) => JSON.stringify(c.items)),
+      ],
     );
 
     // Baseline: COPY of the same file into an unindexed scratch table.
-    await db.ds.query(`CREATE TABLE copy_baseline (uscc text, name text, address text, region_code text, size text, categories text, risk_class text, status text)`);
+    await db.ds.query(
+      `CREATE TABLE copy_baseline (uscc text, name text, address text, region_code text, size text, categories text, risk_class text, status text)`,
+    );
     const runner = db.ds.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     const t0 = process.hrtime.bigint();
-    await pipeline(createReadStream(file), client.query(copyFrom('COPY copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)')));
+    await pipeline(
+      createReadStream(file),
+      client.query(copyFrom('COPY copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)')),
+    );
     const copySeconds = Number(process.hrtime.bigint() - t0) / 1e9;
     await runner.release();
 
     const app = await startApp('apps/inspection-tasks/src/main.js', { DATABASE_URL: db.url });
-    const token = signToken({ sub: 'bench', role: 'admin' }, { secret: process.env.JWT_SECRET ?? DEV_JWT_SECRET, issuer: 'spotcheck' });
+    const token = signToken(
+      { sub: 'bench', role: 'admin' },
+      { secret: process.env.JWT_SECRET ?? DEV_JWT_SECRET, issuer: 'spotcheck' },
+    );
     const t1 = process.hrtime.bigint();
     const result = await upload(app.port, token, file);
     const importSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
     const rss = peakRssMiB(app.child.pid!);
     await app.stop();
-    if (result.status !== 201) throw new Error(`import answered ${result.status}: ${result.body.slice(0, 500)}`);
+    if (result.status !== 201)
+      throw new Error(`import answered ${result.status}: ${result.body.slice(0, 500)}`);
     const body = JSON.parse(result.body) as { rows: number; inserted: number };
-    const [{ n }] = (await db.ds.query('SELECT count(*)::int AS n FROM enterprise')) as { n: number }[];
+    const [{ n }] = (await db.ds.query('SELECT count(*)::int AS n FROM enterprise')) as {
+      n: number;
+    }[];
 
     const importRate = rows / importSeconds;
     const copyRate = rows / copySeconds;
     console.log(`\nimport benchmark: ${fmt(rows)} enterprises, ${fmt(bytes / 1048576, 1)} MiB CSV`);
     table([
-      ['HTTP import (validate + stage + upsert)', `${importSeconds.toFixed(2)} s   ${fmt(importRate)} rows/s`],
+      [
+        'HTTP import (validate + stage + upsert)',
+        `${importSeconds.toFixed(2)} s   ${fmt(importRate)} rows/s`,
+      ],
       ['plain COPY into scratch table', `${copySeconds.toFixed(2)} s   ${fmt(copyRate)} rows/s`],
       ['ratio import / COPY', `${(importRate / copyRate).toFixed(2)}   (goal ≥ 0.30)`],
       ['goal ≥ 50,000 rows/s', importRate >= 50_000 ? 'met' : 'NOT met'],
@@ -69,7 +88,11 @@ export async function importBench(rows = 1_000_000): Promise<void> {
 }
 
 /** Streams the file as multipart/form-data without buffering it. */
-function upload(port: number, token: string, file: string): Promise<{ status: number; body: string }> {
+function upload(
+  port: number,
+  token: string,
+  file: string,
+): Promise<{ status: number; body: string }> {
   const boundary = `----bench${Date.now()}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="enterprises.csv"\r\nContent-Type: text/csv\r\n\r\n`;
   const tail = `\r\n--${boundary}--\r\n`;

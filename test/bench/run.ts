@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const names = name ? [name] : Object.keys(BENCHES);
   for (const n of names) {
     const bench = BENCHES[n];
-    if (!bench) throw new Error(`unknown benchmark ${n}; known: ${Object.keys(BENCHES).join(', ')}`);
+    if (!bench)
+      throw new Error(`unknown benchmark ${n}; known: ${Object.keys(BENCHES).join(', ')}`);
     await bench(arg);
   }
 }

@@ -2,7 +2,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { createDataSource, dropDatabase, ensureDatabase, runMigrations, withDatabase } from '@spotcheck/database';
+import {
+  createDataSource,
+  dropDatabase,
+  ensureDatabase,
+  runMigrations,
+  withDatabase,
+} from '@spotcheck/database';
 import { DataSource } from 'typeorm';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
@@ -16,8 +22,13 @@ export const freePort = () =>
   });
 
 /** A fresh, migrated database for one benchmark run. */
-export async function benchDatabase(name: string): Promise<{ url: string; ds: DataSource; drop(): Promise<void> }> {
-  const server = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export async function benchDatabase(
+  name: string,
+): Promise<{ url: string; ds: DataSource; drop(): Promise<void> }> {
+  const server =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
   const url = withDatabase(server, `spotcheck_bench_${name}_${process.pid}`);
   await dropDatabase(url);
   await ensureDatabase(url);
@@ -35,17 +46,33 @@ export async function benchDatabase(name: string): Promise<{ url: string; ds: Da
 }
 
 /** Starts a built app as its own process, as production runs it, and waits until it is ready. */
-export async function startApp(main: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number; stop(): Promise<void> }> {
+export async function startApp(
+  main: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number; stop(): Promise<void> }> {
   const port = await freePort();
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under load.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, 'dist', main)], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MIGRATIONS_RUN: 'false' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      MIGRATIONS_RUN: 'false',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
-    if (await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -65,7 +92,8 @@ export function peakRssMiB(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function table(rows: [string, string][]): void {
   const w = Math.max(...rows.map((r) => r[0].length));

@@ -13,23 +13,45 @@ export async function bootHttp(module: unknown, name = 'test'): Promise<NestFast
 }
 
 export const token = (p: Principal, opts: { secret?: string; expiresInSeconds?: number } = {}) =>
-  signToken(p, { secret: opts.secret ?? DEV_JWT_SECRET, issuer: 'spotcheck', expiresInSeconds: opts.expiresInSeconds });
+  signToken(p, {
+    secret: opts.secret ?? DEV_JWT_SECRET,
+    issuer: 'spotcheck',
+    expiresInSeconds: opts.expiresInSeconds,
+  });
 
 export const bearer = (p: Principal) => ({ authorization: `Bearer ${token(p)}` });
 
-export const REGULATOR_HOHHOT: Principal = { sub: 'reg-hohhot', role: 'regulator', jurisdiction: '150100' };
-export const REGULATOR_BAOTOU: Principal = { sub: 'reg-baotou', role: 'regulator', jurisdiction: '150200' };
-export const REGULATOR_PROVINCE: Principal = { sub: 'reg-nm', role: 'regulator', jurisdiction: '150000' };
+export const REGULATOR_HOHHOT: Principal = {
+  sub: 'reg-hohhot',
+  role: 'regulator',
+  jurisdiction: '150100',
+};
+export const REGULATOR_BAOTOU: Principal = {
+  sub: 'reg-baotou',
+  role: 'regulator',
+  jurisdiction: '150200',
+};
+export const REGULATOR_PROVINCE: Principal = {
+  sub: 'reg-nm',
+  role: 'regulator',
+  jurisdiction: '150000',
+};
 export const ADMIN: Principal = { sub: 'admin-1', role: 'admin' };
 
 export { Test };
 export const dataSource = (app: NestFastifyApplication) => app.get(DataSource);
 
 /** A multipart/form-data body with one `file` part, for inject(). */
-export function multipart(filename: string, content: Buffer | string, contentType = 'application/octet-stream') {
+export function multipart(
+  filename: string,
+  content: Buffer | string,
+  contentType = 'application/octet-stream',
+) {
   const boundary = `----spotcheck${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
     Buffer.isBuffer(content) ? content : Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

@@ -1,7 +1,11 @@
 // Runs outside Jest's module registry (no path aliases), hence the relative imports.
 import { createDataSource } from '../../libs/database/src/data-source';
 import { runMigrations } from '../../libs/database/src/migrate';
-import { ensureDatabase, postgresAnswers, withDatabase } from '../../libs/database/src/test-database';
+import {
+  ensureDatabase,
+  postgresAnswers,
+  withDatabase,
+} from '../../libs/database/src/test-database';
 
 /**
  * One fresh database per test run, migrated once; the URL reaches the test files through the

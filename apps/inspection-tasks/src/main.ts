@@ -5,7 +5,8 @@ import { InspectionTasksModule } from './app.module';
 export const INSPECTION_TASKS = {
   name: 'inspection-tasks',
   title: 'Spotcheck — inspection tasks (regulators)',
-  description: 'Directories (一单两库), plans, draws, tasks, sampling and traceability. Bearer JWT required.',
+  description:
+    'Directories (一单两库), plans, draws, tasks, sampling and traceability. Bearer JWT required.',
   defaultPort: 3001,
 };
 

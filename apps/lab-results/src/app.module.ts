@@ -6,7 +6,14 @@ import { DatabaseModule, Lab } from '@spotcheck/database';
 import { OwnLabController } from './lab/lab.controller';
 
 @Module({
-  imports: [AppConfigModule.forRoot(), AppLoggingModule, DatabaseModule, TypeOrmModule.forFeature([Lab]), AuthModule, HealthModule],
+  imports: [
+    AppConfigModule.forRoot(),
+    AppLoggingModule,
+    DatabaseModule,
+    TypeOrmModule.forFeature([Lab]),
+    AuthModule,
+    HealthModule,
+  ],
   controllers: [OwnLabController],
 })
 export class LabResultsModule {}

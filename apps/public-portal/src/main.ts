@@ -5,7 +5,8 @@ import { PublicPortalModule } from './app.module';
 export const PUBLIC_PORTAL = {
   name: 'public-portal',
   title: 'Spotcheck — public portal',
-  description: 'Published failed-product lists, qualification rates and draw verification. No sign-in.',
+  description:
+    'Published failed-product lists, qualification rates and draw verification. No sign-in.',
   defaultPort: 3000,
 };
 

@@ -13,7 +13,11 @@ export async function startWorker(defaultPort = 3003) {
   app.enableShutdownHooks();
   const config = app.get(ConfigService<Env, true>);
   const port = config.get('PORT', { infer: true }) ?? defaultPort;
-  const server = await startHealthServer(app.get(Health), port, config.get('HOST', { infer: true }));
+  const server = await startHealthServer(
+    app.get(Health),
+    port,
+    config.get('HOST', { infer: true }),
+  );
   const close = app.close.bind(app);
   app.close = async () => {
     server.close();

@@ -7,7 +7,8 @@ import type { Role } from '@spotcheck/domain';
 import { IS_PUBLIC, ROLES_KEY } from './decorators';
 import { Principal, principalFromClaims } from './principal';
 
-const unauthorized = (message: string) => new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', message);
+const unauthorized = (message: string) =>
+  new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', message);
 
 /** Verifies the bearer JWT on every route not marked @Public, then enforces @Roles. */
 @Injectable()
@@ -21,11 +22,14 @@ export class AuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: Principal }>();
+    const req = ctx
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; user?: Principal }>();
     const header = req.headers.authorization;
     if (!header) throw unauthorized('missing bearer token (Authorization: Bearer <jwt>)');
     const [scheme, token] = header.split(' ');
-    if (scheme !== 'Bearer' || !token) throw unauthorized('Authorization header must be "Bearer <jwt>"');
+    if (scheme !== 'Bearer' || !token)
+      throw unauthorized('Authorization header must be "Bearer <jwt>"');
     let claims: Record<string, unknown>;
     try {
       claims = await this.jwt.verifyAsync(token, {
@@ -45,7 +49,11 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(principal.role)) {
-      throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', `role ${principal.role} may not do this; needs ${roles.join(' or ')}`);
+      throw new AppException(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        `role ${principal.role} may not do this; needs ${roles.join(' or ')}`,
+      );
     }
     return true;
   }

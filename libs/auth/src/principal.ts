@@ -25,8 +25,10 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
     p.jurisdiction = jurisdiction;
   }
   if (role === 'lab' || role === 'enterprise') {
-    if (typeof org !== 'string' || org.length === 0) return `claim org is required for role ${role}`;
-    if (role === 'enterprise' && !validateUscc(org).ok) return 'claim org must be the enterprise USCC';
+    if (typeof org !== 'string' || org.length === 0)
+      return `claim org is required for role ${role}`;
+    if (role === 'enterprise' && !validateUscc(org).ok)
+      return 'claim org must be the enterprise USCC';
     p.org = org;
   }
   return p;

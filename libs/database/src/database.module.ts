@@ -27,7 +27,10 @@ class MigrateOnStart implements OnModuleInit {
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) =>
-        dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_POOL_SIZE', { infer: true })),
+        dataSourceOptions(
+          config.get('DATABASE_URL', { infer: true }),
+          config.get('DATABASE_POOL_SIZE', { infer: true }),
+        ),
     }),
   ],
   providers: [MigrateOnStart],

@@ -13,7 +13,10 @@ export function databaseName(url: string): string {
 
 /** Answers whether a PostgreSQL server accepts connections at `url` (any database). */
 export async function postgresAnswers(url: string, timeoutMs = 2000): Promise<boolean> {
-  const client = new Client({ connectionString: withDatabase(url, 'postgres'), connectionTimeoutMillis: timeoutMs });
+  const client = new Client({
+    connectionString: withDatabase(url, 'postgres'),
+    connectionTimeoutMillis: timeoutMs,
+  });
   try {
     await client.connect();
     return true;

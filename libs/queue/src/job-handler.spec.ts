@@ -13,8 +13,13 @@ describe('job handler start-up check', () => {
   });
 
   it('names a job with two handlers', () => {
-    const found = [...all(), { job: JOB_NAMES[0], queue: JOB_QUEUE[JOB_NAMES[0]], where: 'Other.copy' }];
-    expect(checkHandlers(found)).toEqual([`${JOB_NAMES[0]} has 2 handlers: P.${JOB_NAMES[0]}, Other.copy`]);
+    const found = [
+      ...all(),
+      { job: JOB_NAMES[0], queue: JOB_QUEUE[JOB_NAMES[0]], where: 'Other.copy' },
+    ];
+    expect(checkHandlers(found)).toEqual([
+      `${JOB_NAMES[0]} has 2 handlers: P.${JOB_NAMES[0]}, Other.copy`,
+    ]);
   });
 
   it('names a handler on the wrong queue and an unknown job', () => {

@@ -40,7 +40,8 @@ export class JobHandlerCheck implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const problems = checkHandlers(this.found());
-    if (problems.length) throw new Error(`Job handler check failed:\n  - ${problems.join('\n  - ')}`);
+    if (problems.length)
+      throw new Error(`Job handler check failed:\n  - ${problems.join('\n  - ')}`);
   }
 
   found(): { job: string; queue: string | undefined; where: string }[] {
@@ -49,9 +50,15 @@ export class JobHandlerCheck implements OnApplicationBootstrap {
       const instance = wrapper.instance as object | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.metatype) continue;
       const proto = Object.getPrototypeOf(instance) as object;
-      const meta = this.reflector.get<{ name?: string } | undefined>(PROCESSOR_QUEUE, wrapper.metatype);
+      const meta = this.reflector.get<{ name?: string } | undefined>(
+        PROCESSOR_QUEUE,
+        wrapper.metatype,
+      );
       for (const method of this.scanner.getAllMethodNames(proto)) {
-        const job = this.reflector.get<string | undefined>(ON_JOB, (proto as Record<string, never>)[method]);
+        const job = this.reflector.get<string | undefined>(
+          ON_JOB,
+          (proto as Record<string, never>)[method],
+        );
         if (job) out.push({ job, queue: meta?.name, where: `${wrapper.metatype.name}.${method}` });
       }
     }
@@ -59,18 +66,25 @@ export class JobHandlerCheck implements OnApplicationBootstrap {
   }
 }
 
-export function checkHandlers(found: { job: string; queue: string | undefined; where: string }[]): string[] {
+export function checkHandlers(
+  found: { job: string; queue: string | undefined; where: string }[],
+): string[] {
   const problems: string[] = [];
   for (const name of JOB_NAMES) {
     const mine = found.filter((f) => f.job === name);
     if (mine.length === 0) problems.push(`${name} has no handler`);
-    if (mine.length > 1) problems.push(`${name} has ${mine.length} handlers: ${mine.map((m) => m.where).join(', ')}`);
+    if (mine.length > 1)
+      problems.push(`${name} has ${mine.length} handlers: ${mine.map((m) => m.where).join(', ')}`);
     for (const m of mine) {
       if (m.queue !== JOB_QUEUE[name]) {
-        problems.push(`${name} is handled by ${m.where} on queue ${m.queue ?? '(none)'}, expected ${JOB_QUEUE[name]}`);
+        problems.push(
+          `${name} is handled by ${m.where} on queue ${m.queue ?? '(none)'}, expected ${JOB_QUEUE[name]}`,
+        );
       }
     }
   }
-  for (const f of found) if (!(JOB_NAMES as string[]).includes(f.job)) problems.push(`${f.where} handles unknown job ${f.job}`);
+  for (const f of found)
+    if (!(JOB_NAMES as string[]).includes(f.job))
+      problems.push(`${f.where} handles unknown job ${f.job}`);
   return problems;
 }

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
@@ -7,7 +19,12 @@ import { DirectoryImportService } from '../directory/directory-import.service';
 import { sendFile } from '../directory/export-query';
 import { uploadedFile } from '../directory/file-request';
 import { CATALOG_SPEC } from '../directory/specs';
-import { CategoryExportQuery, CategoryQuery, CreateCategoryDto, UpdateCategoryDto } from './catalog.dto';
+import {
+  CategoryExportQuery,
+  CategoryQuery,
+  CreateCategoryDto,
+  UpdateCategoryDto,
+} from './catalog.dto';
 import { CatalogService } from './catalog.service';
 
 @ApiTags('catalog 随机抽查事项清单')
@@ -30,8 +47,17 @@ export class CatalogController {
   /** One row per test item, in the layout the import reads. */
   @Roles('admin', 'regulator', 'lab', 'enterprise')
   @Get('export')
-  async export(@CurrentUser() p: Principal, @Query() q: CategoryExportQuery, @Res() res: FastifyReply) {
-    const stream = await this.exporter.export(CATALOG_SPEC, q.format, q.lang, this.catalog.filtered(p, q));
+  async export(
+    @CurrentUser() p: Principal,
+    @Query() q: CategoryExportQuery,
+    @Res() res: FastifyReply,
+  ) {
+    const stream = await this.exporter.export(
+      CATALOG_SPEC,
+      q.format,
+      q.lang,
+      this.catalog.filtered(p, q),
+    );
     return sendFile(res, stream, 'catalog', q.format);
   }
 

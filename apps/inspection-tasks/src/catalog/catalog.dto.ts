@@ -1,6 +1,22 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  IntersectionType,
+  OmitType,
+  PartialType,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { SECTORS, type LimitRule, type Sector } from '@spotcheck/domain';
 import { PageQuery } from '@spotcheck/common';
 import { ExportQuery } from '../directory/export-query';
@@ -30,7 +46,8 @@ export class TestItemDto {
   unit = '';
 
   @ApiProperty({
-    description: 'Limit rule: JSON ({"kind":"range","min":"2.9","minInclusive":true,...}) or compact text ("≥2.9", "不得检出(0.01)", "{合格|符合}")',
+    description:
+      'Limit rule: JSON ({"kind":"range","min":"2.9","minInclusive":true,...}) or compact text ("≥2.9", "不得检出(0.01)", "{合格|符合}")',
     example: '≥2.9',
   })
   @IsLimitRule()
@@ -64,7 +81,9 @@ export class CreateCategoryDto {
   active = true;
 }
 
-export class UpdateCategoryDto extends PartialType(OmitType(CreateCategoryDto, ['code'] as const)) {}
+export class UpdateCategoryDto extends PartialType(
+  OmitType(CreateCategoryDto, ['code'] as const),
+) {}
 
 export class CategoryQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SECTORS })

@@ -13,11 +13,21 @@ import { CategoryQuery, CreateCategoryDto, TestItemDto, UpdateCategoryDto } from
 export class CatalogService {
   readonly table: ScopedTable<ProductCategory>;
 
-  constructor(@InjectDataSource() ds: DataSource, @InjectRepository(ProductCategory) repo: Repository<ProductCategory>) {
-    this.table = new ScopedTable(ds, repo, { name: 'catalog', idProperty: 'code', sortProperty: 'code' });
+  constructor(
+    @InjectDataSource() ds: DataSource,
+    @InjectRepository(ProductCategory) repo: Repository<ProductCategory>,
+  ) {
+    this.table = new ScopedTable(ds, repo, {
+      name: 'catalog',
+      idProperty: 'code',
+      sortProperty: 'code',
+    });
   }
 
-  filtered(_p: Principal, q: Omit<CategoryQuery, 'cursor' | 'limit'>): SelectQueryBuilder<ProductCategory> {
+  filtered(
+    _p: Principal,
+    q: Omit<CategoryQuery, 'cursor' | 'limit'>,
+  ): SelectQueryBuilder<ProductCategory> {
     const qb = this.table.repo.createQueryBuilder('e');
     if (q.sector) qb.andWhere('e.sector = :sector', { sector: q.sector });
     return qb;
@@ -49,10 +59,22 @@ function items(list: TestItemDto[]): TestItemTemplate[] {
   const seen = new Map<string, number>();
   return list.map((item, i) => {
     const first = seen.get(item.code);
-    if (first !== undefined) throw invalid([{ field: `items[${i}].code`, reason: `${item.code} is also items[${first}]` }]);
+    if (first !== undefined)
+      throw invalid([
+        { field: `items[${i}].code`, reason: `${item.code} is also items[${first}]` },
+      ]);
     seen.set(item.code, i);
-    const limit = typeof item.limit === 'string' ? parseLimitRule(item.limit) : { ok: true as const, rule: item.limit };
+    const limit =
+      typeof item.limit === 'string'
+        ? parseLimitRule(item.limit)
+        : { ok: true as const, rule: item.limit };
     if (!limit.ok) throw invalid([{ field: `items[${i}].limit`, reason: limit.reason }]);
-    return { code: item.code, name: item.name, method: item.method, unit: item.unit, limit: limit.rule };
+    return {
+      code: item.code,
+      name: item.name,
+      method: item.method,
+      unit: item.unit,
+      limit: limit.rule,
+    };
   });
 }

@@ -78,13 +78,19 @@ export const enumOf = <T extends string>(
     for (const k of [v, v.toLowerCase(), labels[v]]) table.set(k, { value: v });
   }
   for (const [k, v] of Object.entries(aliases)) table.set(k, { value: v });
-  const error: Parsed = { error: `must be one of ${values.map((x) => `${x}/${labels[x]}`).join(', ')}` };
+  const error: Parsed = {
+    error: `must be one of ${values.map((x) => `${x}/${labels[x]}`).join(', ')}`,
+  };
   return (raw: string): Parsed => {
     const hit = table.get(raw);
     if (hit) return hit;
     const v = raw.trim();
     if (v === '' && fallback) return { value: fallback };
-    return table.get(v) ?? table.get(v.toLowerCase()) ?? (parseEnum(values, labels, v) ? { value: parseEnum(values, labels, v)! } : error);
+    return (
+      table.get(v) ??
+      table.get(v.toLowerCase()) ??
+      (parseEnum(values, labels, v) ? { value: parseEnum(values, labels, v)! } : error)
+    );
   };
 };
 
@@ -93,18 +99,27 @@ export const riskClass = enumOf(
   RISK_CLASSES,
   RISK_CLASS_LABELS_ZH,
   undefined,
-  Object.fromEntries(RISK_CLASSES.flatMap((c) => [[`${c}类`, c], [`${c.toLowerCase()}类`, c]])),
+  Object.fromEntries(
+    RISK_CLASSES.flatMap((c) => [
+      [`${c}类`, c],
+      [`${c.toLowerCase()}类`, c],
+    ]),
+  ),
 );
 
 const SIMPLE_LIST = /^[A-Z0-9-]+(;[A-Z0-9-]+)*$/;
 
 export const categoryList = (raw: string, ctx: ImportContext): Parsed => {
   // Fast path for the export format ("A;B"); anything else is normalised first.
-  const parts = SIMPLE_LIST.test(raw) ? raw.split(';') : raw.trim().toUpperCase().split(LIST_SPLIT).filter(Boolean);
+  const parts = SIMPLE_LIST.test(raw)
+    ? raw.split(';')
+    : raw.trim().toUpperCase().split(LIST_SPLIT).filter(Boolean);
   const codes = parts.length > 1 ? [...new Set(parts)] : parts;
   for (const c of codes) {
     if (!ctx.categories.has(c)) {
-      return { error: `unknown product category ${codes.filter((x) => !ctx.categories.has(x)).join(', ')}` };
+      return {
+        error: `unknown product category ${codes.filter((x) => !ctx.categories.has(x)).join(', ')}`,
+      };
     }
   }
   return { value: codes };

@@ -32,7 +32,11 @@ export class DirectoryExportService {
   private selectSql(spec: DirectorySpec, filter: Filter): [string, unknown[]] {
     const alias = filter.alias;
     if (spec.name === 'catalog') {
-      const [sub, params] = filter.clone().select(`${alias}.code`).orderBy().getQueryAndParameters();
+      const [sub, params] = filter
+        .clone()
+        .select(`${alias}.code`)
+        .orderBy()
+        .getQueryAndParameters();
       return [
         `SELECT c.code, c.name, c.sector, i->>'code' AS item_code, i->>'name' AS item_name, i->>'method' AS method,
                 i->>'unit' AS unit, i->'limit' AS "limit"
@@ -42,11 +46,18 @@ export class DirectoryExportService {
       ];
     }
     const qb = filter.clone().select([]).orderBy(`"${alias}"."${spec.key}"`);
-    spec.columns.forEach((c, i) => qb.addSelect(c.exportSql ? c.exportSql(`"${alias}"`) : `"${alias}"."${c.db}"`, `c${i}`));
+    spec.columns.forEach((c, i) =>
+      qb.addSelect(c.exportSql ? c.exportSql(`"${alias}"`) : `"${alias}"."${c.db}"`, `c${i}`),
+    );
     return qb.getQueryAndParameters();
   }
 
-  async export(spec: DirectorySpec, format: FileFormat, lang: HeaderLanguage, filter: Filter): Promise<Readable> {
+  async export(
+    spec: DirectorySpec,
+    format: FileFormat,
+    lang: HeaderLanguage,
+    filter: Filter,
+  ): Promise<Readable> {
     return format === 'csv' ? this.csv(spec, lang, filter) : this.xlsx(spec, lang, filter);
   }
 
@@ -57,7 +68,9 @@ export class DirectoryExportService {
     const client = (await runner.connect()) as PoolClient;
     const [query, params] = this.selectSql(spec, filter);
     // COPY takes no parameters; the values are inlined as escaped literals.
-    const sql = query.replace(/\$(\d+)/g, (_, i: string) => client.escapeLiteral(String(params[Number(i) - 1])));
+    const sql = query.replace(/\$(\d+)/g, (_, i: string) =>
+      client.escapeLiteral(String(params[Number(i) - 1])),
+    );
     const out = new PassThrough();
     out.write(`\uFEFF${this.headers(spec, lang).map(csvQuote).join(',')}\n`);
     const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv)`));
@@ -75,17 +88,26 @@ export class DirectoryExportService {
     const rows = (await this.ds.query(sql, params)) as Record<string, unknown>[];
     for (const r of rows) {
       yield Object.values(r).map((v) =>
-        v === null || v === undefined ? '' : typeof v === 'object' ? formatLimitRule(v as LimitRule) : String(v),
+        v === null || v === undefined
+          ? ''
+          : typeof v === 'object'
+            ? formatLimitRule(v as LimitRule)
+            : String(v),
       );
     }
   }
 
-  private async rowsToCsv(spec: DirectorySpec, lang: HeaderLanguage, filter: Filter): Promise<Readable> {
-    const self = this;
+  private async rowsToCsv(
+    spec: DirectorySpec,
+    lang: HeaderLanguage,
+    filter: Filter,
+  ): Promise<Readable> {
+    const header = `\uFEFF${this.headers(spec, lang).map(csvQuote).join(',')}\n`;
+    const rows = this.rows(spec, filter);
     return Readable.from(
       (async function* () {
-        yield `\uFEFF${self.headers(spec, lang).map(csvQuote).join(',')}\n`;
-        for await (const cells of self.rows(spec, filter)) yield `${cells.map(csvQuote).join(',')}\n`;
+        yield header;
+        for await (const cells of rows) yield `${cells.map(csvQuote).join(',')}\n`;
       })(),
     );
   }
@@ -93,7 +115,11 @@ export class DirectoryExportService {
   /** XLSX written as a stream, fed from the same COPY stream as the CSV so memory stays flat. */
   private async xlsx(spec: DirectorySpec, lang: HeaderLanguage, filter: Filter): Promise<Readable> {
     const out = new PassThrough();
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useSharedStrings: false,
+      useStyles: false,
+    });
     const sheet = book.addWorksheet(spec.name);
     sheet.addRow(this.headers(spec, lang)).commit();
     const write = async () => {

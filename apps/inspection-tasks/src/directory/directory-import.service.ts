@@ -43,12 +43,15 @@ const MEMO_LIMIT = 100_000;
 
 /** COPY text format: backslash, tab, newline and carriage return must be escaped. */
 function copyText(v: string): string {
-  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!) : v;
+  return /[\\\t\n\r]/.test(v)
+    ? v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
+    : v;
 }
 
 function copyValue(v: string | string[] | number | boolean | null): string {
   if (v === null) return '\\N';
-  if (Array.isArray(v)) return copyText(`{${v.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+  if (Array.isArray(v))
+    return copyText(`{${v.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
   if (typeof v === 'boolean') return v ? 't' : 'f';
   return copyText(String(v));
 }
@@ -84,12 +87,22 @@ export class DirectoryImportService {
     this.bulkMinRows = config.get('IMPORT_BULK_MIN_ROWS', { infer: true });
   }
 
-  async import(spec: DirectorySpec, file: ImportFile, actor: Actor, scope: string): Promise<ImportResult> {
+  async import(
+    spec: DirectorySpec,
+    file: ImportFile,
+    actor: Actor,
+    scope: string,
+  ): Promise<ImportResult> {
     const format = formatOf(file.filename, file.mimetype);
     if (!format) {
-      throw new AppException(HttpStatus.BAD_REQUEST, 'UNSUPPORTED_FILE', 'file: must be .csv or .xlsx', {
-        errors: [{ field: 'file', reason: 'must be .csv or .xlsx' }],
-      });
+      throw new AppException(
+        HttpStatus.BAD_REQUEST,
+        'UNSUPPORTED_FILE',
+        'file: must be .csv or .xlsx',
+        {
+          errors: [{ field: 'file', reason: 'must be .csv or .xlsx' }],
+        },
+      );
     }
     const digest = new DigestStream();
     file.stream.on('error', (e) => digest.destroy(e));
@@ -107,7 +120,13 @@ export class DirectoryImportService {
       // The digest covers the whole upload, including anything after the first worksheet.
       digest.resume();
       await finished(digest);
-      const result: ImportResult = { directory: spec.name, format, sha256: digest.hex(), bytes: digest.bytes, ...outcome };
+      const result: ImportResult = {
+        directory: spec.name,
+        format,
+        sha256: digest.hex(),
+        bytes: digest.bytes,
+        ...outcome,
+      };
       await recordAudit(runner.manager, actor, [
         {
           action: 'import',
@@ -144,7 +163,8 @@ export class DirectoryImportService {
     const map = mapHeaders(spec, first.value.cells);
     if (map.missing.length) {
       const errors = new ErrorList();
-      for (const m of map.missing) errors.add({ row: first.value.row, column: m, reason: 'required column is missing' });
+      for (const m of map.missing)
+        errors.add({ row: first.value.row, column: m, reason: 'required column is missing' });
       throw importRejected(errors, `missing columns: ${map.missing.join(', ')}`);
     }
     return map;
@@ -198,10 +218,11 @@ export class DirectoryImportService {
     let count = 0;
     let buffer = '';
     const flush = async () => {
-      if (!copy.write(buffer)) await new Promise<void>((resolve, reject) => {
-        copy.once('drain', resolve);
-        copy.once('error', reject);
-      });
+      if (!copy.write(buffer))
+        await new Promise<void>((resolve, reject) => {
+          copy.once('drain', resolve);
+          copy.once('error', reject);
+        });
       buffer = '';
     };
     try {
@@ -220,17 +241,22 @@ export class DirectoryImportService {
       await finished(copy).catch(() => undefined);
       throw e;
     }
-    if (errors.count > 0) throw importRejected(errors, `${errors.count} invalid cells; nothing was imported`);
+    if (errors.count > 0)
+      throw importRejected(errors, `${errors.count} invalid cells; nothing was imported`);
     if (count === 0) {
       errors.add({ row: 2, column: '', reason: 'file has a header but no rows' });
       throw importRejected(errors, 'file has no rows');
     }
-    const [{ existing }] = (await runner.query(`SELECT count(*)::int AS existing FROM ${spec.table}`)) as { existing: number }[];
+    const [{ existing }] = (await runner.query(
+      `SELECT count(*)::int AS existing FROM ${spec.table}`,
+    )) as { existing: number }[];
     const bulk = count >= this.bulkMinRows && count > existing;
     // A bulk load finds repeated keys when it rebuilds the unique indexes, for free.
     if (!bulk) await this.checkDuplicates(spec, runner, errors);
     await this.checkStage(spec, runner, ctx, errors);
-    const counts = bulk ? await this.bulkMerge(spec, runner, count, existing > 0, errors) : await this.upsert(spec, runner, count);
+    const counts = bulk
+      ? await this.bulkMerge(spec, runner, count, existing > 0, errors)
+      : await this.upsert(spec, runner, count);
     return { rows: count, ignoredColumns: map.ignored, ...counts };
   }
 
@@ -250,13 +276,23 @@ export class DirectoryImportService {
   }
 
   /** Rows that would take a unique value from another record, or touch one outside the caller's scope. */
-  private async checkStage(spec: DirectorySpec, runner: QueryRunner, ctx: ImportContext, errors: ErrorList) {
+  private async checkStage(
+    spec: DirectorySpec,
+    runner: QueryRunner,
+    ctx: ImportContext,
+    errors: ErrorList,
+  ) {
     for (const key of spec.alsoUnique) {
       const taken = (await runner.query(
         `SELECT s.row_no, s."${key}" AS value FROM import_stage s JOIN ${spec.table} t ON t."${key}" = s."${key}"
          WHERE t."${spec.key}" <> s."${spec.key}" ORDER BY s.row_no LIMIT ${MAX_REPORTED_ERRORS}`,
       )) as { row_no: number; value: string }[];
-      for (const t of taken) errors.add({ row: t.row_no, column: key, reason: `${t.value} belongs to another ${spec.name}` });
+      for (const t of taken)
+        errors.add({
+          row: t.row_no,
+          column: key,
+          reason: `${t.value} belongs to another ${spec.name}`,
+        });
     }
     if (spec.scopeColumn && ctx.scope !== '') {
       const outside = (await runner.query(
@@ -265,10 +301,15 @@ export class DirectoryImportService {
         [`${ctx.scope}%`],
       )) as { row_no: number }[];
       for (const o of outside) {
-        errors.add({ row: o.row_no, column: spec.key, reason: `this ${spec.name} is registered outside your jurisdiction` });
+        errors.add({
+          row: o.row_no,
+          column: spec.key,
+          reason: `this ${spec.name} is registered outside your jurisdiction`,
+        });
       }
     }
-    if (errors.count > 0) throw importRejected(errors, `${errors.count} rows conflict; nothing was imported`);
+    if (errors.count > 0)
+      throw importRejected(errors, `${errors.count} rows conflict; nothing was imported`);
   }
 
   /**
@@ -277,7 +318,13 @@ export class DirectoryImportService {
    * Database"), several times faster than maintaining them row by row. The table is locked
    * meanwhile; smaller imports go through upsert alone.
    */
-  private async bulkMerge(spec: DirectorySpec, runner: QueryRunner, staged: number, hasRows: boolean, errors: ErrorList) {
+  private async bulkMerge(
+    spec: DirectorySpec,
+    runner: QueryRunner,
+    staged: number,
+    hasRows: boolean,
+    errors: ErrorList,
+  ) {
     await runner.query(`LOCK TABLE ${spec.table} IN ACCESS EXCLUSIVE MODE`);
     const constraints = (await runner.query(
       `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
@@ -289,12 +336,14 @@ export class DirectoryImportService {
        WHERE indrelid = $1::regclass AND indexrelid NOT IN (SELECT conindid FROM pg_constraint WHERE conrelid = $1::regclass)`,
       [spec.table],
     )) as { name: string; def: string }[];
-    for (const c of constraints) await runner.query(`ALTER TABLE ${spec.table} DROP CONSTRAINT "${c.name}"`);
+    for (const c of constraints)
+      await runner.query(`ALTER TABLE ${spec.table} DROP CONSTRAINT "${c.name}"`);
     for (const i of indexes) await runner.query(`DROP INDEX ${i.name}`);
     const counts = await this.upsert(spec, runner, staged, hasRows);
     try {
       await runner.query('SAVEPOINT rebuild');
-      for (const c of constraints) await runner.query(`ALTER TABLE ${spec.table} ADD CONSTRAINT "${c.name}" ${c.def}`);
+      for (const c of constraints)
+        await runner.query(`ALTER TABLE ${spec.table} ADD CONSTRAINT "${c.name}" ${c.def}`);
     } catch (e) {
       if ((e as { driverError?: { code?: string } }).driverError?.code !== '23505') throw e;
       // Only a key repeated inside the file can break a unique constraint here.
@@ -307,7 +356,12 @@ export class DirectoryImportService {
   }
 
   /** Updates changed rows and inserts new ones; `withUpdates` false skips the update for an empty table. */
-  private async upsert(spec: DirectorySpec, runner: QueryRunner, staged: number, withUpdates = true) {
+  private async upsert(
+    spec: DirectorySpec,
+    runner: QueryRunner,
+    staged: number,
+    withUpdates = true,
+  ) {
     const key = `"${spec.key}"`;
     const names = spec.columns.map((c) => `"${c.db}"`);
     const updatable = spec.columns.filter((c) => c.db !== spec.key).map((c) => `"${c.db}"`);
@@ -344,7 +398,12 @@ export class DirectoryImportService {
     const errors = new ErrorList();
     const categories = new Map<
       string,
-      { name: string; sector: string; row: number; items: Map<string, { row: number; item: Record<string, unknown> }> }
+      {
+        name: string;
+        sector: string;
+        row: number;
+        items: Map<string, { row: number; item: Record<string, unknown> }>;
+      }
     >();
     const memo = spec.columns.map(() => new Map<string, Parsed>());
     let count = 0;
@@ -355,13 +414,33 @@ export class DirectoryImportService {
       const [code, name, sector, itemCode, itemName, method, unit, limit] = v as string[];
       let cat = categories.get(code);
       if (!cat) categories.set(code, (cat = { name, sector, row: r.row, items: new Map() }));
-      if (cat.name !== name) errors.add({ row: r.row, column: 'category_name', reason: `differs from row ${cat.row} (${cat.name})` });
-      if (cat.sector !== sector) errors.add({ row: r.row, column: 'sector', reason: `differs from row ${cat.row} (${cat.sector})` });
+      if (cat.name !== name)
+        errors.add({
+          row: r.row,
+          column: 'category_name',
+          reason: `differs from row ${cat.row} (${cat.name})`,
+        });
+      if (cat.sector !== sector)
+        errors.add({
+          row: r.row,
+          column: 'sector',
+          reason: `differs from row ${cat.row} (${cat.sector})`,
+        });
       const seen = cat.items.get(itemCode);
-      if (seen) errors.add({ row: r.row, column: 'item_code', reason: `${itemCode} also appears in row ${seen.row}` });
-      else cat.items.set(itemCode, { row: r.row, item: { code: itemCode, name: itemName, method, unit, limit } });
+      if (seen)
+        errors.add({
+          row: r.row,
+          column: 'item_code',
+          reason: `${itemCode} also appears in row ${seen.row}`,
+        });
+      else
+        cat.items.set(itemCode, {
+          row: r.row,
+          item: { code: itemCode, name: itemName, method, unit, limit },
+        });
     }
-    if (errors.count > 0) throw importRejected(errors, `${errors.count} invalid cells; nothing was imported`);
+    if (errors.count > 0)
+      throw importRejected(errors, `${errors.count} invalid cells; nothing was imported`);
     if (count === 0) {
       errors.add({ row: 2, column: '', reason: 'file has a header but no rows' });
       throw importRejected(errors, 'file has no rows');

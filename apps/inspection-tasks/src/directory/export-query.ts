@@ -20,7 +20,12 @@ export const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-export function sendFile(res: FastifyReply, stream: Readable, name: string, format: 'csv' | 'xlsx') {
+export function sendFile(
+  res: FastifyReply,
+  stream: Readable,
+  name: string,
+  format: 'csv' | 'xlsx',
+) {
   return res
     .header('content-type', CONTENT_TYPES[format])
     .header('content-disposition', `attachment; filename="${name}.${format}"`)

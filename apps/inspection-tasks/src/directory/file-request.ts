@@ -6,9 +6,14 @@ import type { ImportFile } from './directory-import.service';
 /** The uploaded file of a multipart/form-data request (field name `file`). */
 export async function uploadedFile(req: FastifyRequest): Promise<ImportFile> {
   if (!req.isMultipart()) {
-    throw new AppException(HttpStatus.BAD_REQUEST, 'FILE_REQUIRED', 'file: send multipart/form-data with a file field', {
-      errors: [{ field: 'file', reason: 'send multipart/form-data with a file field' }],
-    });
+    throw new AppException(
+      HttpStatus.BAD_REQUEST,
+      'FILE_REQUIRED',
+      'file: send multipart/form-data with a file field',
+      {
+        errors: [{ field: 'file', reason: 'send multipart/form-data with a file field' }],
+      },
+    );
   }
   const part = await req.file();
   if (!part) {
@@ -16,6 +21,14 @@ export async function uploadedFile(req: FastifyRequest): Promise<ImportFile> {
       errors: [{ field: 'file', reason: 'is required' }],
     });
   }
-  part.file.on('limit', () => part.file.destroy(new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'FILE_TOO_LARGE', 'file: is larger than the configured limit')));
+  part.file.on('limit', () =>
+    part.file.destroy(
+      new AppException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'FILE_TOO_LARGE',
+        'file: is larger than the configured limit',
+      ),
+    ),
+  );
   return { stream: part.file, filename: part.filename, mimetype: part.mimetype };
 }

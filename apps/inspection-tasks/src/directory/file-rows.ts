@@ -30,7 +30,10 @@ export class DigestStream extends Transform {
 export function formatOf(filename: string | undefined, mimetype?: string): FileFormat | undefined {
   const name = (filename ?? '').toLowerCase();
   if (name.endsWith('.csv') || mimetype === 'text/csv') return 'csv';
-  if (name.endsWith('.xlsx') || mimetype === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+  if (
+    name.endsWith('.xlsx') ||
+    mimetype === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  ) {
     return 'xlsx';
   }
   return undefined;
@@ -51,7 +54,9 @@ export function decodeToUtf8(): Transform {
       // Cut at the last complete line so a multi-byte character split by the sample is not misread.
       const cut = sample.lastIndexOf(0x0a);
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(cut > 0 ? sample.subarray(0, cut) : sample);
+        new TextDecoder('utf-8', { fatal: true }).decode(
+          cut > 0 ? sample.subarray(0, cut) : sample,
+        );
       } catch {
         encoding = 'gb18030';
       }

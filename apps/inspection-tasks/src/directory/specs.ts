@@ -66,14 +66,56 @@ export const ENTERPRISE_SPEC: DirectorySpec = {
   alsoUnique: [],
   scopeColumn: 'region_code',
   columns: [
-    { db: 'uscc', pg: 'text', en: 'uscc', zh: ['统一社会信用代码', '社会信用代码', '信用代码'], required: true, parse: uscc },
-    { db: 'name', pg: 'text', en: 'name', zh: ['企业名称', '单位名称', '名称'], required: true, parse: text(200) },
-    { db: 'address', pg: 'text', en: 'address', zh: ['地址', '企业地址', '住所', '经营场所'], required: false, parse: text(500, { allowEmpty: true }) },
+    {
+      db: 'uscc',
+      pg: 'text',
+      en: 'uscc',
+      zh: ['统一社会信用代码', '社会信用代码', '信用代码'],
+      required: true,
+      parse: uscc,
+    },
+    {
+      db: 'name',
+      pg: 'text',
+      en: 'name',
+      zh: ['企业名称', '单位名称', '名称'],
+      required: true,
+      parse: text(200),
+    },
+    {
+      db: 'address',
+      pg: 'text',
+      en: 'address',
+      zh: ['地址', '企业地址', '住所', '经营场所'],
+      required: false,
+      parse: text(500, { allowEmpty: true }),
+    },
     REGION,
-    { db: 'size', pg: 'text', en: 'size', zh: ['企业规模', '规模'], required: true, parse: sizeCol },
+    {
+      db: 'size',
+      pg: 'text',
+      en: 'size',
+      zh: ['企业规模', '规模'],
+      required: true,
+      parse: sizeCol,
+    },
     categories(['产品类别', '产品类别代码', '类别代码']),
-    { db: 'risk_class', pg: 'text', en: 'risk_class', zh: ['信用风险分类', '信用风险等级', '风险等级', '风险分类'], required: true, parse: riskClass },
-    { db: 'status', pg: 'text', en: 'status', zh: ['经营状态', '状态'], required: false, parse: statusCol },
+    {
+      db: 'risk_class',
+      pg: 'text',
+      en: 'risk_class',
+      zh: ['信用风险分类', '信用风险等级', '风险等级', '风险分类'],
+      required: true,
+      parse: riskClass,
+    },
+    {
+      db: 'status',
+      pg: 'text',
+      en: 'status',
+      zh: ['经营状态', '状态'],
+      required: false,
+      parse: statusCol,
+    },
   ],
 };
 
@@ -84,13 +126,35 @@ export const INSPECTOR_SPEC: DirectorySpec = {
   alsoUnique: [],
   scopeColumn: 'region_code',
   columns: [
-    { db: 'staff_no', pg: 'text', en: 'staff_no', zh: ['执法证号', '人员编号', '工号'], required: true, parse: text(64) },
+    {
+      db: 'staff_no',
+      pg: 'text',
+      en: 'staff_no',
+      zh: ['执法证号', '人员编号', '工号'],
+      required: true,
+      parse: text(64),
+    },
     { db: 'name', pg: 'text', en: 'name', zh: ['姓名', '名称'], required: true, parse: text(100) },
     REGION,
-    { db: 'unit', pg: 'text', en: 'unit', zh: ['所属单位', '单位', '工作单位'], required: false, parse: text(200, { allowEmpty: true }) },
+    {
+      db: 'unit',
+      pg: 'text',
+      en: 'unit',
+      zh: ['所属单位', '单位', '工作单位'],
+      required: false,
+      parse: text(200, { allowEmpty: true }),
+    },
     categories(['可检查类别', '专业领域', '产品类别']),
     ACTIVE,
-    { db: 'conflicts', pg: 'text[]', en: 'conflicts', zh: ['回避企业', '利益冲突企业'], required: false, parse: usccList, exportSql: (a) => `array_to_string(${a}.conflicts, ';')` },
+    {
+      db: 'conflicts',
+      pg: 'text[]',
+      en: 'conflicts',
+      zh: ['回避企业', '利益冲突企业'],
+      required: false,
+      parse: usccList,
+      exportSql: (a) => `array_to_string(${a}.conflicts, ';')`,
+    },
   ],
 };
 
@@ -101,12 +165,40 @@ export const LAB_SPEC: DirectorySpec = {
   alsoUnique: ['uscc'],
   scopeColumn: 'region_code',
   columns: [
-    { db: 'cma_no', pg: 'text', en: 'cma_no', zh: ['CMA证书编号', '资质认定证书编号', '证书编号'], required: true, parse: text(64) },
-    { db: 'name', pg: 'text', en: 'name', zh: ['机构名称', '检验机构', '名称'], required: true, parse: text(200) },
-    { db: 'uscc', pg: 'text', en: 'uscc', zh: ['统一社会信用代码', '社会信用代码'], required: true, parse: uscc },
+    {
+      db: 'cma_no',
+      pg: 'text',
+      en: 'cma_no',
+      zh: ['CMA证书编号', '资质认定证书编号', '证书编号'],
+      required: true,
+      parse: text(64),
+    },
+    {
+      db: 'name',
+      pg: 'text',
+      en: 'name',
+      zh: ['机构名称', '检验机构', '名称'],
+      required: true,
+      parse: text(200),
+    },
+    {
+      db: 'uscc',
+      pg: 'text',
+      en: 'uscc',
+      zh: ['统一社会信用代码', '社会信用代码'],
+      required: true,
+      parse: uscc,
+    },
     REGION,
     categories(['承检类别', '认可类别', '产品类别']),
-    { db: 'capacity', pg: 'integer', en: 'capacity', zh: ['年检测能力', '检测能力', '承检能力'], required: true, parse: nonNegativeInt },
+    {
+      db: 'capacity',
+      pg: 'integer',
+      en: 'capacity',
+      zh: ['年检测能力', '检测能力', '承检能力'],
+      required: true,
+      parse: nonNegativeInt,
+    },
     ACTIVE,
   ],
 };
@@ -121,14 +213,70 @@ export const CATALOG_SPEC: DirectorySpec = {
   key: 'category_code',
   alsoUnique: [],
   columns: [
-    { db: 'category_code', pg: 'text', en: 'category_code', zh: ['产品类别代码', '类别代码'], required: true, parse: categoryCode },
-    { db: 'category_name', pg: 'text', en: 'category_name', zh: ['产品类别', '类别名称', '产品名称'], required: true, parse: text(200) },
-    { db: 'sector', pg: 'text', en: 'sector', zh: ['所属领域', '行业', '领域'], required: true, parse: sectorCol },
-    { db: 'item_code', pg: 'text', en: 'item_code', zh: ['检验项目代码', '项目代码'], required: true, parse: text(64) },
-    { db: 'item_name', pg: 'text', en: 'item_name', zh: ['检验项目', '项目名称'], required: true, parse: text(200) },
-    { db: 'method', pg: 'text', en: 'method', zh: ['检验方法', '方法标准', '检验依据'], required: false, parse: text(200, { allowEmpty: true }) },
-    { db: 'unit', pg: 'text', en: 'unit', zh: ['单位', '计量单位'], required: false, parse: text(50, { allowEmpty: true }) },
-    { db: 'limit', pg: 'text', en: 'limit', zh: ['判定限值', '标准要求', '限量', '指标'], required: true, parse: limitRule },
+    {
+      db: 'category_code',
+      pg: 'text',
+      en: 'category_code',
+      zh: ['产品类别代码', '类别代码'],
+      required: true,
+      parse: categoryCode,
+    },
+    {
+      db: 'category_name',
+      pg: 'text',
+      en: 'category_name',
+      zh: ['产品类别', '类别名称', '产品名称'],
+      required: true,
+      parse: text(200),
+    },
+    {
+      db: 'sector',
+      pg: 'text',
+      en: 'sector',
+      zh: ['所属领域', '行业', '领域'],
+      required: true,
+      parse: sectorCol,
+    },
+    {
+      db: 'item_code',
+      pg: 'text',
+      en: 'item_code',
+      zh: ['检验项目代码', '项目代码'],
+      required: true,
+      parse: text(64),
+    },
+    {
+      db: 'item_name',
+      pg: 'text',
+      en: 'item_name',
+      zh: ['检验项目', '项目名称'],
+      required: true,
+      parse: text(200),
+    },
+    {
+      db: 'method',
+      pg: 'text',
+      en: 'method',
+      zh: ['检验方法', '方法标准', '检验依据'],
+      required: false,
+      parse: text(200, { allowEmpty: true }),
+    },
+    {
+      db: 'unit',
+      pg: 'text',
+      en: 'unit',
+      zh: ['单位', '计量单位'],
+      required: false,
+      parse: text(50, { allowEmpty: true }),
+    },
+    {
+      db: 'limit',
+      pg: 'text',
+      en: 'limit',
+      zh: ['判定限值', '标准要求', '限量', '指标'],
+      required: true,
+      parse: limitRule,
+    },
   ],
 };
 
@@ -157,7 +305,9 @@ export function mapHeaders(spec: DirectorySpec, headers: string[]): HeaderMap {
     if (i >= 0) used.add(i);
     return i;
   });
-  const missing = spec.columns.filter((c, i) => c.required && index[i] < 0).map((c) => `${c.en} (${c.zh[0]})`);
+  const missing = spec.columns
+    .filter((c, i) => c.required && index[i] < 0)
+    .map((c) => `${c.en} (${c.zh[0]})`);
   const ignored = headers.filter((h, j) => !used.has(j) && h.trim() !== '');
   return { index, missing, ignored };
 }

@@ -1,7 +1,16 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
-import { parseLimitRule, validateLimitRule, validateRegionCode, validateUscc } from '@spotcheck/domain';
+import {
+  parseLimitRule,
+  validateLimitRule,
+  validateRegionCode,
+  validateUscc,
+} from '@spotcheck/domain';
 
-function fromCheck(name: string, check: (v: unknown) => { ok: true } | { ok: false; reason: string }, options?: ValidationOptions) {
+function fromCheck(
+  name: string,
+  check: (v: unknown) => { ok: true } | { ok: false; reason: string },
+  options?: ValidationOptions,
+) {
   return (target: object, property: string) =>
     registerDecorator({
       name,
@@ -20,11 +29,20 @@ function fromCheck(name: string, check: (v: unknown) => { ok: true } | { ok: fal
 
 /** GB 32100 USCC; the message names the expected check character. */
 export const IsUscc = (o?: ValidationOptions) =>
-  fromCheck('isUscc', (v) => (typeof v === 'string' ? validateUscc(v) : { ok: false, reason: 'must be a string' }), o);
+  fromCheck(
+    'isUscc',
+    (v) => (typeof v === 'string' ? validateUscc(v) : { ok: false, reason: 'must be a string' }),
+    o,
+  );
 
 /** GB/T 2260 code from the national table. */
-export const IsRegionCode = (o?: ValidationOptions) => fromCheck('isRegionCode', (v) => validateRegionCode(v), o);
+export const IsRegionCode = (o?: ValidationOptions) =>
+  fromCheck('isRegionCode', (v) => validateRegionCode(v), o);
 
 /** A limit rule as JSON ({kind:'range',...}) or in its compact text form ("≤0.5"). */
 export const IsLimitRule = (o?: ValidationOptions) =>
-  fromCheck('isLimitRule', (v) => (typeof v === 'string' ? parseLimitRule(v) : validateLimitRule(v)), o);
+  fromCheck(
+    'isLimitRule',
+    (v) => (typeof v === 'string' ? parseLimitRule(v) : validateLimitRule(v)),
+    o,
+  );

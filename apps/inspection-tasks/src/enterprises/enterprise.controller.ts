@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
@@ -7,7 +19,12 @@ import { DirectoryImportService } from '../directory/directory-import.service';
 import { sendFile } from '../directory/export-query';
 import { uploadedFile } from '../directory/file-request';
 import { ENTERPRISE_SPEC } from '../directory/specs';
-import { CreateEnterpriseDto, EnterpriseExportQuery, EnterpriseQuery, UpdateEnterpriseDto } from './enterprise.dto';
+import {
+  CreateEnterpriseDto,
+  EnterpriseExportQuery,
+  EnterpriseQuery,
+  UpdateEnterpriseDto,
+} from './enterprise.dto';
 import { EnterpriseService } from './enterprise.service';
 
 @ApiTags('enterprises 检查对象名录库')
@@ -34,8 +51,17 @@ export class EnterpriseController {
 
   /** The directory as CSV or XLSX, in the layout the import reads. */
   @Get('export')
-  async export(@CurrentUser() p: Principal, @Query() q: EnterpriseExportQuery, @Res() res: FastifyReply) {
-    const stream = await this.exporter.export(ENTERPRISE_SPEC, q.format, q.lang, this.enterprises.filtered(p, q));
+  async export(
+    @CurrentUser() p: Principal,
+    @Query() q: EnterpriseExportQuery,
+    @Res() res: FastifyReply,
+  ) {
+    const stream = await this.exporter.export(
+      ENTERPRISE_SPEC,
+      q.format,
+      q.lang,
+      this.enterprises.filtered(p, q),
+    );
     return sendFile(res, stream, 'enterprises', q.format);
   }
 
@@ -43,7 +69,12 @@ export class EnterpriseController {
   @Post('import')
   @ApiConsumes('multipart/form-data')
   async import(@CurrentUser() p: Principal, @Req() req: FastifyRequest) {
-    return this.importer.import(ENTERPRISE_SPEC, await uploadedFile(req), p, this.enterprises.table.scope(p));
+    return this.importer.import(
+      ENTERPRISE_SPEC,
+      await uploadedFile(req),
+      p,
+      this.enterprises.table.scope(p),
+    );
   }
 
   @Roles('regulator', 'admin', 'enterprise')
@@ -58,7 +89,11 @@ export class EnterpriseController {
   }
 
   @Patch(':uscc')
-  update(@CurrentUser() p: Principal, @Param('uscc') uscc: string, @Body() dto: UpdateEnterpriseDto) {
+  update(
+    @CurrentUser() p: Principal,
+    @Param('uscc') uscc: string,
+    @Body() dto: UpdateEnterpriseDto,
+  ) {
     return this.enterprises.update(p, uscc, dto);
   }
 

@@ -1,6 +1,20 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  IntersectionType,
+  OmitType,
+  PartialType,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+} from 'class-validator';
 import { ENTERPRISE_SIZES, ENTERPRISE_STATUSES, RISK_CLASSES } from '@spotcheck/domain';
 import type { EnterpriseSize, EnterpriseStatus, RiskClass } from '@spotcheck/domain';
 import { PageQuery } from '@spotcheck/common';
@@ -52,7 +66,9 @@ export class CreateEnterpriseDto {
   status: EnterpriseStatus = 'active';
 }
 
-export class UpdateEnterpriseDto extends PartialType(OmitType(CreateEnterpriseDto, ['uscc'] as const)) {}
+export class UpdateEnterpriseDto extends PartialType(
+  OmitType(CreateEnterpriseDto, ['uscc'] as const),
+) {}
 
 export class EnterpriseQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Region code; the whole subtree matches' })

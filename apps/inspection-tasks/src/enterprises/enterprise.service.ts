@@ -23,14 +23,19 @@ export class EnterpriseService {
     });
   }
 
-  filtered(p: Principal, q: Omit<EnterpriseQuery, 'cursor' | 'limit'>): SelectQueryBuilder<Enterprise> {
+  filtered(
+    p: Principal,
+    q: Omit<EnterpriseQuery, 'cursor' | 'limit'>,
+  ): SelectQueryBuilder<Enterprise> {
     const qb = this.table.query(p);
-    if (q.region) qb.andWhere('e.regionCode LIKE :region', { region: `${q.region.replace(/(00)+$/, '')}%` });
+    if (q.region)
+      qb.andWhere('e.regionCode LIKE :region', { region: `${q.region.replace(/(00)+$/, '')}%` });
     if (q.category) qb.andWhere(':category = ANY(e.categories)', { category: q.category });
     if (q.riskClass?.length) qb.andWhere('e.riskClass IN (:...risk)', { risk: q.riskClass });
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
     if (q.size) qb.andWhere('e.size = :size', { size: q.size });
-    if (q.q) qb.andWhere("e.name ILIKE :q ESCAPE '\\'", { q: `%${q.q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (q.q)
+      qb.andWhere("e.name ILIKE :q ESCAPE '\\'", { q: `%${q.q.replace(/[\\%_]/g, '\\$&')}%` });
     return qb;
   }
 

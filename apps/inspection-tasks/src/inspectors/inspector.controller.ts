@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
@@ -7,7 +20,12 @@ import { DirectoryImportService } from '../directory/directory-import.service';
 import { sendFile } from '../directory/export-query';
 import { uploadedFile } from '../directory/file-request';
 import { INSPECTOR_SPEC } from '../directory/specs';
-import { CreateInspectorDto, InspectorExportQuery, InspectorQuery, UpdateInspectorDto } from './inspector.dto';
+import {
+  CreateInspectorDto,
+  InspectorExportQuery,
+  InspectorQuery,
+  UpdateInspectorDto,
+} from './inspector.dto';
 import { InspectorService } from './inspector.service';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -30,8 +48,17 @@ export class InspectorController {
 
   /** The directory as CSV or XLSX, in the layout the import reads. */
   @Get('export')
-  async export(@CurrentUser() p: Principal, @Query() q: InspectorExportQuery, @Res() res: FastifyReply) {
-    const stream = await this.exporter.export(INSPECTOR_SPEC, q.format, q.lang, this.service.filtered(p, q));
+  async export(
+    @CurrentUser() p: Principal,
+    @Query() q: InspectorExportQuery,
+    @Res() res: FastifyReply,
+  ) {
+    const stream = await this.exporter.export(
+      INSPECTOR_SPEC,
+      q.format,
+      q.lang,
+      this.service.filtered(p, q),
+    );
     return sendFile(res, stream, 'inspectors', q.format);
   }
 
@@ -39,7 +66,12 @@ export class InspectorController {
   @Post('import')
   @ApiConsumes('multipart/form-data')
   async import(@CurrentUser() p: Principal, @Req() req: FastifyRequest) {
-    return this.importer.import(INSPECTOR_SPEC, await uploadedFile(req), p, this.service.table.scope(p));
+    return this.importer.import(
+      INSPECTOR_SPEC,
+      await uploadedFile(req),
+      p,
+      this.service.table.scope(p),
+    );
   }
 
   @Get(':id')
@@ -53,7 +85,11 @@ export class InspectorController {
   }
 
   @Patch(':id')
-  update(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Body() dto: UpdateInspectorDto) {
+  update(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateInspectorDto,
+  ) {
     return this.service.table.update(p, id, dto);
   }
 

@@ -1,15 +1,27 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+} from 'class-validator';
 import { PageQuery } from '@spotcheck/common';
 import { ExportQuery } from '../directory/export-query';
 import { IsRegionCode, IsUscc } from '../directory/validators';
 
 const CATEGORY = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class CreateInspectorDto {
-  @ApiProperty({ example: 'NM-150100-0001', description: 'Law-enforcement certificate / staff number' })
+  @ApiProperty({
+    example: 'NM-150100-0001',
+    description: 'Law-enforcement certificate / staff number',
+  })
   @IsString()
   @Length(1, 64)
   staffNo!: string;
@@ -41,7 +53,10 @@ export class CreateInspectorDto {
   @IsBoolean()
   active = true;
 
-  @ApiPropertyOptional({ type: [String], description: 'USCCs of enterprises with a declared conflict of interest' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'USCCs of enterprises with a declared conflict of interest',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)

@@ -10,7 +10,10 @@ import { InspectorQuery } from './inspector.dto';
 export class InspectorService {
   readonly table: ScopedTable<Inspector>;
 
-  constructor(@InjectDataSource() ds: DataSource, @InjectRepository(Inspector) repo: Repository<Inspector>) {
+  constructor(
+    @InjectDataSource() ds: DataSource,
+    @InjectRepository(Inspector) repo: Repository<Inspector>,
+  ) {
     this.table = new ScopedTable(ds, repo, {
       name: 'inspector',
       idProperty: 'id',
@@ -19,9 +22,13 @@ export class InspectorService {
     });
   }
 
-  filtered(p: Principal, q: Omit<InspectorQuery, 'cursor' | 'limit'>): SelectQueryBuilder<Inspector> {
+  filtered(
+    p: Principal,
+    q: Omit<InspectorQuery, 'cursor' | 'limit'>,
+  ): SelectQueryBuilder<Inspector> {
     const qb = this.table.query(p);
-    if (q.region) qb.andWhere('e.regionCode LIKE :region', { region: `${q.region.replace(/(00)+$/, '')}%` });
+    if (q.region)
+      qb.andWhere('e.regionCode LIKE :region', { region: `${q.region.replace(/(00)+$/, '')}%` });
     if (q.category) qb.andWhere(':category = ANY(e.categories)', { category: q.category });
     if (q.active !== undefined) qb.andWhere('e.active = :active', { active: q.active });
     if (q.q) {

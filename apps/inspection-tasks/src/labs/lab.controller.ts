@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
@@ -31,7 +44,12 @@ export class LabController {
   /** The directory as CSV or XLSX, in the layout the import reads. */
   @Get('export')
   async export(@CurrentUser() p: Principal, @Query() q: LabExportQuery, @Res() res: FastifyReply) {
-    const stream = await this.exporter.export(LAB_SPEC, q.format, q.lang, this.service.filtered(p, q));
+    const stream = await this.exporter.export(
+      LAB_SPEC,
+      q.format,
+      q.lang,
+      this.service.filtered(p, q),
+    );
     return sendFile(res, stream, 'labs', q.format);
   }
 

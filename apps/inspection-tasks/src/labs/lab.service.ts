@@ -22,7 +22,8 @@ export class LabService {
 
   filtered(p: Principal, q: Omit<LabQuery, 'cursor' | 'limit'>): SelectQueryBuilder<Lab> {
     const qb = this.table.query(p);
-    if (q.region) qb.andWhere('e.regionCode LIKE :region', { region: `${q.region.replace(/(00)+$/, '')}%` });
+    if (q.region)
+      qb.andWhere('e.regionCode LIKE :region', { region: `${q.region.replace(/(00)+$/, '')}%` });
     if (q.category) qb.andWhere(':category = ANY(e.categories)', { category: q.category });
     if (q.active !== undefined) qb.andWhere('e.active = :active', { active: q.active });
     return qb;

@@ -21,7 +21,12 @@ const BATCH = 500;
 const REDIS_TIMEOUT_MS = 5000;
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer in ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`Redis did not answer in ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 
 /**
  * Moves committed outbox rows to BullMQ. Job id = outbox id, so a row relayed twice (crash
@@ -44,7 +49,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const name of QUEUES) this.queues.set(name, this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    for (const name of QUEUES)
+      this.queues.set(name, this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     this.running = true;
     await this.listen();
     this.loop = this.run();
@@ -59,7 +65,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** LISTEN for inserts so work starts at once; polling remains the safety net. */
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.get('DATABASE_URL', { infer: true }) });
+    const client = new Client({
+      connectionString: this.config.get('DATABASE_URL', { infer: true }),
+    });
     client.on('error', (e) => this.logger.warn(`outbox listener: ${e.message}`));
     client.on('notification', () => this.wake?.());
     try {
@@ -113,13 +121,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
       } catch (e) {
         // Rows stay pending; the attempt is noted in the same transaction that holds their locks.
-        await m.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])', [
-          ids,
-          (e as Error).message,
-        ]);
+        await m.query(
+          'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])',
+          [ids, (e as Error).message],
+        );
         return { moved: 0, error: e as Error };
       }
-      await m.query('UPDATE outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])', [ids]);
+      await m.query(
+        'UPDATE outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
+        [ids],
+      );
       return { moved: rows.length };
     });
     if (outcome.error) throw outcome.error;

@@ -21,7 +21,11 @@ export interface AuditEntry {
  * Appends audit rows in the caller's transaction. Rows get only a sequence number here; the
  * hash chain is computed later by {@link sealAuditChain}, so concurrent writers never queue.
  */
-export async function recordAudit(manager: EntityManager, actor: Actor, entries: AuditEntry[]): Promise<void> {
+export async function recordAudit(
+  manager: EntityManager,
+  actor: Actor,
+  entries: AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
   const cols: (string | null)[][] = [[], [], [], [], [], [], [], [], []];
   for (const e of entries) {
@@ -155,15 +159,19 @@ export async function verifyAuditChain(ds: DataSource, page = 10_000): Promise<C
         unsealed: 0,
         firstBroken: { seq: r.seq, chainPos, reason },
       });
-      if (r.pos !== expected.toString()) return broken(`chain position ${expected} is missing (row deleted?)`, expected.toString());
+      if (r.pos !== expected.toString())
+        return broken(`chain position ${expected} is missing (row deleted?)`, expected.toString());
       if (r.prev_hash !== prev) return broken('prev_hash does not match the previous row');
-      if (rowHash(prev, r.pos, r) !== r.hash) return broken('content does not match its hash (row changed)');
+      if (rowHash(prev, r.pos, r) !== r.hash)
+        return broken('content does not match its hash (row changed)');
       prev = r.hash;
       expected += 1n;
       checked += 1;
     }
     if (rows.length < page) break;
   }
-  const [{ n }] = (await ds.query('SELECT count(*)::int AS n FROM audit_log WHERE chain_pos IS NULL')) as { n: number }[];
+  const [{ n }] = (await ds.query(
+    'SELECT count(*)::int AS n FROM audit_log WHERE chain_pos IS NULL',
+  )) as { n: number }[];
   return { ok: true, checked, unsealed: n };
 }

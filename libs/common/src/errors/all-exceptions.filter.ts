@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 
@@ -32,9 +39,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const res = exception.getResponse();
-      if (typeof res === 'object' && res !== null && 'code' in res) return [status, res as Record<string, unknown>];
+      if (typeof res === 'object' && res !== null && 'code' in res)
+        return [status, res as Record<string, unknown>];
       const message =
-        typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
+        typeof res === 'string'
+          ? res
+          : ((res as { message?: unknown }).message ?? exception.message);
       return [status, { statusCode: status, code: HttpStatus[status] ?? 'ERROR', message }];
     }
     if (exception instanceof QueryFailedError) {
@@ -42,14 +52,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const mapped = pg.code ? PG_INPUT_ERRORS[pg.code] : undefined;
       if (mapped) {
         const [status, code] = mapped;
-        return [status, { statusCode: status, code, message: pg.detail ?? code, constraint: pg.constraint }];
+        return [
+          status,
+          { statusCode: status, code, message: pg.detail ?? code, constraint: pg.constraint },
+        ];
       }
     }
     const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return [
         fastifyStatus,
-        { statusCode: fastifyStatus, code: (exception as { code?: string }).code ?? 'BAD_REQUEST', message: (exception as Error).message },
+        {
+          statusCode: fastifyStatus,
+          code: (exception as { code?: string }).code ?? 'BAD_REQUEST',
+          message: (exception as Error).message,
+        },
       ];
     }
     return [500, { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' }];

@@ -11,7 +11,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
         ? `${parent}.${e.property}`
         : e.property;
     for (const reason of Object.values(e.constraints ?? {})) {
-      out.push({ field, reason: reason.replace(/^property (\S+) should not exist$/, 'unknown field') });
+      out.push({
+        field,
+        reason: reason.replace(/^property (\S+) should not exist$/, 'unknown field'),
+      });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }

@@ -1,6 +1,12 @@
 import { Controller, Get, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TerminusModule,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import type { Env } from '../config/env';
 import { Public } from '../http/public';
@@ -47,7 +53,10 @@ export class Health {
   ) {}
 
   ready() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 }), () => this.redis.check('redis')]);
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 1500 }),
+      () => this.redis.check('redis'),
+    ]);
   }
 }
 

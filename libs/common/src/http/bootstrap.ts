@@ -18,7 +18,10 @@ export interface HttpAppOptions {
 }
 
 /** The same HTTP shell for every API app: Fastify, /api/v1, validation, errors, docs, logs. */
-export async function createHttpApp(module: unknown, opts: HttpAppOptions): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  module: unknown,
+  opts: HttpAppOptions,
+): Promise<NestFastifyApplication> {
   const bodyLimit = Number(process.env.BODY_LIMIT ?? 1024 * 1024);
   const adapter = new FastifyAdapter({
     bodyLimit: Number.isFinite(bodyLimit) ? bodyLimit : 1024 * 1024,
@@ -26,7 +29,9 @@ export async function createHttpApp(module: unknown, opts: HttpAppOptions): Prom
     genReqId: requestId,
     requestIdHeader: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   const config = app.get(ConfigService<Env, true>);
   await app.register(multipart, {
@@ -36,9 +41,12 @@ export async function createHttpApp(module: unknown, opts: HttpAppOptions): Prom
   app.useGlobalPipes(appValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (req, reply) => {
+      reply.header('x-request-id', req.id);
+    });
 
   const doc = new DocumentBuilder()
     .setTitle(opts.title)

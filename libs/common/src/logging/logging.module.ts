@@ -24,7 +24,9 @@ export function requestId(req: IncomingMessage): string {
           genReqId: (req: IncomingMessage) => requestId(req),
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           customProps: (req: IncomingMessage & { user?: unknown }) => ({ user: req.user }),
-          autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+          autoLogging: {
+            ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
+          },
         },
       }),
     }),

@@ -145,7 +145,16 @@ export class Foundation1764100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['failed_job', 'outbox', 'audit_log', 'directory_stats', 'lab', 'inspector', 'enterprise', 'product_category']) {
+    for (const t of [
+      'failed_job',
+      'outbox',
+      'audit_log',
+      'directory_stats',
+      'lab',
+      'inspector',
+      'enterprise',
+      'product_category',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS audit_log_guard(), outbox_notify()`);
