@@ -48,7 +48,7 @@ function stopRedis(): Promise<void> {
     redis.kill('SIGKILL');
   });
 }
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+async function until(check: () => Promise<boolean>, ms = 45_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return;
@@ -135,7 +135,7 @@ describe('outbox relay', () => {
     ]);
     expect(relayed.relayed_at).not.toBeNull();
     expect(relayed.attempts).toBeGreaterThanOrEqual(2);
-  }, 60_000);
+  }, 120_000);
 
   it('relaying the same row twice makes one job (job id = outbox id)', async () => {
     const [row] = await ds.query(

@@ -25,7 +25,12 @@ const queues = BullModule.registerQueue(
     BullModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({
-        connection: { url: config.get('REDIS_URL', { infer: true }) },
+        connection: {
+          url: config.get('REDIS_URL', { infer: true }),
+          // BullMQ's default backs off to 20 s between reconnects; after an outage the
+          // outbox should drain within seconds of Redis coming back.
+          retryStrategy: (times: number) => Math.min(250 * times, 2000),
+        },
         prefix: config.get('QUEUE_PREFIX', { infer: true }),
       }),
     }),

@@ -10,7 +10,7 @@ import { AppException, recordAudit, type Actor, type Env } from '@spotcheck/comm
 import { parseLimitRule } from '@spotcheck/domain';
 import { enqueue } from '@spotcheck/queue';
 import { Column, ImportContext, Parsed } from './columns';
-import { DigestStream, FileFormat, FileRow, csvRows, formatOf, xlsxRows } from './file-rows';
+import { DigestStream, FileFormat, FileRow, RowBatches, csvRows, formatOf, splitHeader, xlsxRows } from './file-rows';
 import { DirectorySpec, mapHeaders } from './specs';
 
 export interface ImportFile {
@@ -54,6 +54,10 @@ function copyValue(v: string | string[] | number | boolean | null): string {
     return copyText(`{${v.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
   if (typeof v === 'boolean') return v ? 't' : 'f';
   return copyText(String(v));
+}
+
+async function* flatten(batches: RowBatches): AsyncGenerator<FileRow> {
+  for await (const batch of batches) yield* batch;
 }
 
 class ErrorList {
@@ -152,22 +156,22 @@ export class DirectoryImportService {
   }
 
   /** Reads the header row; answers 400 naming every required column that is missing. */
-  private async header(spec: DirectorySpec, rows: AsyncGenerator<FileRow>) {
-    const first = await rows.next();
-    if (first.done) {
+  private async header(spec: DirectorySpec, rows: RowBatches) {
+    const { header, body } = await splitHeader(rows);
+    if (!header) {
       throw new AppException(HttpStatus.BAD_REQUEST, 'IMPORT_REJECTED', 'file: is empty', {
         errorCount: 1,
         errors: [{ row: 1, column: '', reason: 'file is empty' }],
       });
     }
-    const map = mapHeaders(spec, first.value.cells);
+    const map = mapHeaders(spec, header.cells);
     if (map.missing.length) {
       const errors = new ErrorList();
       for (const m of map.missing)
-        errors.add({ row: first.value.row, column: m, reason: 'required column is missing' });
+        errors.add({ row: header.row, column: m, reason: 'required column is missing' });
       throw importRejected(errors, `missing columns: ${map.missing.join(', ')}`);
     }
-    return map;
+    return { map, body };
   }
 
   private parseRow(
@@ -200,11 +204,11 @@ export class DirectoryImportService {
 
   private async importTable(
     spec: DirectorySpec,
-    rows: AsyncGenerator<FileRow>,
+    rows: RowBatches,
     runner: QueryRunner,
     ctx: ImportContext,
   ) {
-    const map = await this.header(spec, rows);
+    const { map, body } = await this.header(spec, rows);
     const cols = spec.columns;
     await runner.query(
       `CREATE TEMP TABLE import_stage (row_no integer NOT NULL, ${cols.map((c) => `"${c.db}" ${c.pg}`).join(', ')}) ON COMMIT DROP`,
@@ -226,11 +230,13 @@ export class DirectoryImportService {
       buffer = '';
     };
     try {
-      for await (const r of rows) {
-        count += 1;
-        const values = this.parseRow(cols, map.index, r, ctx, errors, memo);
-        if (!values || errors.count > 0) continue;
-        buffer += `${r.row}\t${values.map(copyValue).join('\t')}\n`;
+      for await (const batch of body) {
+        for (const r of batch) {
+          count += 1;
+          const values = this.parseRow(cols, map.index, r, ctx, errors, memo);
+          if (!values || errors.count > 0) continue;
+          buffer += `${r.row}\t${values.map(copyValue).join('\t')}\n`;
+        }
         if (buffer.length >= COPY_CHUNK) await flush();
       }
       if (buffer) await flush();
@@ -390,11 +396,11 @@ export class DirectoryImportService {
   /** Catalog rows are test items; they are grouped into categories whose item lists the file replaces. */
   private async importCatalog(
     spec: DirectorySpec,
-    rows: AsyncGenerator<FileRow>,
+    rows: RowBatches,
     runner: QueryRunner,
     ctx: ImportContext,
   ) {
-    const map = await this.header(spec, rows);
+    const { map, body } = await this.header(spec, rows);
     const errors = new ErrorList();
     const categories = new Map<
       string,
@@ -407,7 +413,7 @@ export class DirectoryImportService {
     >();
     const memo = spec.columns.map(() => new Map<string, Parsed>());
     let count = 0;
-    for await (const r of rows) {
+    for await (const r of flatten(body)) {
       count += 1;
       const v = this.parseRow(spec.columns, map.index, r, ctx, errors, memo);
       if (!v) continue;

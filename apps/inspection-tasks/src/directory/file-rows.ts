@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { readCsv } from './csv-reader';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -65,6 +65,7 @@ export function decodeToUtf8(): Transform {
     return decoder.decode(sample, { stream: true });
   };
   return new Transform({
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
       if (decoder) return done(null, decoder.decode(chunk, { stream: true }));
       head.push(chunk);
@@ -81,19 +82,30 @@ export function decodeToUtf8(): Transform {
   });
 }
 
-export async function* csvRows(input: Readable): AsyncGenerator<FileRow> {
-  const parser = input.pipe(decodeToUtf8()).pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      max_record_size: 64 * 1024,
-    }),
-  );
+/** Rows come in batches (one per chunk of input): a million per-row awaits cost seconds. */
+export type RowBatches = AsyncGenerator<FileRow[]>;
+
+export async function* csvRows(input: Readable): RowBatches {
   let row = 0;
-  for await (const cells of parser as AsyncIterable<string[]>) {
-    row += 1;
-    yield { row, cells };
+  for await (const records of readCsv(input.pipe(decodeToUtf8()) as AsyncIterable<string>)) {
+    yield records.map((cells) => ({ row: ++row, cells }));
+  }
+}
+
+/** The header row, and the rows after it. */
+export async function splitHeader(rows: RowBatches): Promise<{ header?: FileRow; body: RowBatches }> {
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) return { body: rows };
+    if (next.value.length === 0) continue;
+    const [header, ...first] = next.value;
+    return {
+      header,
+      body: (async function* () {
+        if (first.length) yield first;
+        yield* rows;
+      })(),
+    };
   }
 }
 
@@ -111,8 +123,8 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** Streams the first worksheet of an XLSX file row by row. */
-export async function* xlsxRows(input: Readable): AsyncGenerator<FileRow> {
+/** Streams the first worksheet of an XLSX file, in batches of rows. */
+export async function* xlsxRows(input: Readable): RowBatches {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -120,13 +132,19 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<FileRow> {
     worksheets: 'emit',
   });
   for await (const sheet of reader) {
+    let batch: FileRow[] = [];
     for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = r.values as ExcelJS.CellValue[];
       const cells: string[] = [];
       for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
       if (cells.every((c) => c.trim() === '')) continue;
-      yield { row: r.number, cells };
+      batch.push({ row: r.number, cells });
+      if (batch.length === 1000) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length) yield batch;
     // Only the first worksheet holds data; drain the rest without reading it.
     break;
   }
