@@ -10,7 +10,16 @@ import { AppException, recordAudit, type Actor, type Env } from '@spotcheck/comm
 import { parseLimitRule } from '@spotcheck/domain';
 import { enqueue } from '@spotcheck/queue';
 import { Column, ImportContext, Parsed } from './columns';
-import { DigestStream, FileFormat, FileRow, RowBatches, csvRows, formatOf, splitHeader, xlsxRows } from './file-rows';
+import {
+  DigestStream,
+  FileFormat,
+  FileRow,
+  RowBatches,
+  csvRows,
+  formatOf,
+  splitHeader,
+  xlsxRows,
+} from './file-rows';
 import { DirectorySpec, mapHeaders } from './specs';
 
 export interface ImportFile {
@@ -174,6 +183,17 @@ export class DirectoryImportService {
     return { map, body };
   }
 
+  /** One cell through its column's parser; memoised columns parse each distinct value once. */
+  private cell(col: Column, raw: string, ctx: ImportContext, memo: Map<string, Parsed>): Parsed {
+    let parsed = col.memo ? memo.get(raw) : undefined;
+    if (!parsed) {
+      parsed = col.parse(raw, ctx);
+      if (col.memo && memo.size < MEMO_LIMIT) memo.set(raw, parsed);
+    }
+    return parsed;
+  }
+
+  /** A row's values, or undefined after noting each bad cell. */
   private parseRow(
     columns: Column[],
     index: number[],
@@ -185,16 +205,15 @@ export class DirectoryImportService {
     const values: (string | string[] | number | boolean | null)[] = new Array(columns.length);
     let ok = true;
     for (let c = 0; c < columns.length; c++) {
-      const col = columns[c];
-      const raw = index[c] >= 0 ? (r.cells[index[c]] ?? '') : '';
-      let parsed = col.memo ? memo[c].get(raw) : undefined;
-      if (!parsed) {
-        parsed = col.parse(raw, ctx);
-        if (col.memo && memo[c].size < MEMO_LIMIT) memo[c].set(raw, parsed);
-      }
+      const parsed = this.cell(
+        columns[c],
+        index[c] >= 0 ? (r.cells[index[c]] ?? '') : '',
+        ctx,
+        memo[c],
+      );
       if ('error' in parsed) {
         ok = false;
-        errors.add({ row: r.row, column: col.en, reason: parsed.error });
+        errors.add({ row: r.row, column: columns[c].en, reason: parsed.error });
       } else {
         values[c] = parsed.value;
       }
@@ -345,7 +364,7 @@ export class DirectoryImportService {
     for (const c of constraints)
       await runner.query(`ALTER TABLE ${spec.table} DROP CONSTRAINT "${c.name}"`);
     for (const i of indexes) await runner.query(`DROP INDEX ${i.name}`);
-    const counts = await this.upsert(spec, runner, staged, hasRows);
+    const counts = await this.upsert(spec, runner, staged, hasRows, false);
     try {
       await runner.query('SAVEPOINT rebuild');
       for (const c of constraints)
@@ -361,12 +380,17 @@ export class DirectoryImportService {
     return counts;
   }
 
-  /** Updates changed rows and inserts new ones; `withUpdates` false skips the update for an empty table. */
+  /**
+   * Updates changed rows and inserts new ones. `withUpdates` false skips the update for an
+   * empty table; `sorted` inserts in key order, which keeps a live btree's pages warm but is
+   * wasted work when the indexes are rebuilt afterwards.
+   */
   private async upsert(
     spec: DirectorySpec,
     runner: QueryRunner,
     staged: number,
     withUpdates = true,
+    sorted = true,
   ) {
     const key = `"${spec.key}"`;
     const names = spec.columns.map((c) => `"${c.db}"`);
@@ -387,7 +411,7 @@ export class DirectoryImportService {
         INSERT INTO ${spec.table} (${names.join(', ')})
         SELECT ${names.map((n) => `s.${n}`).join(', ')} FROM import_stage s
         ${withUpdates ? `WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE t.${key} = s.${key})` : ''}
-        ORDER BY s.${key}
+        ${sorted ? `ORDER BY s.${key}` : ''}
         RETURNING 1)
       SELECT count(*)::int AS n FROM ins`)) as { n: number }[];
     return { inserted: i.n, updated, unchanged: staged - i.n - updated };
