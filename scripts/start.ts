@@ -42,9 +42,8 @@ interface EmbeddedPostgresClass {
 const cleanups: (() => Promise<void> | void)[] = [];
 const log = (msg: string) => console.log(`[start] ${msg}`);
 
+/** Stops start-up; main() reports the reason and shuts down what was started. */
 function fail(msg: string): never {
-  console.error(`\n[start] ${msg}\n`);
-  void shutdown(1);
   throw new Error(msg);
 }
 
@@ -195,7 +194,11 @@ async function main(): Promise<void> {
       env: { ...process.env, PORT: String(app.port), MIGRATIONS_RUN: 'false', APP_NAME: app.name },
     });
     children.push(child);
-    child.on('exit', (code) => !stopping && fail(`${app.name} stopped (exit code ${code})`));
+    child.on('exit', (code) => {
+      if (stopping) return;
+      console.error(`\n[start] ${app.name} stopped (exit code ${code}); stopping the rest\n`);
+      void shutdown(1);
+    });
   }
   await Promise.all(APPS.map((a, i) => waitReady(a.port, children[i], a.name)));
 

@@ -79,3 +79,28 @@ describe('bulk import', () => {
     expect(list.statusCode).toBe(200);
   });
 });
+
+describe('bulk import into a table that has rows', () => {
+  it('rejects a key repeated in the file even when the table already has it', async () => {
+    const total = (
+      (await ds.query('SELECT count(*)::int AS n FROM inspector')) as { n: number }[]
+    )[0].n;
+    // BULK-00001 exists from the first test; the file names it twice.
+    const body =
+      header +
+      'BULK-00001,第一,150202,,,是,\n' +
+      'BULK-00001,第二,150202,,,是,\n' +
+      rows(200_000, total);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/inspectors/import',
+      ...upload(ADMIN, 'again.csv', body),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { row: 3, column: 'staff_no', reason: 'BULK-00001 also appears in row 2' },
+    ]);
+    const [kept] = await ds.query(`SELECT name FROM inspector WHERE staff_no = 'BULK-00001'`);
+    expect(kept.name).toBe('检查员1');
+  });
+});

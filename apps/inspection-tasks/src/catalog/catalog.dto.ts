@@ -78,12 +78,12 @@ export class CreateCategoryDto {
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
-  active = true;
+  active?: boolean;
 }
 
-export class UpdateCategoryDto extends PartialType(
-  OmitType(CreateCategoryDto, ['code'] as const),
-) {}
+export class UpdateCategoryDto extends PartialType(OmitType(CreateCategoryDto, ['code'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class CategoryQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SECTORS })

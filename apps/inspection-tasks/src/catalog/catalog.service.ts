@@ -46,7 +46,8 @@ export class CatalogService {
   }
 
   update(p: Principal, code: string, dto: UpdateCategoryDto) {
-    return this.table.update(p, code, { ...dto, items: dto.items ? items(dto.items) : undefined });
+    const { items: list, ...rest } = dto;
+    return this.table.update(p, code, list ? { ...rest, items: items(list) } : rest);
   }
 
   remove(p: Principal, code: string) {

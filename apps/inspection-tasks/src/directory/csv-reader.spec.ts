@@ -20,7 +20,10 @@ async function records(
   input: string | readonly string[],
   maxRecordChars?: number,
 ): Promise<string[][]> {
-  return (await batches(typeof input === 'string' ? [input] : input, maxRecordChars)).flat();
+  // Blank lines come out as empty records (for row numbering); csv-parse's skip_empty_lines drops them.
+  return (await batches(typeof input === 'string' ? [input] : input, maxRecordChars))
+    .flat()
+    .filter((r) => r.length > 0);
 }
 
 /** The records, or the error message, so both outcomes compare with one toEqual. */
@@ -86,10 +89,16 @@ function reference(input: string): string[][] | string {
   const n = text.length;
   const breaks = ',\r\n';
   const out: string[][] = [];
+  // Rows as a spreadsheet numbers them: records and blank lines.
+  let row = 0;
   let i = 0;
+  const lineBreak = () =>
+    text[i] === '\r' && text[i + 1] === '\n' ? 2 : text[i] === '\r' || text[i] === '\n' ? 1 : 0;
   while (i < n) {
-    if (text[i] === '\r' || text[i] === '\n') {
-      i++;
+    const blank = lineBreak();
+    if (blank) {
+      i += blank;
+      row++;
       continue;
     }
     const record: string[] = [];
@@ -98,7 +107,7 @@ function reference(input: string): string[][] | string {
       if (text[i] === '"') {
         i++;
         for (;;) {
-          if (i >= n) return `row ${out.length + 1}: unterminated quoted field`;
+          if (i >= n) return `row ${row + 1}: unterminated quoted field`;
           if (text[i] !== '"') field += text[i++];
           else if (text[i + 1] === '"') {
             field += '"';
@@ -109,7 +118,7 @@ function reference(input: string): string[][] | string {
           }
         }
         if (i < n && !breaks.includes(text[i])) {
-          return `row ${out.length + 1}: unexpected character after closing quote`;
+          return `row ${row + 1}: unexpected character after closing quote`;
         }
       } else {
         while (i < n && !breaks.includes(text[i])) field += text[i++];
@@ -119,6 +128,8 @@ function reference(input: string): string[][] | string {
       i++;
     }
     out.push(record);
+    row++;
+    i += lineBreak();
   }
   return out;
 }
@@ -166,20 +177,21 @@ describe('readCsv', () => {
       await expectEveryChunking('a,', [['a', '']]);
     });
 
-    it('skips empty lines of every kind, without numbering them', async () => {
+    it('skips empty lines of every kind, numbering them as rows', async () => {
       await expectEveryChunking('\n\r\n\ra\n\n\r\r\nb\r\n\r\n', [['a'], ['b']]);
       // An unquoted lone empty field is an empty line; quoted, it is a record of one empty field.
       expect(await records('a\n\nb')).toEqual([['a'], ['b']]);
       await expectEveryChunking('a\n""\nb', [['a'], [''], ['b']]);
       expect(await failure('\n\na\n\n"x"y')).toBe(
-        'row 2: unexpected character after closing quote',
+        'row 5: unexpected character after closing quote',
       );
     });
 
     it('reads nothing from empty input, empty chunks or only line breaks', async () => {
       expect(await batches([])).toEqual([]);
       expect(await batches(['', '', ''])).toEqual([]);
-      expect(await batches(['\r\n\n', '\r'])).toEqual([]);
+      expect(await batches(['\r\n\n', '\r'])).toEqual([[[], []], [[]]]);
+      expect(await records(['\r\n\n', '\r'])).toEqual([]);
       expect(await records('\ufeff')).toEqual([]);
     });
 
@@ -230,7 +242,7 @@ describe('readCsv', () => {
       await expectEveryChunking('"ab"c,d', 'row 1: unexpected character after closing quote');
       await expectEveryChunking(
         'x\n\n"y" ,"z"\n',
-        'row 2: unexpected character after closing quote',
+        'row 3: unexpected character after closing quote',
       );
       await expectEveryChunking('h\n"a"""b"\n', 'row 2: unexpected character after closing quote');
       expect(() => parse('"ab"c,d', CSV_PARSE)).toThrow(/Invalid Closing Quote/);
@@ -452,5 +464,18 @@ describe('readCsv', () => {
         { numRuns: 2000 },
       );
     });
+  });
+});
+
+describe('blank lines', () => {
+  it('come out as empty records so rows keep their spreadsheet numbers', async () => {
+    const out = (await batches(['a,b\r\n\r\nc,d\n\n\ne\r\rf'])).flat();
+    expect(out).toEqual([['a', 'b'], [], ['c', 'd'], [], [], ['e'], [], ['f']]);
+  });
+
+  it('count in the row number of an error', async () => {
+    await expect(batches(['a\n\n"x"y\n'])).rejects.toThrow(
+      'row 3: unexpected character after closing quote',
+    );
   });
 });

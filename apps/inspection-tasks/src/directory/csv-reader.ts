@@ -4,9 +4,10 @@
  * jumps between delimiters with indexOf and cuts fields out with slice, so unquoted fields are
  * never built character by character.
  *
- * Semantics follow csv-parse with `{ bom: true, relax_column_count: true, skip_empty_lines: true }`
- * and `record_delimiter: ['\r\n', '\n', '\r']`, except that a quote inside an unquoted field is kept
- * literally instead of being an error.
+ * Semantics follow csv-parse with `{ bom: true, relax_column_count: true }` and
+ * `record_delimiter: ['\r\n', '\n', '\r']`, except that a quote inside an unquoted field is kept
+ * literally instead of being an error, and a blank line comes out as an empty record (csv-parse
+ * with `skip_empty_lines` drops it) so that row numbers match the spreadsheet.
  */
 
 export interface ReadCsvOptions {
@@ -43,8 +44,10 @@ class CsvReader {
   private partial = '';
   /** Characters of the unfinished record that lay in earlier chunks. */
   private carried = 0;
-  /** Records completed so far; errors name record `completed + 1`. */
+  /** Rows completed so far, blank lines included; errors name row `completed + 1`. */
   private completed = 0;
+  /** The last line break seen was a CR, so an LF right after it only completes a CRLF. */
+  private lastCR = false;
 
   constructor(private readonly maxRecordChars: number) {}
 
@@ -69,10 +72,19 @@ class CsvReader {
 
     for (;;) {
       if (state === State.RecordStart) {
+        // Blank lines are handed over as empty records so row numbers stay those a
+        // spreadsheet shows; the caller skips them.
         while (i < n) {
           const c = s.charCodeAt(i);
           if (c !== LF && c !== CR) break;
           i++;
+          if (c === LF && this.lastCR) {
+            this.lastCR = false;
+            continue;
+          }
+          this.lastCR = c === CR;
+          this.completed++;
+          out.push([]);
         }
         if (i >= n) break;
         record = [];
@@ -121,6 +133,7 @@ class CsvReader {
         if (s.charCodeAt(end) === COMMA) {
           state = State.FieldStart;
         } else {
+          this.lastCR = s.charCodeAt(end) === CR;
           this.endRecord(record, carried + end - recordStart, out);
           state = State.RecordStart;
         }
@@ -155,6 +168,7 @@ class CsvReader {
         if (next === COMMA) {
           state = State.FieldStart;
         } else if (next === LF || next === CR) {
+          this.lastCR = next === CR;
           this.endRecord(record, carried + q + 1 - recordStart, out);
           state = State.RecordStart;
         } else {
@@ -179,6 +193,7 @@ class CsvReader {
       if (next === COMMA) {
         state = State.FieldStart;
       } else if (next === LF || next === CR) {
+        this.lastCR = next === CR;
         this.endRecord(record, carried, out);
         state = State.RecordStart;
       } else {
@@ -227,7 +242,10 @@ class CsvReader {
   }
 }
 
-/** Yields records (arrays of field strings) from text chunks; the caller numbers rows. */
+/**
+ * Yields records (arrays of field strings) from text chunks, one batch per chunk; a blank line
+ * is an empty array, so the caller can number rows as a spreadsheet does and skip those.
+ */
 export async function* readCsv(
   chunks: AsyncIterable<string>,
   opts?: ReadCsvOptions,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, Readable } from 'node:stream';
-import type { PoolClient } from 'pg';
+import { pipeline } from 'node:stream/promises';
+import type { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { formatLimitRule, type LimitRule } from '@spotcheck/domain';
+import { readCsv } from './csv-reader';
 import type { FileFormat } from './file-rows';
 import { DirectorySpec } from './specs';
 
@@ -61,12 +62,22 @@ export class DirectoryExportService {
     return format === 'csv' ? this.csv(spec, lang, filter) : this.xlsx(spec, lang, filter);
   }
 
-  /** CSV straight from PostgreSQL's COPY; a UTF-8 BOM so Excel shows the Chinese correctly. */
+  /**
+   * CSV straight from PostgreSQL's COPY; a UTF-8 BOM so Excel shows the Chinese correctly.
+   * The connection is its own, returned to the pool when the stream ends and discarded when
+   * the client goes away mid-COPY (it would otherwise stay stuck in COPY state).
+   */
   private async csv(spec: DirectorySpec, lang: HeaderLanguage, filter: Filter): Promise<Readable> {
     if (spec.name === 'catalog') return this.rowsToCsv(spec, lang, filter);
-    const runner = this.ds.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
     const [query, params] = this.selectSql(spec, filter);
+    const pool = (this.ds.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    let released = false;
+    const release = (err?: Error) => {
+      if (released) return;
+      released = true;
+      client.release(err);
+    };
     // COPY takes no parameters; the values are inlined as escaped literals.
     const sql = query.replace(/\$(\d+)/g, (_, i: string) =>
       client.escapeLiteral(String(params[Number(i) - 1])),
@@ -74,12 +85,10 @@ export class DirectoryExportService {
     const out = new PassThrough();
     out.write(`\uFEFF${this.headers(spec, lang).map(csvQuote).join(',')}\n`);
     const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv)`));
-    copy.on('error', (e) => out.destroy(e));
-    copy.on('end', () => void runner.release());
-    out.on('close', () => {
-      if (!copy.readableEnded) copy.destroy();
-    });
-    copy.pipe(out);
+    pipeline(copy, out).then(
+      () => release(),
+      (e: Error) => release(e),
+    );
     return out;
   }
 
@@ -112,7 +121,10 @@ export class DirectoryExportService {
     );
   }
 
-  /** XLSX written as a stream, fed from the same COPY stream as the CSV so memory stays flat. */
+  /**
+   * XLSX written as a stream, fed from the same COPY stream as the CSV so memory stays flat;
+   * if the client goes away the COPY is stopped too.
+   */
   private async xlsx(spec: DirectorySpec, lang: HeaderLanguage, filter: Filter): Promise<Readable> {
     const out = new PassThrough();
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -127,8 +139,15 @@ export class DirectoryExportService {
         for await (const cells of this.rows(spec, filter)) sheet.addRow(cells).commit();
       } else {
         const csv = await this.csv(spec, lang, filter);
-        const parser = csv.pipe(parse({ bom: true, from_line: 2 }));
-        for await (const cells of parser as AsyncIterable<string[]>) sheet.addRow(cells).commit();
+        out.once('close', () => csv.destroy());
+        let header = true;
+        for await (const records of readCsv(csv.setEncoding('utf8') as AsyncIterable<string>)) {
+          for (const cells of records) {
+            if (header) header = false;
+            else if (cells.length > 0) sheet.addRow(cells).commit();
+          }
+          if (out.destroyed) return;
+        }
       }
       sheet.commit();
       await book.commit();

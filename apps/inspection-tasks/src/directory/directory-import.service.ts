@@ -12,6 +12,7 @@ import { enqueue } from '@spotcheck/queue';
 import { Column, ImportContext, Parsed } from './columns';
 import {
   DigestStream,
+  FileFormatError,
   FileFormat,
   FileRow,
   RowBatches,
@@ -108,6 +109,7 @@ export class DirectoryImportService {
   ): Promise<ImportResult> {
     const format = formatOf(file.filename, file.mimetype);
     if (!format) {
+      file.stream.resume();
       throw new AppException(
         HttpStatus.BAD_REQUEST,
         'UNSUPPORTED_FILE',
@@ -152,6 +154,11 @@ export class DirectoryImportService {
       return result;
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (e instanceof FileFormatError) {
+        const errors = new ErrorList();
+        errors.add({ row: e.row, column: '', reason: e.message });
+        throw importRejected(errors, `file: ${e.message}`);
+      }
       throw e;
     } finally {
       file.stream.resume();
@@ -275,14 +282,25 @@ export class DirectoryImportService {
     const [{ existing }] = (await runner.query(
       `SELECT count(*)::int AS existing FROM ${spec.table}`,
     )) as { existing: number }[];
-    const bulk = count >= this.bulkMinRows && count > existing;
-    // A bulk load finds repeated keys when it rebuilds the unique indexes, for free.
-    if (!bulk) await this.checkDuplicates(spec, runner, errors);
+    const bulk =
+      count >= this.bulkMinRows && count > existing && !(await this.isReferenced(spec, runner));
+    // A bulk load into an empty table finds repeated keys when it rebuilds the unique indexes,
+    // for free; otherwise a repeat could land on an existing row, so look for them first.
+    if (!bulk || existing > 0) await this.checkDuplicates(spec, runner, errors);
     await this.checkStage(spec, runner, ctx, errors);
     const counts = bulk
-      ? await this.bulkMerge(spec, runner, count, existing > 0, errors)
-      : await this.upsert(spec, runner, count);
+      ? await this.bulkMerge(spec, runner, count, existing > 0, ctx.scope, errors)
+      : await this.upsert(spec, runner, count, { scope: ctx.scope });
     return { rows: count, ignoredColumns: map.ignored, ...counts };
+  }
+
+  /** Whether other tables have foreign keys to this one (its key cannot then be dropped for a rebuild). */
+  private async isReferenced(spec: DirectorySpec, runner: QueryRunner): Promise<boolean> {
+    const rows = (await runner.query(
+      `SELECT 1 FROM pg_constraint WHERE confrelid = $1::regclass AND contype = 'f' LIMIT 1`,
+      [spec.table],
+    )) as unknown[];
+    return rows.length > 0;
   }
 
   /** Keys that appear more than once in the file, reported on every repeat. */
@@ -348,6 +366,7 @@ export class DirectoryImportService {
     runner: QueryRunner,
     staged: number,
     hasRows: boolean,
+    scope: string,
     errors: ErrorList,
   ) {
     await runner.query(`LOCK TABLE ${spec.table} IN ACCESS EXCLUSIVE MODE`);
@@ -364,7 +383,11 @@ export class DirectoryImportService {
     for (const c of constraints)
       await runner.query(`ALTER TABLE ${spec.table} DROP CONSTRAINT "${c.name}"`);
     for (const i of indexes) await runner.query(`DROP INDEX ${i.name}`);
-    const counts = await this.upsert(spec, runner, staged, hasRows, false);
+    const counts = await this.upsert(spec, runner, staged, {
+      scope,
+      withUpdates: hasRows,
+      sorted: false,
+    });
     try {
       await runner.query('SAVEPOINT rebuild');
       for (const c of constraints)
@@ -374,6 +397,7 @@ export class DirectoryImportService {
       // Only a key repeated inside the file can break a unique constraint here.
       await runner.query('ROLLBACK TO SAVEPOINT rebuild');
       await this.checkDuplicates(spec, runner, errors);
+      if (errors.count === 0) throw e;
       throw importRejected(errors, `${errors.count} duplicate rows; nothing was imported`);
     }
     for (const i of indexes) await runner.query(i.def);
@@ -389,21 +413,30 @@ export class DirectoryImportService {
     spec: DirectorySpec,
     runner: QueryRunner,
     staged: number,
-    withUpdates = true,
-    sorted = true,
+    {
+      scope = '',
+      withUpdates = true,
+      sorted = true,
+    }: { scope?: string; withUpdates?: boolean; sorted?: boolean },
   ) {
     const key = `"${spec.key}"`;
+    // checkStage refused rows outside the scope; this keeps a record moved out of it meanwhile untouched.
+    const inScope = spec.scopeColumn && scope ? `AND t."${spec.scopeColumn}" LIKE $1` : '';
     const names = spec.columns.map((c) => `"${c.db}"`);
     const updatable = spec.columns.filter((c) => c.db !== spec.key).map((c) => `"${c.db}"`);
     let updated = 0;
     if (withUpdates) {
-      const [u] = (await runner.query(`
+      const [u] = (await runner.query(
+        `
         WITH up AS (
           UPDATE ${spec.table} AS t SET ${updatable.map((n) => `${n} = s.${n}`).join(', ')}, updated_at = now()
           FROM import_stage s WHERE t.${key} = s.${key}
             AND (${updatable.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${updatable.map((n) => `s.${n}`).join(', ')})
+            ${inScope}
           RETURNING 1)
-        SELECT count(*)::int AS n FROM up`)) as { n: number }[];
+        SELECT count(*)::int AS n FROM up`,
+        inScope ? [`${scope}%`] : [],
+      )) as { n: number }[];
       updated = u.n;
     }
     const [i] = (await runner.query(`

@@ -85,15 +85,38 @@ export function decodeToUtf8(): Transform {
 /** Rows come in batches (one per chunk of input): a million per-row awaits cost seconds. */
 export type RowBatches = AsyncGenerator<FileRow[]>;
 
+/** A file that cannot be read as CSV or XLSX at all; the import answers 400 with it. */
+export class FileFormatError extends Error {
+  constructor(
+    readonly row: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 export async function* csvRows(input: Readable): RowBatches {
   let row = 0;
-  for await (const records of readCsv(input.pipe(decodeToUtf8()) as AsyncIterable<string>)) {
-    yield records.map((cells) => ({ row: ++row, cells }));
+  try {
+    for await (const records of readCsv(input.pipe(decodeToUtf8()) as AsyncIterable<string>)) {
+      const batch: FileRow[] = [];
+      for (const cells of records) {
+        row += 1;
+        if (cells.length > 0) batch.push({ row, cells });
+      }
+      yield batch;
+    }
+  } catch (e) {
+    const m = /^row (\d+): (.*)$/.exec((e as Error).message);
+    if (m) throw new FileFormatError(Number(m[1]), m[2]);
+    throw e;
   }
 }
 
 /** The header row, and the rows after it. */
-export async function splitHeader(rows: RowBatches): Promise<{ header?: FileRow; body: RowBatches }> {
+export async function splitHeader(
+  rows: RowBatches,
+): Promise<{ header?: FileRow; body: RowBatches }> {
   for (;;) {
     const next = await rows.next();
     if (next.done) return { body: rows };
@@ -125,6 +148,14 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** Streams the first worksheet of an XLSX file, in batches of rows. */
 export async function* xlsxRows(input: Readable): RowBatches {
+  try {
+    yield* xlsxSheet(input);
+  } catch (e) {
+    throw new FileFormatError(0, `not a readable XLSX file (${(e as Error).message})`);
+  }
+}
+
+async function* xlsxSheet(input: Readable): RowBatches {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

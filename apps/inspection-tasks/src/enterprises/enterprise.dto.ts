@@ -39,7 +39,7 @@ export class CreateEnterpriseDto {
   @IsOptional()
   @IsString()
   @Length(0, 500)
-  address = '';
+  address?: string;
 
   @ApiProperty({ example: '150102', description: 'GB/T 2260 region code' })
   @IsRegionCode()
@@ -54,7 +54,7 @@ export class CreateEnterpriseDto {
   @IsArray()
   @ArrayMaxSize(50)
   @Matches(CATEGORY, { each: true, message: 'each category must be a catalog code' })
-  categories: string[] = [];
+  categories?: string[];
 
   @ApiProperty({ enum: RISK_CLASSES, description: 'Credit-risk class, A lowest risk' })
   @IsIn(RISK_CLASSES)
@@ -63,11 +63,12 @@ export class CreateEnterpriseDto {
   @ApiPropertyOptional({ enum: ENTERPRISE_STATUSES, default: 'active' })
   @IsOptional()
   @IsIn(ENTERPRISE_STATUSES)
-  status: EnterpriseStatus = 'active';
+  status?: EnterpriseStatus;
 }
 
 export class UpdateEnterpriseDto extends PartialType(
   OmitType(CreateEnterpriseDto, ['uscc'] as const),
+  { skipNullProperties: false },
 ) {}
 
 export class EnterpriseQuery extends PageQuery {

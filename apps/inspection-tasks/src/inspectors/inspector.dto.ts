@@ -39,19 +39,19 @@ export class CreateInspectorDto {
   @IsOptional()
   @IsString()
   @Length(0, 200)
-  unit = '';
+  unit?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Categories the inspector is qualified for' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
   @Matches(CATEGORY, { each: true, message: 'each category must be a catalog code' })
-  categories: string[] = [];
+  categories?: string[];
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
-  active = true;
+  active?: boolean;
 
   @ApiPropertyOptional({
     type: [String],
@@ -61,10 +61,12 @@ export class CreateInspectorDto {
   @IsArray()
   @ArrayMaxSize(200)
   @IsUscc({ each: true })
-  conflicts: string[] = [];
+  conflicts?: string[];
 }
 
-export class UpdateInspectorDto extends PartialType(CreateInspectorDto) {}
+export class UpdateInspectorDto extends PartialType(CreateInspectorDto, {
+  skipNullProperties: false,
+}) {}
 
 export class InspectorQuery extends PageQuery {
   @ApiPropertyOptional()

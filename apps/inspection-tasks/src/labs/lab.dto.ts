@@ -44,7 +44,7 @@ export class CreateLabDto {
   @IsArray()
   @ArrayMaxSize(200)
   @Matches(CATEGORY, { each: true, message: 'each category must be a catalog code' })
-  categories: string[] = [];
+  categories?: string[];
 
   @ApiProperty({ description: 'Samples per year the lab can test' })
   @IsInt()
@@ -55,10 +55,10 @@ export class CreateLabDto {
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
-  active = true;
+  active?: boolean;
 }
 
-export class UpdateLabDto extends PartialType(CreateLabDto) {}
+export class UpdateLabDto extends PartialType(CreateLabDto, { skipNullProperties: false }) {}
 
 export class LabQuery extends PageQuery {
   @ApiPropertyOptional()

@@ -15,11 +15,26 @@ export class DirectoryProcessor extends WorkerHost {
     return dispatchJob(this, job);
   }
 
-  /** Recomputes the whole table from the directory, so running it twice changes nothing. */
+  /**
+   * Recomputes the whole table from the directory, so running it twice changes nothing. A
+   * burst of changes needs one recompute: a job is skipped when a recompute began after its
+   * outbox row was relayed (and so after the change committed); both times are database time.
+   */
   @OnJob('directory.changed')
-  async recomputeStats(_payload: Payload<'directory.changed'>): Promise<{ groups: number }> {
+  async recomputeStats(
+    _payload: Payload<'directory.changed'>,
+    job: Job,
+  ): Promise<{ groups: number } | { skipped: true }> {
     return this.ds.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(7349120003)');
+      const outboxId = job.id?.startsWith('outbox-') ? job.id.slice('outbox-'.length) : undefined;
+      if (outboxId) {
+        const [row] = (await m.query(
+          `SELECT (SELECT max(computed_at) FROM directory_stats) > o.relayed_at AS fresh FROM outbox o WHERE o.id = $1`,
+          [outboxId],
+        )) as { fresh: boolean | null }[];
+        if (row?.fresh) return { skipped: true };
+      }
       await m.query('DELETE FROM directory_stats');
       const rows = (await m.query(`
         INSERT INTO directory_stats (region_code, risk_class, status, enterprises, computed_at)

@@ -128,7 +128,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         return { moved: 0, error: e as Error };
       }
       await m.query(
-        'UPDATE outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
+        'UPDATE outbox SET relayed_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
         [ids],
       );
       return { moved: rows.length };

@@ -12,6 +12,7 @@ import { QueryFailedError } from 'typeorm';
 /** PostgreSQL error codes that mean "your input", never "our fault". */
 const PG_INPUT_ERRORS: Record<string, [HttpStatus, string]> = {
   '23505': [HttpStatus.CONFLICT, 'DUPLICATE'],
+  '23502': [HttpStatus.BAD_REQUEST, 'NOT_NULL_VIOLATION'],
   '23503': [HttpStatus.CONFLICT, 'REFERENCED'],
   '23514': [HttpStatus.BAD_REQUEST, 'CHECK_VIOLATION'],
   '22P02': [HttpStatus.BAD_REQUEST, 'INVALID_TEXT'],
@@ -48,10 +49,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return [status, { statusCode: status, code: HttpStatus[status] ?? 'ERROR', message }];
     }
     if (exception instanceof QueryFailedError) {
-      const pg = exception.driverError as { code?: string; detail?: string; constraint?: string };
+      const pg = exception.driverError as { code?: string; detail?: string; constraint?: string; column?: string };
       const mapped = pg.code ? PG_INPUT_ERRORS[pg.code] : undefined;
       if (mapped) {
         const [status, code] = mapped;
+        if (pg.code === '23502' && pg.column) {
+          const field = pg.column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+          return [status, { statusCode: status, code, message: `${field}: must not be null`, errors: [{ field, reason: 'must not be null' }] }];
+        }
         return [
           status,
           { statusCode: status, code, message: pg.detail ?? code, constraint: pg.constraint },
