@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { HttpException } from '@nestjs/common';
 import { Readable, Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -151,6 +152,8 @@ export async function* xlsxRows(input: Readable): RowBatches {
   try {
     yield* xlsxSheet(input);
   } catch (e) {
+    // An upload over the size limit stays a 413, not a broken workbook.
+    if (e instanceof HttpException) throw e;
     throw new FileFormatError(0, `not a readable XLSX file (${(e as Error).message})`);
   }
 }
