@@ -3,3 +3,4 @@ export * from './uscc';
 export * from './region';
 export * from './limit-rule';
 export * from './cursor';
+export * from './draw';

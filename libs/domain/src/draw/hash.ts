@@ -1,0 +1,27 @@
+/**
+ * The hashing primitives of the draw, kept in one place so that the definitions in
+ * docs/draw-algorithm.md map to exactly one line of code each.
+ */
+import { hash } from 'node:crypto';
+
+/** SHA-256 of the UTF-8 encoding of `text`, as 64 lowercase hexadecimal digits. */
+export function sha256Hex(text: string): string {
+  return hash('sha256', text);
+}
+
+/** The first 8 hex digits of a digest as an unsigned 32-bit integer (big-endian). */
+export function leadingUint32(hexDigest: string): number {
+  return parseInt(hexDigest.slice(0, 8), 16);
+}
+
+const LOWER_HEX_64 = /^[0-9a-f]{64}$/;
+
+/** True for a SHA-256 digest written as 64 lowercase hexadecimal digits. */
+export function isSha256Hex(s: unknown): s is string {
+  return typeof s === 'string' && LOWER_HEX_64.test(s);
+}
+
+/** Thrown by the draw functions for input they cannot draw from (the API answers 400/422). */
+export class DrawInputError extends Error {
+  override readonly name = 'DrawInputError';
+}

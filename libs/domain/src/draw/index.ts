@@ -1,0 +1,17 @@
+export * from './hash';
+export * from './seed';
+export * from './quota';
+export {
+  compareCodeUnits,
+  eligibleDigestOf,
+  rankKey,
+  selectEnterprises,
+  type SelectedEnterprise,
+  type Selection,
+  type SelectionCandidate,
+  type SelectionParams,
+  type StratumResult,
+} from './selection';
+export * from './assignment';
+export * from './draw';
+export * from './plan-state';
