@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { commitmentOf, runDraw } from '@spotcheck/domain';
+import {
+  syntheticDirectory,
+  syntheticInspectors,
+  syntheticLabs,
+} from '../libs/domain/src/draw/draw-fixtures';
+import { verifyDrawFile } from './verify-draw';
+
+const seed = 'verify-draw-cli-seed-0001';
+const record = runDraw({
+  seed,
+  commitment: commitmentOf(seed),
+  eligible: syntheticDirectory({ enterprises: 300 }),
+  inspectors: syntheticInspectors(20),
+  labs: syntheticLabs(3),
+});
+const dir = mkdtempSync(join(tmpdir(), 'verify-draw-'));
+const save = (name: string, value: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+};
+
+describe('npm run verify-draw', () => {
+  it('says MATCH for an untouched export, bare or wrapped', () => {
+    expect(verifyDrawFile(save('record.json', record))).toEqual({ verdict: 'MATCH' });
+    expect(verifyDrawFile(save('wrapped.json', { planId: 'x', record }))).toEqual({
+      verdict: 'MATCH',
+    });
+  });
+
+  it('says MISMATCH when a selected USCC, the seed or the eligible list is changed', () => {
+    const copy = () => JSON.parse(JSON.stringify(record)) as typeof record & Record<string, never>;
+    const selected = copy();
+    const task = (selected as unknown as { tasks: { uscc: string }[] }).tasks[0];
+    task.uscc = task.uscc.slice(0, 17) + (task.uscc[17] === '0' ? '1' : '0');
+    expect(verifyDrawFile(save('selected.json', selected)).verdict).toBe('MISMATCH');
+
+    const seeded = { ...copy(), seed: `${seed}x` };
+    expect(verifyDrawFile(save('seed.json', seeded)).verdict).toBe('MISMATCH');
+
+    const eligible = copy() as unknown as { eligible: unknown[] };
+    eligible.eligible = eligible.eligible.slice(1);
+    expect(verifyDrawFile(save('eligible.json', eligible)).verdict).toBe('MISMATCH');
+  });
+
+  it('says MISMATCH for a file that is not JSON', () => {
+    const v = verifyDrawFile(save('bad.json', 'not json') + 'missing');
+    expect(v.verdict).toBe('MISMATCH');
+  });
+});
