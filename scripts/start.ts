@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Redis } from 'ioredis';
-import { loadEnv } from '@spotcheck/common';
+import { loadEnv, redisAnswers } from '@spotcheck/common';
 import {
   createDataSource,
   ensureDatabase,
@@ -77,25 +76,6 @@ async function postgres(): Promise<string> {
   await pg.start();
   cleanups.push(() => pg.stop());
   return `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/spotcheck`;
-}
-
-async function redisAnswers(url: string): Promise<boolean> {
-  const r = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-    connectTimeout: 1500,
-  });
-  r.on('error', () => undefined);
-  try {
-    await r.connect();
-    return (await r.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
 }
 
 async function redis(): Promise<string> {

@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { redisAnswers } from '@spotcheck/common';
 import { completeUscc } from '@spotcheck/domain';
 import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp } from './support/app';
 
@@ -23,23 +24,7 @@ async function startRedis(): Promise<void> {
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
   );
-  await until(async () => {
-    const { Redis } = await import('ioredis');
-    const r = new Redis(port, '127.0.0.1', {
-      lazyConnect: true,
-      retryStrategy: () => null,
-      maxRetriesPerRequest: 0,
-    });
-    r.on('error', () => undefined);
-    try {
-      await r.connect();
-      return (await r.ping()) === 'PONG';
-    } catch {
-      return false;
-    } finally {
-      r.disconnect();
-    }
-  });
+  await until(() => redisAnswers(`redis://127.0.0.1:${port}`));
 }
 function stopRedis(): Promise<void> {
   return new Promise((resolve) => {

@@ -10,3 +10,4 @@ export * from './http/pagination';
 export * from './health/health.module';
 export * from './audit/canonical-json';
 export * from './audit/audit';
+export * from './health/redis-answers';
