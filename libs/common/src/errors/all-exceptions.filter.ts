@@ -49,13 +49,26 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return [status, { statusCode: status, code: HttpStatus[status] ?? 'ERROR', message }];
     }
     if (exception instanceof QueryFailedError) {
-      const pg = exception.driverError as { code?: string; detail?: string; constraint?: string; column?: string };
+      const pg = exception.driverError as {
+        code?: string;
+        detail?: string;
+        constraint?: string;
+        column?: string;
+      };
       const mapped = pg.code ? PG_INPUT_ERRORS[pg.code] : undefined;
       if (mapped) {
         const [status, code] = mapped;
         if (pg.code === '23502' && pg.column) {
           const field = pg.column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
-          return [status, { statusCode: status, code, message: `${field}: must not be null`, errors: [{ field, reason: 'must not be null' }] }];
+          return [
+            status,
+            {
+              statusCode: status,
+              code,
+              message: `${field}: must not be null`,
+              errors: [{ field, reason: 'must not be null' }],
+            },
+          ];
         }
         return [
           status,
