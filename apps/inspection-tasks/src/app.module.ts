@@ -2,7 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@spotcheck/auth';
 import { AppConfigModule, AppLoggingModule, HealthModule } from '@spotcheck/common';
-import { DatabaseModule, Enterprise, Inspector, Lab, ProductCategory } from '@spotcheck/database';
+import {
+  DatabaseModule,
+  Enterprise,
+  Inspector,
+  Lab,
+  ProductCategory,
+  SamplingPlan,
+} from '@spotcheck/database';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogService } from './catalog/catalog.service';
 import { DirectoryExportService } from './directory/directory-export.service';
@@ -13,22 +20,31 @@ import { InspectorController } from './inspectors/inspector.controller';
 import { InspectorService } from './inspectors/inspector.service';
 import { LabController } from './labs/lab.controller';
 import { LabService } from './labs/lab.service';
+import { PlanController } from './plans/plan.controller';
+import { PlanService } from './plans/plan.service';
 
 @Module({
   imports: [
     AppConfigModule.forRoot(),
     AppLoggingModule,
     DatabaseModule,
-    TypeOrmModule.forFeature([Enterprise, Inspector, Lab, ProductCategory]),
+    TypeOrmModule.forFeature([Enterprise, Inspector, Lab, ProductCategory, SamplingPlan]),
     AuthModule,
     HealthModule,
   ],
-  controllers: [EnterpriseController, InspectorController, LabController, CatalogController],
+  controllers: [
+    EnterpriseController,
+    InspectorController,
+    LabController,
+    CatalogController,
+    PlanController,
+  ],
   providers: [
     EnterpriseService,
     InspectorService,
     LabService,
     CatalogService,
+    PlanService,
     DirectoryImportService,
     DirectoryExportService,
   ],

@@ -4,8 +4,18 @@ import { Inspector } from './inspector.entity';
 import { Lab } from './lab.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { ProductCategory } from './product-category.entity';
+import { SamplingPlan } from './sampling-plan.entity';
 
-export { AuditLog, Enterprise, Inspector, Lab, OutboxMessage, ProductCategory };
+export { AuditLog, Enterprise, Inspector, Lab, OutboxMessage, ProductCategory, SamplingPlan };
 export type { TestItemTemplate } from './product-category.entity';
+export type { PlanLevel, SamplingStage } from './sampling-plan.entity';
 
-export const ENTITIES = [AuditLog, Enterprise, Inspector, Lab, OutboxMessage, ProductCategory];
+export const ENTITIES = [
+  AuditLog,
+  Enterprise,
+  Inspector,
+  Lab,
+  OutboxMessage,
+  ProductCategory,
+  SamplingPlan,
+];

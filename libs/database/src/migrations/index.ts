@@ -1,4 +1,5 @@
 import { Foundation1764100000000 } from './1764100000000-Foundation';
+import { Plans1764200000000 } from './1764200000000-Plans';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
-export const MIGRATIONS = [Foundation1764100000000];
+export const MIGRATIONS = [Foundation1764100000000, Plans1764200000000];

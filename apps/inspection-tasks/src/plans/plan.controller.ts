@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CancelPlanDto, CommitPlanDto, CreatePlanDto, PlanQuery, UpdatePlanDto } from './plan.dto';
+import { PlanService } from './plan.service';
+
+@ApiTags('plans 抽查计划')
+@ApiBearerAuth()
+@Roles('regulator', 'admin')
+@Controller('plans')
+export class PlanController {
+  constructor(private readonly plans: PlanService) {}
+
+  @Get()
+  list(@CurrentUser() p: Principal, @Query() q: PlanQuery) {
+    return this.plans.list(p, q);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.plans.get(p, id);
+  }
+
+  /** A new plan in state draft. */
+  @Post()
+  create(@CurrentUser() p: Principal, @Body() dto: CreatePlanDto) {
+    return this.plans.create(p, dto);
+  }
+
+  /** Edits a draft; any other state answers 409 ILLEGAL_PLAN_STATE. */
+  @Patch(':id')
+  update(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: UpdatePlanDto) {
+    return this.plans.update(p, id, dto);
+  }
+
+  /** Records the seed commitment sha256(seed): draft → committed, once. */
+  @Post(':id/commit')
+  @HttpCode(200)
+  commit(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: CommitPlanDto) {
+    return this.plans.commit(p, id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: CancelPlanDto) {
+    return this.plans.cancel(p, id, dto);
+  }
+}
