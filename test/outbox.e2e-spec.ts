@@ -51,6 +51,7 @@ beforeAll(async () => {
   await startRedis();
   process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
   process.env.OUTBOX_POLL_MS = '100';
+  process.env.OUTBOX_REDELIVER_MS = '1500';
   // Config is read when the modules load, so they load after the environment is set.
   const { InspectionTasksModule } = await import('../apps/inspection-tasks/src/app.module');
   const { startWorker } = await import('../apps/worker/src/main');
@@ -120,13 +121,34 @@ describe('outbox relay', () => {
     expect(await statsFor(region)).toBe(0);
 
     await startRedis();
-    await until(async () => (await statsFor(region)) === 1);
+    // done_at is set by the worker once this row's own job has run.
+    await until(
+      async () =>
+        (await ds.query('SELECT done_at FROM outbox WHERE id = $1', [row.id]))[0].done_at !== null,
+    );
+    expect(await statsFor(region)).toBe(1);
     const [relayed] = await ds.query('SELECT relayed_at, attempts FROM outbox WHERE id = $1', [
       row.id,
     ]);
     expect(relayed.relayed_at).not.toBeNull();
     expect(relayed.attempts).toBeGreaterThanOrEqual(2);
   }, 120_000);
+
+  it('relays again a job that Redis lost after it was relayed', async () => {
+    // A row relayed an hour ago whose job never ran: what a Redis restart without
+    // persistence leaves behind.
+    const [row] = await ds.query(
+      `INSERT INTO outbox (queue, job, payload, relayed_at, attempts)
+       VALUES ('directory', 'directory.changed', '{"entity":"enterprise","count":0}', now() - interval '1 hour', 1)
+       RETURNING id::text`,
+    );
+    await until(
+      async () =>
+        (await ds.query('SELECT done_at FROM outbox WHERE id = $1', [row.id]))[0].done_at !== null,
+    );
+    const [after] = await ds.query('SELECT attempts FROM outbox WHERE id = $1', [row.id]);
+    expect(after.attempts).toBe(2);
+  }, 60_000);
 
   it('relaying the same row twice makes one job (job id = outbox id)', async () => {
     const [row] = await ds.query(
@@ -137,6 +159,11 @@ describe('outbox relay', () => {
       prefix: process.env.QUEUE_PREFIX,
     });
     try {
+      // Count only once the queue is idle, so no unrelated job completes in between.
+      await until(async () => {
+        const c = await queue.getJobCounts('active', 'waiting', 'delayed');
+        return c.active + c.waiting + c.delayed === 0;
+      });
       const before = await queue.getJobCounts(
         'completed',
         'active',

@@ -22,3 +22,7 @@ export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 
 /** BullMQ refuses integer and ':'-containing custom ids; the outbox id is kept recognisable. */
 export const outboxJobId = (outboxId: string | number) => `outbox-${outboxId}`;
+
+/** The outbox row behind a job id, if the job came from the outbox. */
+export const outboxIdOf = (jobId: string | undefined): string | undefined =>
+  jobId?.startsWith('outbox-') ? jobId.slice('outbox-'.length) : undefined;

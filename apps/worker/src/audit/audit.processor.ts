@@ -1,16 +1,18 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Env, sealAuditChain } from '@spotcheck/common';
-import { OnJob, dispatchJob } from '@spotcheck/queue';
+import { OnJob } from '@spotcheck/queue';
 import { recordFinalFailure } from '../failures';
+import { runJob } from '../run-job';
 
 /** Seals the audit chain on a schedule, off the write path. */
 @Processor('audit')
 export class AuditProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AuditProcessor.name);
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @InjectQueue('audit') private readonly queue: Queue,
@@ -28,12 +30,18 @@ export class AuditProcessor extends WorkerHost implements OnApplicationBootstrap
   }
 
   process(job: Job): Promise<unknown> {
-    return dispatchJob(this, job);
+    return runJob(this, this.ds, job);
   }
 
   @OnJob('audit.seal')
   async seal(): Promise<{ sealed: number }> {
     return { sealed: await sealAuditChain(this.ds) };
+  }
+
+  /** Connection errors while Redis is away; BullMQ reconnects by itself. */
+  @OnWorkerEvent('error')
+  onError(err: Error) {
+    this.logger.warn(`worker: ${err.message}`);
   }
 
   @OnWorkerEvent('failed')

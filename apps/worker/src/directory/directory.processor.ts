@@ -1,18 +1,21 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OnJob, Payload, dispatchJob } from '@spotcheck/queue';
+import { OnJob, Payload, outboxIdOf } from '@spotcheck/queue';
 import { recordFinalFailure } from '../failures';
+import { runJob } from '../run-job';
 
 @Processor('directory')
 export class DirectoryProcessor extends WorkerHost {
+  private readonly logger = new Logger(DirectoryProcessor.name);
   constructor(@InjectDataSource() private readonly ds: DataSource) {
     super();
   }
 
   process(job: Job): Promise<unknown> {
-    return dispatchJob(this, job);
+    return runJob(this, this.ds, job);
   }
 
   /**
@@ -27,7 +30,7 @@ export class DirectoryProcessor extends WorkerHost {
   ): Promise<{ groups: number } | { skipped: true }> {
     return this.ds.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(7349120003)');
-      const outboxId = job.id?.startsWith('outbox-') ? job.id.slice('outbox-'.length) : undefined;
+      const outboxId = outboxIdOf(job.id);
       if (outboxId) {
         const [row] = (await m.query(
           `SELECT (SELECT max(computed_at) FROM directory_stats) > o.relayed_at AS fresh FROM outbox o WHERE o.id = $1`,
@@ -42,6 +45,12 @@ export class DirectoryProcessor extends WorkerHost {
         RETURNING 1`)) as unknown[];
       return { groups: rows.length };
     });
+  }
+
+  /** Connection errors while Redis is away; BullMQ reconnects by itself. */
+  @OnWorkerEvent('error')
+  onError(err: Error) {
+    this.logger.warn(`worker: ${err.message}`);
   }
 
   @OnWorkerEvent('failed')

@@ -49,8 +49,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const name of QUEUES)
-      this.queues.set(name, this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    for (const name of QUEUES) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      // While Redis is away its connection reports errors; the relay's own retries handle them.
+      queue.on('error', (e) => this.logger.warn(`queue ${name}: ${e.message}`));
+      this.queues.set(name, queue);
+    }
     this.running = true;
     await this.listen();
     this.loop = this.run();
@@ -105,8 +109,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(): Promise<number> {
     const outcome = await this.ds.transaction(async (m) => {
       const rows = (await m.query(
-        `SELECT id::text, queue, job, payload FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
+        `SELECT id::text, queue, job, payload FROM outbox
+         WHERE relayed_at IS NULL
+            OR (done_at IS NULL AND relayed_at < clock_timestamp() - $2 * interval '1 millisecond')
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH, this.config.get('OUTBOX_REDELIVER_MS', { infer: true })],
       )) as OutboxRow[];
       if (rows.length === 0) return { moved: 0 };
       const ids = rows.map((r) => r.id);

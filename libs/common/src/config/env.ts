@@ -90,6 +90,15 @@ export class Env {
   @Transform(toInt)
   OUTBOX_POLL_MS = 500;
 
+  /**
+   * A relayed outbox row whose job has not finished after this long is relayed again (same
+   * job id, so a job BullMQ still has is not duplicated; one Redis lost is restored), in ms.
+   */
+  @IsInt()
+  @Min(100)
+  @Transform(toInt)
+  OUTBOX_REDELIVER_MS = 5 * 60 * 1000;
+
   /** How often the worker seals the audit chain, in ms. */
   @IsInt()
   @Min(100)

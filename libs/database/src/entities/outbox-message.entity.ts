@@ -21,6 +21,10 @@ export class OutboxMessage {
   @Column({ name: 'relayed_at', type: 'timestamptz', nullable: true })
   relayedAt!: Date | null;
 
+  /** Set when the job's handler finished; until then the relay may hand it to BullMQ again. */
+  @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
+  doneAt!: Date | null;
+
   @Column({ type: 'integer' })
   attempts!: number;
 

@@ -121,10 +121,13 @@ export class Foundation1764100000000 implements MigrationInterface {
         payload     jsonb NOT NULL DEFAULT '{}',
         created_at  timestamptz NOT NULL DEFAULT now(),
         relayed_at  timestamptz,
+        done_at     timestamptz,
         attempts    integer NOT NULL DEFAULT 0,
         last_error  text
       )`);
     await q.query(`CREATE INDEX outbox_pending_idx ON outbox (id) WHERE relayed_at IS NULL`);
+    // Relayed but not done: relayed again after a while, in case Redis lost the job.
+    await q.query(`CREATE INDEX outbox_undone_idx ON outbox (relayed_at) WHERE done_at IS NULL`);
     // Wakes the relay at once instead of waiting for its next poll.
     await q.query(`
       CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
