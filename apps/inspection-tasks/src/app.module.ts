@@ -4,7 +4,10 @@ import { AuthModule } from '@spotcheck/auth';
 import { AppConfigModule, AppLoggingModule, HealthModule } from '@spotcheck/common';
 import {
   DatabaseModule,
+  Draw,
+  DrawExclusion,
   Enterprise,
+  InspectionTask,
   Inspector,
   Lab,
   ProductCategory,
@@ -12,6 +15,8 @@ import {
 } from '@spotcheck/database';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogService } from './catalog/catalog.service';
+import { DrawController } from './draws/draw.controller';
+import { DrawService } from './draws/draw.service';
 import { DirectoryExportService } from './directory/directory-export.service';
 import { DirectoryImportService } from './directory/directory-import.service';
 import { EnterpriseController } from './enterprises/enterprise.controller';
@@ -28,7 +33,16 @@ import { PlanService } from './plans/plan.service';
     AppConfigModule.forRoot(),
     AppLoggingModule,
     DatabaseModule,
-    TypeOrmModule.forFeature([Enterprise, Inspector, Lab, ProductCategory, SamplingPlan]),
+    TypeOrmModule.forFeature([
+      Draw,
+      DrawExclusion,
+      Enterprise,
+      InspectionTask,
+      Inspector,
+      Lab,
+      ProductCategory,
+      SamplingPlan,
+    ]),
     AuthModule,
     HealthModule,
   ],
@@ -38,6 +52,7 @@ import { PlanService } from './plans/plan.service';
     LabController,
     CatalogController,
     PlanController,
+    DrawController,
   ],
   providers: [
     EnterpriseService,
@@ -45,6 +60,7 @@ import { PlanService } from './plans/plan.service';
     LabService,
     CatalogService,
     PlanService,
+    DrawService,
     DirectoryImportService,
     DirectoryExportService,
   ],

@@ -1,0 +1,293 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { commitmentOf, completeUscc } from '@spotcheck/domain';
+import type { Principal } from '@spotcheck/auth';
+import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
+import {
+  ADMIN,
+  REGULATOR_BAOTOU,
+  REGULATOR_HOHHOT,
+  REGULATOR_PROVINCE,
+  bearer,
+  bootHttp,
+  dataSource,
+} from './support/app';
+
+let app: NestFastifyApplication;
+const run = String(process.pid % 10000).padStart(4, '0');
+let seq = 0;
+/** A fresh valid USCC registered in `region`. */
+const uscc = (region: string) =>
+  completeUscc(`91${region}DW${run}${String(++seq).padStart(3, '0')}`);
+let planSeq = 0;
+const planCode = () => `DRAW-2026-${String(++planSeq).padStart(3, '0')}-${process.pid}`;
+const seedOf = (n: number) => `draw-e2e-seed-${process.pid}-${n}-0123456789abcdef`;
+
+/** Categories of this file only, so other specs' directories do not enter the draws. */
+const CAT = `DRW-${run}`;
+const CAT_X = `DRX-${run}`;
+const STAFF = [1, 2, 3, 4].map((i) => `DRW${run}-${i}`);
+const hohhot: string[] = [];
+let checked = '';
+let labId = '';
+
+async function post(p: Principal, url: string, payload: unknown) {
+  const r = await app.inject({
+    method: 'POST',
+    url,
+    headers: bearer(p),
+    payload: payload as object,
+  });
+  if (r.statusCode !== 201) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+  return r.json() as Record<string, unknown>;
+}
+
+const enterprise = (region: string, categories: string[]) => ({
+  uscc: uscc(region),
+  name: '抽取测试企业',
+  address: '测试地址',
+  regionCode: region,
+  size: 'small',
+  categories,
+  riskClass: 'D',
+});
+
+beforeAll(async () => {
+  app = await bootHttp(InspectionTasksModule);
+  for (const code of [CAT, CAT_X])
+    await post(ADMIN, '/api/v1/catalog/categories', {
+      code,
+      name: code,
+      sector: 'manufacturing',
+      items: [{ code: 'X1', name: '项目', limit: '≤0.5' }],
+    });
+  for (let i = 0; i < 6; i++) {
+    const e = enterprise('150102', [CAT]);
+    await post(REGULATOR_HOHHOT, '/api/v1/enterprises', e);
+    hohhot.push(e.uscc);
+  }
+  await post(REGULATOR_BAOTOU, '/api/v1/enterprises', enterprise('150202', [CAT]));
+  const x = enterprise('150123', [CAT_X]);
+  await post(REGULATOR_HOHHOT, '/api/v1/enterprises', x);
+  checked = x.uscc;
+  for (const staffNo of STAFF)
+    await post(REGULATOR_HOHHOT, '/api/v1/inspectors', {
+      staffNo,
+      name: '检查员',
+      regionCode: '150102',
+      categories: [CAT, CAT_X],
+    });
+  const lab = await post(REGULATOR_HOHHOT, '/api/v1/labs', {
+    name: '抽取测试检验所',
+    uscc: completeUscc(`12150102DL${run}001`),
+    cmaNo: `DRW${run}`,
+    regionCode: '150102',
+    categories: [CAT, CAT_X],
+    capacity: 100,
+  });
+  labId = lab.id as string;
+});
+afterAll(() => app.close());
+
+async function committedPlan(
+  n: number,
+  over: Record<string, unknown> = {},
+  p: Principal = REGULATOR_HOHHOT,
+) {
+  const plan = await post(p, '/api/v1/plans', {
+    code: planCode(),
+    title: '抽取测试计划',
+    level: 'prefecture',
+    jurisdiction: '150100',
+    year: 2026,
+    categories: [CAT],
+    stages: ['production'],
+    samplingDeadline: '2026-06-30',
+    ...over,
+  });
+  const r = await app.inject({
+    method: 'POST',
+    url: `/api/v1/plans/${plan.id as string}/commit`,
+    headers: bearer(p),
+    payload: { commitment: commitmentOf(seedOf(n)) },
+  });
+  expect(r.statusCode).toBe(200);
+  return plan as { id: string; code: string };
+}
+
+const draw = (p: Principal, id: string, seed: string) =>
+  app.inject({
+    method: 'POST',
+    url: `/api/v1/plans/${id}/draw`,
+    headers: bearer(p),
+    payload: { seed },
+  });
+const get = (p: Principal, url: string) => app.inject({ url, headers: bearer(p) });
+
+interface Task {
+  taskNo: number;
+  uscc: string;
+  category: string;
+  inspectors: string[] | null;
+  labId: string | null;
+  dueDate: string | null;
+  state: string;
+}
+
+describe('the draw of a plan', () => {
+  it('draws a committed plan: tasks with two distinct inspectors, verification MATCH', async () => {
+    const plan = await committedPlan(1);
+    const r = await draw(REGULATOR_HOHHOT, plan.id, seedOf(1));
+    expect(r.statusCode).toBe(201);
+    const summary = r.json();
+    // Class D is drawn at 100 %; the Baotou enterprise is outside the jurisdiction.
+    expect(summary).toMatchObject({
+      planId: plan.id,
+      algorithmVersion: 'spotcheck-draw/1',
+      commitment: commitmentOf(seedOf(1)),
+      eligibleCount: 6,
+      tasks: 6,
+      unassignedTasks: 0,
+      exclusions: 0,
+      drawnBy: REGULATOR_HOHHOT.sub,
+    });
+    expect(summary.strata).toEqual([{ name: 'D', size: 6, ratioBp: 10000, quota: 6, allotted: 6 }]);
+
+    const planAfter = await get(REGULATOR_HOHHOT, `/api/v1/plans/${plan.id}`);
+    expect(planAfter.json().state).toBe('drawn');
+    expect((await get(REGULATOR_HOHHOT, `/api/v1/plans/${plan.id}/draw`)).json()).toEqual(summary);
+
+    const page1 = await get(REGULATOR_HOHHOT, `/api/v1/plans/${plan.id}/tasks?limit=4`);
+    expect(page1.statusCode).toBe(200);
+    const cursor = page1.json().nextCursor as string;
+    expect(cursor).toEqual(expect.any(String));
+    const page2 = await get(
+      REGULATOR_HOHHOT,
+      `/api/v1/plans/${plan.id}/tasks?limit=4&cursor=${cursor}`,
+    );
+    expect(page2.json().nextCursor).toBeNull();
+    const tasks = [...page1.json().items, ...page2.json().items] as Task[];
+    expect(tasks.map((t) => t.taskNo)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(tasks.map((t) => t.uscc).sort()).toEqual([...hohhot].sort());
+    for (const t of tasks) {
+      expect(t).toMatchObject({ category: CAT, labId, dueDate: '2026-06-30', state: 'assigned' });
+      expect(t.inspectors).toHaveLength(2);
+      const [a, b] = t.inspectors as string[];
+      expect(a).not.toBe(b);
+      expect(STAFF).toContain(a);
+      expect(STAFF).toContain(b);
+    }
+
+    const v = await get(REGULATOR_HOHHOT, `/api/v1/plans/${plan.id}/draw/verification`);
+    expect(v.statusCode).toBe(200);
+    expect(v.json().verdict).toEqual({ verdict: 'MATCH' });
+    expect(v.json().record.tasks.map((t: { uscc: string }) => t.uscc)).toEqual(
+      tasks.map((t) => t.uscc),
+    );
+    expect(v.json().record.eligible).toHaveLength(6);
+
+    const audit = (await dataSource(app).query(
+      `SELECT detail FROM audit_log WHERE entity_type = 'sampling_plan' AND entity_id = $1 AND action = 'draw'`,
+      [plan.id],
+    )) as { detail: Record<string, unknown> }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0].detail).toMatchObject({ from: 'committed', to: 'drawn', tasks: 6 });
+
+    // The province sees it; another prefecture does not, not even that it exists.
+    expect((await get(REGULATOR_PROVINCE, `/api/v1/plans/${plan.id}/draw`)).statusCode).toBe(200);
+    for (const url of ['draw', 'draw/verification', 'draw/exclusions', 'tasks'])
+      expect((await get(REGULATOR_BAOTOU, `/api/v1/plans/${plan.id}/${url}`)).statusCode).toBe(404);
+    expect((await draw(REGULATOR_BAOTOU, plan.id, seedOf(1))).statusCode).toBe(404);
+
+    const again = await draw(REGULATOR_HOHHOT, plan.id, seedOf(1));
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'ILLEGAL_PLAN_STATE', currentState: 'drawn' });
+  });
+
+  it('refuses a seed that does not match the commitment', async () => {
+    const plan = await committedPlan(2);
+    const r = await draw(REGULATOR_HOHHOT, plan.id, seedOf(3));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors[0].field).toBe('seed');
+    expect(r.json().message).toContain('does not match the commitment');
+    const missing = await draw(REGULATOR_HOHHOT, plan.id, undefined as unknown as string);
+    expect(missing.statusCode).toBe(400);
+    expect((await get(REGULATOR_HOHHOT, `/api/v1/plans/${plan.id}`)).json().state).toBe(
+      'committed',
+    );
+    expect((await get(REGULATOR_HOHHOT, `/api/v1/plans/${plan.id}/draw`)).statusCode).toBe(404);
+  });
+
+  it('refuses to draw before the commitment', async () => {
+    const plan = await post(REGULATOR_HOHHOT, '/api/v1/plans', {
+      code: planCode(),
+      title: '未提交承诺',
+      level: 'prefecture',
+      jurisdiction: '150100',
+      year: 2026,
+      categories: [CAT],
+      stages: ['production'],
+    });
+    const r = await draw(REGULATOR_HOHHOT, plan.id as string, seedOf(4));
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toMatchObject({ code: 'ILLEGAL_PLAN_STATE', currentState: 'draft' });
+  });
+
+  it('gives two concurrent draws of one plan exactly one success and one 409', async () => {
+    const plan = await committedPlan(5, { categories: [CAT, CAT_X] });
+    const rs = await Promise.all([
+      draw(REGULATOR_HOHHOT, plan.id, seedOf(5)),
+      draw(REGULATOR_HOHHOT, plan.id, seedOf(5)),
+    ]);
+    expect(rs.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const lost = rs.find((r) => r.statusCode === 409);
+    expect(lost?.json()).toMatchObject({ code: 'ILLEGAL_PLAN_STATE', currentState: 'drawn' });
+    const [{ n }] = (await dataSource(app).query(
+      `SELECT count(*)::int AS n FROM draw WHERE plan_id = $1`,
+      [plan.id],
+    )) as { n: number }[];
+    expect(n).toBe(1);
+  });
+
+  it('excludes an enterprise checked within 6 months at the same level, with the reason', async () => {
+    // The concurrent test's plan drew `checked` for CAT_X (prefecture level, 100 % of class D).
+    const first = (await dataSource(app).query(
+      `SELECT p.code FROM inspection_task t JOIN sampling_plan p ON p.id = t.plan_id
+        WHERE t.uscc = $1 AND t.category = $2`,
+      [checked, CAT_X],
+    )) as { code: string }[];
+    expect(first).toHaveLength(1);
+
+    const plan = await committedPlan(6, { categories: [CAT_X] });
+    const r = await draw(REGULATOR_HOHHOT, plan.id, seedOf(6));
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ eligibleCount: 0, tasks: 0, exclusions: 1 });
+    const ex = await get(REGULATOR_HOHHOT, `/api/v1/plans/${plan.id}/draw/exclusions`);
+    expect(ex.statusCode).toBe(200);
+    expect(ex.json().items).toEqual([
+      { uscc: checked, category: CAT_X, reason: expect.stringContaining(first[0].code) },
+    ]);
+    expect(ex.json().items[0].reason).toContain('6 months');
+    const v = await get(REGULATOR_HOHHOT, `/api/v1/plans/${plan.id}/draw/verification`);
+    expect(v.json().verdict).toEqual({ verdict: 'MATCH' });
+
+    // A provincial plan is a higher level: a prefecture check does not exclude from it, and
+    // the previous pair is carried into its record.
+    const prov = await committedPlan(
+      7,
+      { categories: [CAT_X], level: 'provincial', jurisdiction: '150000' },
+      REGULATOR_PROVINCE,
+    );
+    const pr = await draw(REGULATOR_PROVINCE, prov.id, seedOf(7));
+    expect(pr.statusCode).toBe(201);
+    expect(pr.json()).toMatchObject({ eligibleCount: 1, tasks: 1, exclusions: 0 });
+    const pv = await get(REGULATOR_PROVINCE, `/api/v1/plans/${prov.id}/draw/verification`);
+    expect(pv.json().verdict).toEqual({ verdict: 'MATCH' });
+    expect(pv.json().record.previousPairs).toEqual([
+      { uscc: checked, staffNos: expect.any(Array) },
+    ]);
+    const [t] = (await get(REGULATOR_PROVINCE, `/api/v1/plans/${prov.id}/tasks`)).json()
+      .items as Task[];
+    const prev = pv.json().record.previousPairs[0].staffNos as string[];
+    expect([...(t.inspectors as string[])].sort()).not.toEqual([...prev].sort());
+  });
+});
