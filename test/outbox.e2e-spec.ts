@@ -51,7 +51,7 @@ beforeAll(async () => {
   await startRedis();
   process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
   process.env.OUTBOX_POLL_MS = '100';
-  process.env.OUTBOX_REDELIVER_MS = '1500';
+  process.env.OUTBOX_REDELIVER_MS = '3000';
   // Config is read when the modules load, so they load after the environment is set.
   const { InspectionTasksModule } = await import('../apps/inspection-tasks/src/app.module');
   const { startWorker } = await import('../apps/worker/src/main');

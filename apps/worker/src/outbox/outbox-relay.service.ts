@@ -108,13 +108,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Relays one batch; returns how many rows it moved. Throws (after noting it) when Redis fails. */
   async relayOnce(): Promise<number> {
     const outcome = await this.ds.transaction(async (m) => {
+      // New rows first: a backlog of rows waiting to be redelivered must not starve them.
       const rows = (await m.query(
-        `SELECT id::text, queue, job, payload FROM outbox
-         WHERE relayed_at IS NULL
-            OR (done_at IS NULL AND relayed_at < clock_timestamp() - $2 * interval '1 millisecond')
+        `SELECT id::text, queue, job, payload FROM outbox WHERE relayed_at IS NULL
          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH, this.config.get('OUTBOX_REDELIVER_MS', { infer: true })],
+        [BATCH],
       )) as OutboxRow[];
+      if (rows.length < BATCH) {
+        rows.push(
+          ...((await m.query(
+            `SELECT id::text, queue, job, payload FROM outbox
+             WHERE done_at IS NULL AND relayed_at < clock_timestamp() - $2 * interval '1 millisecond'
+             ORDER BY relayed_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+            [BATCH - rows.length, this.config.get('OUTBOX_REDELIVER_MS', { infer: true })],
+          )) as OutboxRow[]),
+        );
+      }
       if (rows.length === 0) return { moved: 0 };
       const ids = rows.map((r) => r.id);
       try {
