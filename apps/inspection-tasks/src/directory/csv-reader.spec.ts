@@ -427,6 +427,10 @@ describe('readCsv', () => {
           const original = d.rows.map((r) => [...r]);
           if (!d.bom && text.startsWith('\ufeff')) {
             original[0][0] = original[0][0].slice(1);
+            // A first row that was only a U+FEFF is then an empty line, which both skip.
+            if (original[0].length === 1 && original[0][0] === '' && !text.startsWith('\ufeff"')) {
+              original.shift();
+            }
           }
           expect(expected).toEqual(original);
           const chunks = splitAt(

@@ -90,6 +90,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         const n = await this.relayOnce();
         backoff = poll;
+        // Only a full batch of new rows goes round again at once; redeliveries wait their turn.
         if (n === BATCH) continue;
       } catch (e) {
         backoff = Math.min(backoff * 2, 10_000);
@@ -105,7 +106,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** Relays one batch; returns how many rows it moved. Throws (after noting it) when Redis fails. */
+  /**
+   * Relays one batch; returns how many new rows it moved (redeliveries not counted). Throws
+   * (after noting it) when Redis fails.
+   */
   async relayOnce(): Promise<number> {
     const outcome = await this.ds.transaction(async (m) => {
       // New rows first: a backlog of rows waiting to be redelivered must not starve them.
@@ -114,7 +118,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       )) as OutboxRow[];
+      let redelivered = 0;
       if (rows.length < BATCH) {
+        const before = rows.length;
         rows.push(
           ...((await m.query(
             `SELECT id::text, queue, job, payload FROM outbox
@@ -123,8 +129,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             [BATCH - rows.length, this.config.get('OUTBOX_REDELIVER_MS', { infer: true })],
           )) as OutboxRow[]),
         );
+        redelivered = rows.length - before;
       }
       if (rows.length === 0) return { moved: 0 };
+      const fresh = Math.min(rows.length, BATCH) - redelivered;
       const ids = rows.map((r) => r.id);
       try {
         for (const name of new Set(rows.map((r) => r.queue))) {
@@ -147,7 +155,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         'UPDATE outbox SET relayed_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
         [ids],
       );
-      return { moved: rows.length };
+      return { moved: fresh };
     });
     if (outcome.error) throw outcome.error;
     return outcome.moved;
