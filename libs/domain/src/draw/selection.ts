@@ -157,6 +157,13 @@ class BoundedMaxHeap {
     }
     // The common case, a key above the current k-th lowest, costs one comparison.
     if (x > v[0] || !this.after(v[0], r[0], x, row)) return;
+    this.siftDown(x, row, size);
+  }
+
+  /** Puts (x, row) at the root of the heap v[0..size) and moves it down to its place. */
+  private siftDown(x: number, row: number, size: number): void {
+    const v = this.v;
+    const r = this.r;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
@@ -181,19 +188,7 @@ class BoundedMaxHeap {
       const row = r[end];
       v[end] = v[0];
       r[end] = r[0];
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= end) break;
-        let c = l;
-        if (l + 1 < end && this.after(v[l + 1], r[l + 1], v[l], r[l])) c = l + 1;
-        if (!this.after(v[c], r[c], x, row)) break;
-        v[i] = v[c];
-        r[i] = r[c];
-        i = c;
-      }
-      v[i] = x;
-      r[i] = row;
+      this.siftDown(x, row, end);
     }
   }
 }
