@@ -232,12 +232,51 @@ export function runDraw(input: DrawInput): DrawRecord {
   const canon = input.eligible.map(canonicalEligible);
   const sortedRows = selection.sortedRows;
   const eligible = sortedRows === null ? canon : Array.from(sortedRows, (i) => canon[i]);
+  const { inspectors, labs, previousPairs, ...header } = completeDraw({
+    seed,
+    commitment: input.commitment,
+    params,
+    selection,
+    categoriesOf: (t) => canon[selection.rows[t]].categories,
+    inspectors: input.inspectors,
+    labs: input.labs,
+    previousPairs: input.previousPairs,
+    drawnAt: input.drawnAt,
+  });
+  return { ...header, eligible, inspectors, labs, previousPairs };
+}
 
-  const tasks = selection.selected.map((s, t) => ({
-    taskNo: t + 1,
-    uscc: s.uscc,
-    category: chooseCategory(seed, s.uscc, canon[selection.rows[t]].categories),
-  }));
+/** The record without its eligible list, which a large draw stores apart (see DrawSnapshot). */
+export type DrawRecordHeader = Omit<DrawRecord, 'eligible'>;
+
+export interface CompleteDrawInput {
+  readonly seed: string;
+  readonly commitment: string;
+  readonly params: DrawParams;
+  readonly selection: Selection;
+  /** The eligible categories of the i-th selected enterprise (task order). */
+  readonly categoriesOf: (i: number) => readonly string[];
+  readonly inspectors: readonly DrawInspector[];
+  readonly labs: readonly DrawLab[];
+  readonly previousPairs?: readonly PreviousPair[] | null;
+  readonly drawnAt?: string;
+}
+
+/**
+ * Everything after the selection (docs/draw-algorithm.md §8–§10): each task's category, the
+ * inspector pairs and labs, and the record without its eligible list. runDraw uses it after
+ * selecting from the whole list, the service after selecting from candidates (candidates.ts);
+ * both give the same record for the same selection.
+ */
+export function completeDraw(input: CompleteDrawInput): DrawRecordHeader {
+  const reveal = checkReveal(input.seed, input.commitment);
+  if (!reveal.ok) throw new DrawInputError(reveal.reason);
+  const { seed, selection, params } = input;
+  const tasks = selection.selected.map((s, t) => {
+    const categories = canonicalCategories(input.categoriesOf(t));
+    if (categories === null) throw new DrawInputError(`${s.uscc}: no eligible category`);
+    return { taskNo: t + 1, uscc: s.uscc, category: chooseCategory(seed, s.uscc, categories) };
+  });
   const isObject = (x: unknown) => x !== null && typeof x === 'object' && !Array.isArray(x);
   for (const [what, list] of [
     ['inspectors', input.inspectors],
@@ -273,7 +312,6 @@ export function runDraw(input: DrawInput): DrawRecord {
     capApplied: selection.capApplied,
     strata: selection.strata,
     tasks: tasks.map((t, i) => taskOf(t, selection, i, assignments[i])),
-    eligible,
     inspectors,
     labs,
     previousPairs,

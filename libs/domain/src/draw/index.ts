@@ -15,3 +15,5 @@ export {
 export * from './assignment';
 export * from './draw';
 export * from './plan-state';
+export * from './candidates';
+export * from './snapshot';

@@ -1,0 +1,192 @@
+import fc from 'fast-check';
+import { RISK_CLASSES } from '../enums';
+import {
+  candidateBound,
+  planStrata,
+  selectFromCandidates,
+  stratumName,
+  type Candidate,
+  type StrataPlan,
+} from './candidates';
+import {
+  commitmentOf,
+  completeDraw,
+  eligibleDigestOf,
+  runDraw,
+  selectEnterprises,
+  type EligibleEnterprise,
+} from './index';
+import {
+  syntheticDirectory,
+  syntheticInspectors,
+  syntheticLabs,
+  syntheticUscc,
+} from './draw-fixtures';
+import { sha256Hex } from './hash';
+import { parseEligibleSnapshot, snapshotDigest, snapshotLine } from './snapshot';
+
+const SEED = 'candidates-seed-0123456789';
+
+/** What the database does: every enterprise of a drawn stratum whose u32(key) is under the bound. */
+function prefilter<C extends Candidate>(
+  seed: string,
+  plan: StrataPlan,
+  all: readonly C[],
+  stratify: boolean,
+): C[] {
+  const bounds = new Map(plan.strata.map((s) => [s.name, s]));
+  return all.filter((e) => {
+    const s = bounds.get(stratumName(e.riskClass, e.prefecture, stratify));
+    if (!s || s.allotted === 0) return false;
+    return s.bound == null || parseInt(sha256Hex(`${seed}:${e.uscc}`).slice(0, 8), 16) < s.bound;
+  });
+}
+
+function sizesOf(all: readonly Candidate[]) {
+  return all.map((e) => ({ riskClass: e.riskClass, prefecture: e.prefecture, size: 1 }));
+}
+
+describe('candidateBound', () => {
+  it('takes everything when the quota is most of the stratum', () => {
+    expect(candidateBound(10, 10)).toBeNull();
+    expect(candidateBound(100, 50)).toBeNull();
+  });
+
+  it('leaves a margin of about 8 standard deviations above k', () => {
+    const n = 1_000_000;
+    const k = 30_000;
+    const b = candidateBound(n, k)!;
+    const expected = (b / 2 ** 32) * n;
+    expect(expected).toBeGreaterThanOrEqual(k + 8 * Math.sqrt(k));
+    expect(expected).toBeLessThan(k + 8 * Math.sqrt(k) + 40);
+  });
+});
+
+describe('selectFromCandidates', () => {
+  const directory = fc
+    .record({
+      n: fc.integer({ min: 0, max: 400 }),
+      random: fc.integer({ min: 1, max: 1_000_000 }),
+      stratify: fc.boolean(),
+      maxTasks: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+      a: fc.integer({ min: 1, max: 10_000 }),
+    })
+    .map((o) => ({
+      ...o,
+      eligible: syntheticDirectory({
+        enterprises: o.n,
+        random: o.random,
+        categories: ['C01', 'C02'],
+        maxCategoriesEach: 2,
+      }),
+    }));
+
+  it('selects exactly what selectEnterprises selects on the whole list', () => {
+    fc.assert(
+      fc.property(directory, ({ eligible, stratify, maxTasks, a }) => {
+        const params = { ratiosBp: { A: a }, stratifyByPrefecture: stratify, maxTasks };
+        const whole = selectEnterprises(SEED, eligible, params);
+        const plan = planStrata(sizesOf(eligible), params);
+        const got = selectFromCandidates(
+          SEED,
+          plan,
+          prefilter(SEED, plan, eligible, stratify),
+          stratify,
+        );
+        expect(got.ok).toBe(true);
+        if (!got.ok) return;
+        const { eligibleDigest, ...rest } = whole;
+        expect(got.selection).toEqual(rest);
+        expect(eligibleDigest).toBe(eligibleDigestOf(eligible.map((e) => e.uscc)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('names a stratum whose candidates fall short instead of guessing', () => {
+    const eligible = syntheticDirectory({ enterprises: 3000, random: 7 });
+    const plan = planStrata(sizesOf(eligible), {});
+    const candidates = prefilter(SEED, plan, eligible, false).filter((e) => e.riskClass !== 'B');
+    const got = selectFromCandidates(SEED, plan, candidates, false);
+    expect(got).toEqual({ ok: false, short: ['B'] });
+  });
+
+  it('refuses a candidate above its stratum bound', () => {
+    const eligible = syntheticDirectory({ enterprises: 5000, random: 9 });
+    const plan = planStrata(sizesOf(eligible), {});
+    const a = plan.strata.find((s) => s.name === 'A')!;
+    expect(a.bound).not.toBeNull();
+    const above = eligible.find(
+      (e) =>
+        e.riskClass === 'A' &&
+        parseInt(sha256Hex(`${SEED}:${e.uscc}`).slice(0, 8), 16) >= (a.bound as number),
+    )!;
+    const candidates = [...prefilter(SEED, plan, eligible, false), above];
+    expect(() => selectFromCandidates(SEED, plan, candidates, false)).toThrow(
+      /above the stratum bound/,
+    );
+  });
+
+  it('gives runDraw’s record when completed with completeDraw', () => {
+    const seed = 'complete-draw-seed-0123';
+    const eligible = syntheticDirectory({
+      enterprises: 2000,
+      random: 3,
+      categories: ['C01', 'C02', 'C03'],
+      maxCategoriesEach: 3,
+    });
+    const inspectors = syntheticInspectors(40, ['C01', 'C02', 'C03']);
+    const labs = syntheticLabs(4, ['C01', 'C02', 'C03'], 50);
+    const full = runDraw({
+      seed,
+      commitment: commitmentOf(seed),
+      eligible,
+      maxTasks: 120,
+      stratifyByPrefecture: true,
+      inspectorCapacity: 9,
+      inspectors,
+      labs,
+    });
+    const params = full.params;
+    const plan = planStrata(sizesOf(eligible), params);
+    const got = selectFromCandidates(seed, plan, prefilter(seed, plan, eligible, true), true);
+    if (!got.ok) throw new Error('short');
+    const header = completeDraw({
+      seed,
+      commitment: commitmentOf(seed),
+      params,
+      selection: {
+        ...got.selection,
+        eligibleDigest: eligibleDigestOf(eligible.map((e) => e.uscc)),
+      },
+      categoriesOf: (i) => got.chosen[i].categories,
+      inspectors,
+      labs,
+    });
+    const { eligible: list, ...rest } = full;
+    expect(header).toEqual(rest);
+    expect(list).toHaveLength(eligible.length);
+  });
+});
+
+describe('eligible snapshot', () => {
+  it('round-trips the canonical eligible list and gives its digest', () => {
+    const eligible: EligibleEnterprise[] = syntheticDirectory({ enterprises: 500, random: 11 })
+      .map((e) => ({ ...e, categories: [...e.categories].sort() }))
+      .sort((a, b) => (a.uscc < b.uscc ? -1 : 1));
+    const text = eligible.map(snapshotLine).join('\n');
+    expect(parseEligibleSnapshot(text)).toEqual(eligible);
+    expect(snapshotDigest(text)).toBe(eligibleDigestOf(eligible.map((e) => e.uscc)));
+    expect(parseEligibleSnapshot('')).toEqual([]);
+    expect(snapshotDigest('')).toBe(eligibleDigestOf([]));
+  });
+
+  it('keeps an entry without prefecture without one', () => {
+    const e = { uscc: syntheticUscc('150100', 1), riskClass: RISK_CLASSES[0], categories: ['C01'] };
+    expect(parseEligibleSnapshot(snapshotLine(e))).toEqual([e]);
+  });
+
+  it('refuses a line with missing fields', () => {
+    expect(() => parseEligibleSnapshot('911501000000000004\tA')).toThrow(/line 1/);
+  });
+});
