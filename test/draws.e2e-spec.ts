@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { commitmentOf, completeUscc } from '@spotcheck/domain';
+import { commitmentOf, completeUscc, verifyDraw } from '@spotcheck/domain';
 import type { Principal } from '@spotcheck/auth';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
+import { PublicPortalModule } from '../apps/public-portal/src/app.module';
 import {
   ADMIN,
   REGULATOR_BAOTOU,
@@ -13,6 +14,7 @@ import {
 } from './support/app';
 
 let app: NestFastifyApplication;
+let portal: NestFastifyApplication;
 const run = String(process.pid % 10000).padStart(4, '0');
 let seq = 0;
 /** A fresh valid USCC registered in `region`. */
@@ -53,6 +55,7 @@ const enterprise = (region: string, categories: string[]) => ({
 
 beforeAll(async () => {
   app = await bootHttp(InspectionTasksModule);
+  portal = await bootHttp(PublicPortalModule);
   for (const code of [CAT, CAT_X])
     await post(ADMIN, '/api/v1/catalog/categories', {
       code,
@@ -86,7 +89,10 @@ beforeAll(async () => {
   });
   labId = lab.id as string;
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await app.close();
+  await portal.close();
+});
 
 async function committedPlan(
   n: number,
@@ -183,7 +189,43 @@ describe('the draw of a plan', () => {
     expect(v.json().record.tasks.map((t: { uscc: string }) => t.uscc)).toEqual(
       tasks.map((t) => t.uscc),
     );
-    expect(v.json().record.eligible).toHaveLength(6);
+    expect(v.json().recordUrl).toBe(`/api/v1/draws/${summary.id as string}/record`);
+
+    // The complete record, as verifiers download it: MATCH, and MISMATCH once tampered with.
+    const rec = await get(REGULATOR_HOHHOT, v.json().recordUrl as string);
+    expect(rec.statusCode).toBe(200);
+    expect(rec.headers['content-disposition']).toContain('attachment');
+    const record = rec.json();
+    expect(record.eligible).toHaveLength(6);
+    expect(record.eligible[0]).toEqual({
+      uscc: expect.any(String),
+      riskClass: 'D',
+      prefecture: '150100',
+      categories: [CAT],
+    });
+    expect(verifyDraw(record)).toEqual({ verdict: 'MATCH' });
+    const tampered = JSON.parse(rec.body);
+    tampered.tasks[0].uscc = hohhot.find((u) => u !== tampered.tasks[0].uscc);
+    expect(verifyDraw(tampered).verdict).toBe('MISMATCH');
+    const shorter = JSON.parse(rec.body);
+    shorter.eligible.pop();
+    expect(verifyDraw(shorter)).toMatchObject({
+      verdict: 'MISMATCH',
+      firstDifference: expect.stringContaining('eligibleDigest'),
+    });
+
+    // Addressed by the draw's own id too.
+    const byId = await get(REGULATOR_HOHHOT, `/api/v1/draws/${summary.id as string}`);
+    expect(byId.json()).toEqual(summary);
+    const vById = await get(REGULATOR_HOHHOT, `/api/v1/draws/${summary.id as string}/verification`);
+    expect(vById.json().verdict).toEqual({ verdict: 'MATCH' });
+    for (const url of ['', '/verification', '/exclusions', '/record'])
+      expect(
+        (await get(REGULATOR_BAOTOU, `/api/v1/draws/${summary.id as string}${url}`)).statusCode,
+      ).toBe(404);
+    expect((await get(REGULATOR_HOHHOT, '/api/v1/draws/not-a-uuid/verification')).statusCode).toBe(
+      404,
+    );
 
     const audit = (await dataSource(app).query(
       `SELECT detail FROM audit_log WHERE entity_type = 'sampling_plan' AND entity_id = $1 AND action = 'draw'`,
@@ -264,7 +306,13 @@ describe('the draw of a plan', () => {
     const ex = await get(REGULATOR_HOHHOT, `/api/v1/plans/${plan.id}/draw/exclusions`);
     expect(ex.statusCode).toBe(200);
     expect(ex.json().items).toEqual([
-      { uscc: checked, category: CAT_X, reason: expect.stringContaining(first[0].code) },
+      {
+        uscc: checked,
+        category: CAT_X,
+        code: 'RECENTLY_CHECKED',
+        byPlanCode: first[0].code,
+        reason: expect.stringContaining(first[0].code),
+      },
     ]);
     expect(ex.json().items[0].reason).toContain('6 months');
     const v = await get(REGULATOR_HOHHOT, `/api/v1/plans/${plan.id}/draw/verification`);
@@ -289,5 +337,140 @@ describe('the draw of a plan', () => {
       .items as Task[];
     const prev = pv.json().record.previousPairs[0].staffNos as string[];
     expect([...(t.inspectors as string[])].sort()).not.toEqual([...prev].sort());
+  });
+});
+
+describe('exclusions by higher-level plans, workload caps, and publication', () => {
+  it('excludes an enterprise in a higher-level plan of the same year, even after 6 months', async () => {
+    const CAT_H = `DRH-${run}`;
+    await post(ADMIN, '/api/v1/catalog/categories', {
+      code: CAT_H,
+      name: CAT_H,
+      sector: 'manufacturing',
+      items: [{ code: 'X1', name: '项目', limit: '≤0.5' }],
+    });
+    const e = enterprise('150102', [CAT_H]);
+    await post(REGULATOR_HOHHOT, '/api/v1/enterprises', e);
+    const prov = await committedPlan(
+      20,
+      { categories: [CAT_H], level: 'provincial', jurisdiction: '150000' },
+      REGULATOR_PROVINCE,
+    );
+    expect((await draw(REGULATOR_PROVINCE, prov.id, seedOf(20))).json()).toMatchObject({
+      tasks: 1,
+    });
+    // The provincial check is now 7 months old: the 6-month rule no longer applies, the
+    // same-period rule still does.
+    await dataSource(app).query(
+      `UPDATE draw SET drawn_at = now() - interval '7 months' WHERE plan_id = $1`,
+      [prov.id],
+    );
+    const local = await committedPlan(21, { categories: [CAT_H] });
+    const r = await draw(REGULATOR_HOHHOT, local.id, seedOf(21));
+    expect(r.json()).toMatchObject({ eligibleCount: 0, tasks: 0, exclusions: 1 });
+    const ex = (await get(REGULATOR_HOHHOT, `/api/v1/plans/${local.id}/draw/exclusions`)).json();
+    expect(ex.items).toEqual([
+      {
+        uscc: e.uscc,
+        category: CAT_H,
+        code: 'HIGHER_LEVEL_PLAN',
+        byPlanCode: prov.code,
+        reason: expect.stringContaining('higher level'),
+      },
+    ]);
+    // Another year is another period.
+    const next = await committedPlan(22, {
+      categories: [CAT_H],
+      year: 2027,
+      samplingDeadline: '2027-06-30',
+    });
+    expect((await draw(REGULATOR_HOHHOT, next.id, seedOf(22))).json()).toMatchObject({
+      eligibleCount: 1,
+      tasks: 1,
+      exclusions: 0,
+    });
+  });
+
+  it('keeps every inspector within the plan’s workload cap and says why tasks went without a pair', async () => {
+    const plan = await committedPlan(
+      23,
+      { level: 'provincial', jurisdiction: '150000', maxTasksPerInspector: 2 },
+      REGULATOR_PROVINCE,
+    );
+    const r = await draw(REGULATOR_PROVINCE, plan.id, seedOf(23));
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ tasks: 7, params: { inspectorCapacity: 2 } });
+    const tasks = (await get(REGULATOR_PROVINCE, `/api/v1/plans/${plan.id}/tasks`)).json()
+      .items as (Task & { unassigned: { inspectors?: { code: string } } | null })[];
+    const load = new Map<string, number>();
+    for (const t of tasks) for (const s of t.inspectors ?? []) load.set(s, (load.get(s) ?? 0) + 1);
+    expect(Math.max(...load.values())).toBeLessThanOrEqual(2);
+    const without = tasks.filter((t) => t.inspectors === null);
+    // Four inspectors with two tasks each cover at most four tasks of seven.
+    expect(without.length).toBeGreaterThanOrEqual(3);
+    for (const t of without) expect(t.unassigned?.inspectors?.code).toEqual(expect.any(String));
+    const v = await get(REGULATOR_PROVINCE, `/api/v1/plans/${plan.id}/draw/verification`);
+    expect(v.json().verdict).toEqual({ verdict: 'MATCH' });
+  });
+
+  it('publishes a draw only once its plan has closed', async () => {
+    const CAT_P = `DRP-${run}`;
+    await post(ADMIN, '/api/v1/catalog/categories', {
+      code: CAT_P,
+      name: CAT_P,
+      sector: 'manufacturing',
+      items: [{ code: 'X1', name: '项目', limit: '≤0.5' }],
+    });
+    for (let i = 0; i < 2; i++)
+      await post(REGULATOR_HOHHOT, '/api/v1/enterprises', enterprise('150102', [CAT_P]));
+    const plan = await committedPlan(
+      24,
+      { categories: [CAT_P], level: 'provincial', jurisdiction: '150000' },
+      REGULATOR_PROVINCE,
+    );
+    const drawn = await draw(REGULATOR_PROVINCE, plan.id, seedOf(24));
+    expect(drawn.statusCode).toBe(201);
+    const drawId = drawn.json().id as string;
+    const pub = (url: string) => portal.inject({ url: `/api/v1/public/draws${url}` });
+
+    expect((await pub(`/${drawId}/verification`)).statusCode).toBe(404);
+    expect((await pub(`/${drawId}/record`)).statusCode).toBe(404);
+    expect(
+      (await pub('?year=2026')).json().items.map((d: { drawId: string }) => d.drawId),
+    ).not.toContain(drawId);
+
+    const act = (what: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/plans/${plan.id}/${what}`,
+        headers: bearer(REGULATOR_PROVINCE),
+      });
+    expect((await act('close')).json()).toMatchObject({ code: 'ILLEGAL_PLAN_STATE' });
+    expect((await act('start-sampling')).json()).toMatchObject({ state: 'sampling' });
+    expect((await pub(`/${drawId}/verification`)).statusCode).toBe(404);
+    await dataSource(app).query(
+      `UPDATE inspection_task SET state = 'sampled' WHERE plan_id = $1 AND task_no > 1`,
+      [plan.id],
+    );
+    const open = await act('close');
+    expect(open.statusCode).toBe(409);
+    expect(open.json()).toMatchObject({ code: 'TASKS_OPEN', openTasks: 1 });
+    await dataSource(app).query(`UPDATE inspection_task SET state = 'sampled' WHERE plan_id = $1`, [
+      plan.id,
+    ]);
+    expect((await act('close')).json()).toMatchObject({ state: 'closed' });
+
+    const v = await pub(`/${drawId}/verification`);
+    expect(v.statusCode).toBe(200);
+    expect(v.json()).toMatchObject({ drawId, verdict: { verdict: 'MATCH' } });
+    const rec = await pub(`/${drawId}/record`);
+    expect(verifyDraw(rec.json())).toEqual({ verdict: 'MATCH' });
+    const list = (await pub('?year=2026&jurisdiction=150000')).json();
+    expect(list.items.find((d: { drawId: string }) => d.drawId === drawId)).toMatchObject({
+      planCode: plan.code,
+      level: 'provincial',
+      eligibleCount: expect.any(Number),
+    });
+    expect((await pub('?jurisdiction=abc')).statusCode).toBe(400);
   });
 });

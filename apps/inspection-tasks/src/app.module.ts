@@ -15,7 +15,7 @@ import {
 } from '@spotcheck/database';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogService } from './catalog/catalog.service';
-import { DrawController } from './draws/draw.controller';
+import { DrawController, PlanDrawController } from './draws/draw.controller';
 import { DrawService } from './draws/draw.service';
 import { DirectoryExportService } from './directory/directory-export.service';
 import { DirectoryImportService } from './directory/directory-import.service';
@@ -52,6 +52,7 @@ import { PlanService } from './plans/plan.service';
     LabController,
     CatalogController,
     PlanController,
+    PlanDrawController,
     DrawController,
   ],
   providers: [

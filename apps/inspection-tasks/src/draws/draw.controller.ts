@@ -1,18 +1,21 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
 import { DrawPlanDto, TaskQuery } from './draw.dto';
 import { DrawService } from './draw.service';
 
 /**
- * The draw of a plan (双随机抽取) and its tasks. The draw is confidential until the plan's
- * sampling phase closes (DESIGN §3.2 step 5): regulators of the jurisdiction only, 404 outside.
+ * The draw of a plan (双随机抽取) and its tasks, addressed by plan. The draw is confidential
+ * until the plan's sampling phase closes (DESIGN §3.2 step 5): regulators of the
+ * jurisdiction only, 404 outside; the public portal shows it once the plan is closed.
  */
 @ApiTags('draws 双随机抽取')
 @ApiBearerAuth()
 @Roles('regulator')
 @Controller('plans/:id')
-export class DrawController {
+export class PlanDrawController {
   constructor(private readonly draws: DrawService) {}
 
   /**
@@ -27,20 +30,20 @@ export class DrawController {
 
   /** The draw's summary (no enterprise lists) and its number of tasks. */
   @Get('draw')
-  get(@CurrentUser() p: Principal, @Param('id') id: string) {
-    return this.draws.summary(p, id);
+  async get(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.draws.summary(await this.draws.find(p, { planId: id }));
   }
 
-  /** The stored record and the verdict of recomputing it: MATCH or MISMATCH. */
+  /** The record (without the eligible list) and the verdict of recomputing it. */
   @Get('draw/verification')
-  verification(@CurrentUser() p: Principal, @Param('id') id: string) {
-    return this.draws.verification(p, id);
+  async verification(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.draws.verification(await this.draws.find(p, { planId: id }));
   }
 
   /** Why each excluded enterprise (per category) was left out of the eligible set. */
   @Get('draw/exclusions')
-  exclusions(@CurrentUser() p: Principal, @Param('id') id: string) {
-    return this.draws.exclusions(p, id);
+  async exclusions(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.draws.exclusions(await this.draws.find(p, { planId: id }));
   }
 
   /** The plan's tasks in task order, paged by task number. */
@@ -48,5 +51,47 @@ export class DrawController {
   @Roles('regulator', 'admin')
   tasks(@CurrentUser() p: Principal, @Param('id') id: string, @Query() q: TaskQuery) {
     return this.draws.tasks(p, id, q);
+  }
+}
+
+/** The same draws addressed by their own id, and the complete record for verifiers. */
+@ApiTags('draws 双随机抽取')
+@ApiBearerAuth()
+@Roles('regulator', 'admin')
+@Controller('draws/:id')
+export class DrawController {
+  constructor(private readonly draws: DrawService) {}
+
+  @Get()
+  async get(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.draws.summary(await this.draws.find(p, { drawId: id }));
+  }
+
+  /** `{ verdict: MATCH | MISMATCH, record, recordUrl }`. */
+  @Get('verification')
+  async verification(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.draws.verification(await this.draws.find(p, { drawId: id }));
+  }
+
+  @Get('exclusions')
+  async exclusions(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.draws.exclusions(await this.draws.find(p, { drawId: id }));
+  }
+
+  /**
+   * The complete record as a JSON download; `npm run verify-draw -- <file>` recomputes it.
+   * Streamed: a million-enterprise record is about 80 MB.
+   */
+  @Get('record')
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ description: 'The complete draw record (docs/draw-algorithm.md §10)' })
+  async record(
+    @CurrentUser() p: Principal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const d = await this.draws.find(p, { drawId: id });
+    reply.header('Content-Disposition', `attachment; filename="draw-${d.id}.json"`);
+    return Readable.from(await this.draws.record(d));
   }
 }

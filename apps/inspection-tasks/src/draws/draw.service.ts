@@ -1,28 +1,43 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
 import { AppException, Page, conflict, invalid, notFound, recordAudit } from '@spotcheck/common';
-import { Draw, DrawExclusion, InspectionTask, SamplingPlan } from '@spotcheck/database';
+import {
+  Draw,
+  InspectionTask,
+  SamplingPlan,
+  drawEligibleText,
+  exportRecordJson,
+  findDraw,
+  verifyStoredDraw,
+} from '@spotcheck/database';
 import type { PlanLevel } from '@spotcheck/database';
 import {
   DrawInputError,
   checkReveal,
+  completeDraw,
   decodeCursor,
   encodeCursor,
+  planStrata,
   regionPrefix,
-  runDraw,
+  resolveRatios,
+  selectFromCandidates,
+  snapshotDigest,
+  stratumName,
   transitionPlan,
-  verifyDraw,
 } from '@spotcheck/domain';
 import type {
   DrawInspector,
   DrawLab,
-  DrawRecord,
+  DrawParams,
+  DrawRecordHeader,
   DrawVerification,
-  EligibleEnterprise,
   PreviousPair,
   RiskClass,
+  StratumSize,
 } from '@spotcheck/domain';
 import { NATIONAL_JURISDICTION } from '../plans/plan.dto';
 import { PlanService } from '../plans/plan.service';
@@ -37,6 +52,15 @@ const LEVEL_RANK: Readonly<Record<PlanLevel, number>> = {
 const LEVEL_RANK_SQL = `CASE p.level WHEN 'national' THEN 3 WHEN 'provincial' THEN 2 ELSE 1 END`;
 /** How long a check keeps an enterprise and category out of later draws. */
 const EXCLUSION_WINDOW = '6 months';
+/** GB/T 2260 prefecture of an enterprise: its region code's first 4 digits and '00'. */
+const PREFECTURE_SQL = `substr(e.region_code, 1, 4) || '00'`;
+
+/** A candidate bound (u32, or null for all) as the hex of a bytea that keys compare against. */
+function boundHex(bound: number | null): string {
+  // 33 bytes of ff lie above every 32-byte key; 4 bytes b compare like u32(key) < b.
+  if (bound === null || bound >= 2 ** 32) return 'ff'.repeat(33);
+  return bound.toString(16).padStart(8, '0');
+}
 
 export interface DrawSummary {
   id: string;
@@ -47,7 +71,7 @@ export interface DrawSummary {
   eligibleDigest: string;
   totalQuota: number;
   capApplied: boolean;
-  params: DrawRecord['params'];
+  params: DrawParams;
   strata: { name: string; size: number; ratioBp: number; quota: number; allotted: number }[];
   tasks: number;
   unassignedTasks: number;
@@ -56,10 +80,35 @@ export interface DrawSummary {
   drawnBy: string;
 }
 
+type ExclusionCode = 'RECENTLY_CHECKED' | 'HIGHER_LEVEL_PLAN';
+
+export interface DrawVerificationAnswer {
+  drawId: string;
+  planId: string;
+  verdict: DrawVerification;
+  /** The record without `eligible`; recordUrl gives the complete record. */
+  record: DrawRecordHeader;
+  recordUrl: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface Exclusion {
   uscc: string;
   category: string;
+  code: ExclusionCode;
   reason: string;
+  byPlanId: string;
+}
+
+/** The eligible set as SQL over `enterprise e`, with the literal escaper that built it. */
+interface EligibleSet {
+  /** The WHERE clause. */
+  where: string;
+  /** The eligible categories, canonical ('C01,C02'). */
+  categories: string;
+  exclusions: Exclusion[];
+  lit: (v: string) => string;
 }
 
 /**
@@ -77,130 +126,190 @@ export class DrawService {
   ) {}
 
   async draw(p: Principal, id: string, dto: DrawPlanDto): Promise<DrawSummary> {
-    return this.ds.transaction(async (m) => {
-      const plan = await this.plans.get(p, id, m); // FOR UPDATE; 404 outside the scope
-      const t = transitionPlan(plan.state, 'draw');
-      if (!t.ok)
-        throw conflict('ILLEGAL_PLAN_STATE', t.error.message, {
-          currentState: plan.state,
-          event: 'draw',
-          allowedEvents: t.error.allowedEvents,
-        });
-      const reveal = checkReveal(dto.seed, plan.commitment);
-      if (!reveal.ok) throw invalid([{ field: 'seed', reason: reveal.reason }]);
-
-      const drawnAt = new Date();
-      const { eligible, exclusions } = await this.eligible(m, plan);
-      const usccs = eligible.map((e) => e.uscc);
-      // One connection in a transaction: the queries run one after another.
-      const inspectors = await this.inspectors(m, plan);
-      const labs = await this.labs(m);
-      const previousPairs = await this.previousPairs(m, usccs);
-      let record: DrawRecord;
-      try {
-        record = runDraw({
-          seed: dto.seed,
-          commitment: plan.commitment as string,
-          eligible,
-          ratiosBp: plan.ratios,
-          stratifyByPrefecture: plan.stratifyByPrefecture,
-          maxTasks: plan.maxTasks,
-          inspectorCapacity: null,
-          inspectors,
-          labs,
-          previousPairs,
-          drawnAt: drawnAt.toISOString(),
-        });
-      } catch (e) {
-        if (e instanceof DrawInputError)
-          throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'DRAW_INPUT_INVALID', e.message);
-        throw e;
-      }
-
-      const [row] = (await m.query(
-        `INSERT INTO draw (plan_id, algorithm_version, seed, commitment, eligible_digest, strata, record, drawn_at, drawn_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          plan.id,
-          record.algorithmVersion,
-          record.seed,
-          record.commitment,
-          record.eligibleDigest,
-          JSON.stringify(record.strata),
-          JSON.stringify(record),
-          drawnAt,
-          p.sub,
-        ],
-      )) as { id: string }[];
-      const drawId = row.id;
-      await this.insertTasks(m, plan, drawId, record);
-      if (exclusions.length)
-        await m.query(
-          `INSERT INTO draw_exclusion (draw_id, uscc, category, reason)
-           SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])`,
-          [
-            drawId,
-            exclusions.map((x) => x.uscc),
-            exclusions.map((x) => x.category),
-            exclusions.map((x) => x.reason),
-          ],
+    try {
+      // REPEATABLE READ: the strata sizes, the candidates and the snapshot are separate
+      // queries and must see one and the same directory.
+      return await this.ds.transaction('REPEATABLE READ', (m) => this.drawIn(m, p, id, dto));
+    } catch (e) {
+      // The plan row changed after this transaction's snapshot: a concurrent draw (or cancel)
+      // committed first. Answer with the state it left.
+      if ((e as { driverError?: { code?: string } }).driverError?.code === '40001') {
+        const plan = await this.plans.get(p, id);
+        throw conflict(
+          'ILLEGAL_PLAN_STATE',
+          `the plan changed while this draw ran; it is now ${plan.state}`,
+          { currentState: plan.state, event: 'draw' },
         );
-      const after = await m.save(SamplingPlan, m.create(SamplingPlan, { ...plan, state: t.state }));
-      await recordAudit(m, p, [
-        {
-          action: 'draw',
-          entityType: 'sampling_plan',
-          entityId: plan.id,
-          before: plan,
-          after,
-          detail: {
-            from: plan.state,
-            to: t.state,
-            drawId,
-            algorithmVersion: record.algorithmVersion,
-            eligibleCount: record.eligibleCount,
-            eligibleDigest: record.eligibleDigest,
-            tasks: record.tasks.length,
-            exclusions: exclusions.length,
-          },
-        },
-      ]);
-      return this.summaryOf(
-        {
-          id: drawId,
-          planId: plan.id,
-          algorithmVersion: record.algorithmVersion,
-          commitment: record.commitment,
-          record,
-          drawnAt,
-          drawnBy: p.sub,
-        },
-        exclusions.length,
-      );
-    });
+      }
+      throw e;
+    }
   }
 
-  async summary(p: Principal, id: string): Promise<DrawSummary> {
-    const d = await this.drawOf(p, id);
-    const excluded = await this.ds.getRepository(DrawExclusion).countBy({ drawId: d.id });
-    return this.summaryOf(d, excluded);
-  }
-
-  async verification(
+  private async drawIn(
+    m: EntityManager,
     p: Principal,
     id: string,
-  ): Promise<{ record: DrawRecord; verdict: DrawVerification }> {
-    const d = await this.drawOf(p, id);
-    return { record: d.record, verdict: verifyDraw(d.record) };
+    dto: DrawPlanDto,
+  ): Promise<DrawSummary> {
+    const plan = await this.plans.get(p, id, m); // FOR UPDATE; 404 outside the scope
+    const t = transitionPlan(plan.state, 'draw');
+    if (!t.ok)
+      throw conflict('ILLEGAL_PLAN_STATE', t.error.message, {
+        currentState: plan.state,
+        event: 'draw',
+        allowedEvents: t.error.allowedEvents,
+      });
+    const reveal = checkReveal(dto.seed, plan.commitment);
+    if (!reveal.ok) throw invalid([{ field: 'seed', reason: reveal.reason }]);
+
+    const drawnAt = new Date();
+    const client = (await m.queryRunner!.connect()) as PoolClient;
+    const set = await this.eligibleSet(m, client, plan);
+    let header: DrawRecordHeader;
+    let snapshot: string;
+    try {
+      const params: DrawParams = {
+        ratiosBp: resolveRatios(plan.ratios),
+        stratifyByPrefecture: plan.stratifyByPrefecture,
+        maxTasks: plan.maxTasks,
+        inspectorCapacity: plan.maxTasksPerInspector,
+      };
+      const { selection, chosen } = await this.select(m, set, dto.seed, params);
+      snapshot = await this.snapshot(client, set);
+      const eligibleDigest = snapshotDigest(snapshot);
+      const usccs = chosen.map((c) => c.uscc);
+      header = completeDraw({
+        seed: dto.seed,
+        commitment: plan.commitment as string,
+        params,
+        selection: { ...selection, eligibleDigest },
+        categoriesOf: (i) => chosen[i].categories,
+        inspectors: await this.inspectors(m, plan),
+        labs: await this.labs(m),
+        previousPairs: await this.previousPairs(m, usccs),
+        drawnAt: drawnAt.toISOString(),
+      });
+    } catch (e) {
+      if (e instanceof DrawInputError)
+        throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'DRAW_INPUT_INVALID', e.message);
+      throw e;
+    }
+
+    const [row] = (await m.query(
+      `INSERT INTO draw (plan_id, algorithm_version, seed, commitment, eligible_digest, strata, record, eligible, drawn_at, drawn_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        plan.id,
+        header.algorithmVersion,
+        header.seed,
+        header.commitment,
+        header.eligibleDigest,
+        JSON.stringify(header.strata),
+        JSON.stringify(header),
+        snapshot,
+        drawnAt,
+        p.sub,
+      ],
+    )) as { id: string }[];
+    const drawId = row.id;
+    await this.insertTasks(m, plan, drawId, header);
+    const ex = set.exclusions;
+    if (ex.length)
+      await m.query(
+        `INSERT INTO draw_exclusion (draw_id, uscc, category, code, reason, by_plan_id)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[])`,
+        [
+          drawId,
+          ex.map((x) => x.uscc),
+          ex.map((x) => x.category),
+          ex.map((x) => x.code),
+          ex.map((x) => x.reason),
+          ex.map((x) => x.byPlanId),
+        ],
+      );
+    const after = await m.save(SamplingPlan, m.create(SamplingPlan, { ...plan, state: t.state }));
+    await recordAudit(m, p, [
+      {
+        action: 'draw',
+        entityType: 'sampling_plan',
+        entityId: plan.id,
+        before: plan,
+        after,
+        detail: {
+          from: plan.state,
+          to: t.state,
+          drawId,
+          algorithmVersion: header.algorithmVersion,
+          eligibleCount: header.eligibleCount,
+          eligibleDigest: header.eligibleDigest,
+          tasks: header.tasks.length,
+          exclusions: ex.length,
+        },
+      },
+    ]);
+    return this.summaryOf(
+      {
+        id: drawId,
+        planId: plan.id,
+        algorithmVersion: header.algorithmVersion,
+        commitment: header.commitment,
+        record: header,
+        drawnAt,
+        drawnBy: p.sub,
+      },
+      ex.length,
+    );
   }
 
-  async exclusions(p: Principal, id: string): Promise<{ items: Exclusion[] }> {
-    const d = await this.drawOf(p, id);
-    const items = (await this.ds.query(
-      `SELECT uscc, category, reason FROM draw_exclusion WHERE draw_id = $1
-       ORDER BY uscc COLLATE "C", category COLLATE "C"`,
+  /** The draw of a plan (by plan id) or a draw by its own id, 404 outside the scope. */
+  async find(p: Principal, by: { planId: string } | { drawId: string }): Promise<Draw> {
+    if ('planId' in by) {
+      const plan = await this.plans.get(p, by.planId);
+      const d = await this.ds.getRepository(Draw).findOneBy({ planId: plan.id });
+      if (!d) throw notFound('draw of plan', by.planId);
+      return d;
+    }
+    const d = UUID.test(by.drawId) ? await findDraw(this.ds.manager, by.drawId) : null;
+    if (!d) throw notFound('draw', by.drawId);
+    await this.plans.get(p, d.planId); // 404 when the plan is outside the caller's scope
+    return d;
+  }
+
+  async summary(d: Draw): Promise<DrawSummary> {
+    const [{ n }] = (await this.ds.query(
+      `SELECT count(*)::int AS n FROM draw_exclusion WHERE draw_id = $1`,
       [d.id],
-    )) as Exclusion[];
+    )) as { n: number }[];
+    return this.summaryOf(d, n);
+  }
+
+  /**
+   * The record (without its eligible list, which `GET /draws/:id/record` exports whole) and
+   * the verdict of recomputing the draw from the complete record.
+   */
+  async verification(d: Draw): Promise<DrawVerificationAnswer> {
+    return {
+      drawId: d.id,
+      planId: d.planId,
+      verdict: await verifyStoredDraw(this.ds.manager, d),
+      record: d.record,
+      recordUrl: `/api/v1/draws/${d.id}/record`,
+    };
+  }
+
+  /** The complete record as JSON pieces, for `npm run verify-draw` or any other verifier. */
+  async record(d: Draw): Promise<Iterable<string>> {
+    return exportRecordJson(d, await drawEligibleText(this.ds.manager, d.id));
+  }
+
+  async exclusions(d: Draw): Promise<{ items: Omit<Exclusion, 'byPlanId'>[] }> {
+    const items = (await this.ds.query(
+      `SELECT x.uscc, x.category, x.code, x.reason, p.code AS "byPlanCode"
+         FROM draw_exclusion x LEFT JOIN sampling_plan p ON p.id = x.by_plan_id
+        WHERE x.draw_id = $1
+        ORDER BY x.uscc COLLATE "C", x.category COLLATE "C"`,
+      [d.id],
+    )) as Omit<Exclusion, 'byPlanId'>[];
     return { items };
   }
 
@@ -223,14 +332,6 @@ export class DrawService {
     const more = rows.length > q.limit;
     const items = more ? rows.slice(0, q.limit) : rows;
     return { items, nextCursor: more ? encodeCursor([items[items.length - 1].taskNo]) : null };
-  }
-
-  /** The plan's draw, 404 when the plan is outside the scope or has not been drawn. */
-  private async drawOf(p: Principal, id: string): Promise<Draw> {
-    const plan = await this.plans.get(p, id);
-    const d = await this.ds.getRepository(Draw).findOneBy({ planId: plan.id });
-    if (!d) throw notFound('draw of plan', id);
-    return d;
   }
 
   private summaryOf(
@@ -273,64 +374,152 @@ export class DrawService {
   }
 
   /**
-   * Active enterprises of the jurisdiction with a plan category, in USCC order, each with the
-   * plan categories it has; minus (per category) those checked within the exclusion window
-   * by a plan of the same or a higher level. An enterprise left with no category drops out.
+   * The eligible set as SQL (DESIGN §3.2 step 2): active enterprises of the jurisdiction with
+   * a plan category, minus exclusions per category —
+   * - RECENTLY_CHECKED: a task for the same enterprise and category drawn within the last
+   *   6 months by a plan of the same or a higher level;
+   * - HIGHER_LEVEL_PLAN: a task of a higher-level plan of the same year (a product checked
+   *   nationally is not re-checked locally in the same period).
+   * An enterprise left with no category drops out. Exclusions are few (they come from earlier
+   * tasks), so they are read first and written into the SQL as literals; the big queries then
+   * stay plain scans that PostgreSQL can run in parallel, and the same text serves COPY, which
+   * takes no parameters.
    */
-  private async eligible(
+  private async eligibleSet(
     m: EntityManager,
+    client: PoolClient,
     plan: SamplingPlan,
-  ): Promise<{ eligible: EligibleEnterprise[]; exclusions: Exclusion[] }> {
-    const rows = (await m.query(
-      `SELECT e.uscc, e.risk_class AS "riskClass",
-              substr(e.region_code, 1, 4) || '00' AS prefecture,
-              ARRAY(SELECT c FROM unnest(e.categories) c
-                    WHERE c = ANY($2::text[]) ORDER BY c COLLATE "C") AS categories
-         FROM enterprise e
-        WHERE e.status = 'active' AND e.region_code LIKE $1 AND e.categories && $2::text[]
-        ORDER BY e.uscc COLLATE "C"`,
-      [this.subtree(plan), plan.categories],
-    )) as { uscc: string; riskClass: RiskClass; prefecture: string; categories: string[] }[];
-    if (rows.length === 0) return { eligible: [], exclusions: [] };
-
-    const checks = (await m.query(
+  ): Promise<EligibleSet> {
+    const lit = (v: string) => client.escapeLiteral(v);
+    const arr = (vs: readonly string[]) => `ARRAY[${vs.map(lit).join(',')}]::text[]`;
+    const cats = arr(plan.categories);
+    const base = `e.status = 'active' AND e.region_code LIKE ${lit(this.subtree(plan))} AND e.categories && ${cats}`;
+    const rank = LEVEL_RANK[plan.level];
+    const hits = (await m.query(
       `SELECT DISTINCT ON (t.uscc, t.category)
-              t.uscc, t.category, p.code, p.level, d.drawn_at AS "drawnAt"
+              t.uscc, t.category, e.categories AS "enterpriseCategories",
+              p.id AS "planId", p.code, p.level, d.drawn_at AS "drawnAt",
+              CASE WHEN d.drawn_at > now() - interval '${EXCLUSION_WINDOW}' AND ${LEVEL_RANK_SQL} >= $2
+                   THEN 'RECENTLY_CHECKED' ELSE 'HIGHER_LEVEL_PLAN' END AS reason
          FROM inspection_task t
          JOIN draw d ON d.id = t.draw_id
          JOIN sampling_plan p ON p.id = t.plan_id
-        WHERE t.uscc = ANY($1::text[]) AND t.category = ANY($2::text[])
-          AND t.state <> 'cancelled' AND p.id <> $3
-          AND d.drawn_at > now() - interval '${EXCLUSION_WINDOW}'
-          AND ${LEVEL_RANK_SQL} >= $4
+         JOIN enterprise e ON e.uscc = t.uscc
+        WHERE ${base} AND t.category = ANY(${cats})
+          AND t.state <> 'cancelled' AND p.id <> $1
+          AND ((d.drawn_at > now() - interval '${EXCLUSION_WINDOW}' AND ${LEVEL_RANK_SQL} >= $2)
+               OR (${LEVEL_RANK_SQL} > $2 AND p.year = $3))
         ORDER BY t.uscc, t.category, d.drawn_at DESC`,
-      [rows.map((r) => r.uscc), plan.categories, plan.id, LEVEL_RANK[plan.level]],
-    )) as { uscc: string; category: string; code: string; level: PlanLevel; drawnAt: Date }[];
-    const checked = new Map<string, (typeof checks)[number]>();
-    for (const c of checks) checked.set(`${c.uscc}\u0000${c.category}`, c);
+      [plan.id, rank, plan.year],
+    )) as {
+      uscc: string;
+      category: string;
+      enterpriseCategories: string[];
+      planId: string;
+      code: string;
+      level: PlanLevel;
+      drawnAt: Date;
+      reason: ExclusionCode;
+    }[];
 
-    const eligible: EligibleEnterprise[] = [];
-    const exclusions: Exclusion[] = [];
-    for (const r of rows) {
-      if (checked.size === 0) {
-        eligible.push(r);
-        continue;
-      }
-      const kept: string[] = [];
-      for (const c of r.categories) {
-        const hit = checked.get(`${r.uscc}\u0000${c}`);
-        if (!hit) kept.push(c);
-        else
-          exclusions.push({
-            uscc: r.uscc,
-            category: c,
-            reason: `checked for ${c} within the last ${EXCLUSION_WINDOW} by ${hit.level} plan ${hit.code} (drawn ${hit.drawnAt.toISOString()}), at the same or a higher level than this ${plan.level} plan`,
-          });
-      }
-      if (kept.length)
-        eligible.push(kept.length === r.categories.length ? r : { ...r, categories: kept });
+    const exclusions: Exclusion[] = hits.map((h) => ({
+      uscc: h.uscc,
+      category: h.category,
+      code: h.reason,
+      byPlanId: h.planId,
+      reason:
+        h.reason === 'RECENTLY_CHECKED'
+          ? `checked for ${h.category} within the last ${EXCLUSION_WINDOW} by ${h.level} plan ${h.code} (drawn ${h.drawnAt.toISOString()}), at the same or a higher level than this ${plan.level} plan`
+          : `in ${h.level} plan ${h.code} of ${plan.year} for ${h.category}, a higher level than this ${plan.level} plan`,
+    }));
+    // What each enterprise with exclusions has left: nothing (out), or fewer categories.
+    const planCats = new Set(plan.categories);
+    const excluded = new Map<string, { all: string[]; out: Set<string> }>();
+    for (const h of hits) {
+      let x = excluded.get(h.uscc);
+      if (!x) excluded.set(h.uscc, (x = { all: h.enterpriseCategories, out: new Set() }));
+      x.out.add(h.category);
     }
-    return { eligible, exclusions };
+    const gone: string[] = [];
+    const partial: { uscc: string; categories: string }[] = [];
+    for (const [uscc, x] of excluded) {
+      const left = [...new Set(x.all)].filter((c) => planCats.has(c) && !x.out.has(c)).sort();
+      if (left.length === 0) gone.push(uscc);
+      else partial.push({ uscc, categories: left.join(',') });
+    }
+    const where = gone.length ? `${base} AND NOT (e.uscc = ANY(${arr(gone)}))` : base;
+    const pu = arr(partial.map((x) => x.uscc));
+    const categories = `CASE${
+      partial.length
+        ? ` WHEN e.uscc = ANY(${pu}) THEN (${arr(partial.map((x) => x.categories))})[array_position(${pu}, e.uscc)]`
+        : ''
+    } WHEN cardinality(e.categories) = 1 THEN e.categories[1]
+      ELSE array_to_string(ARRAY(SELECT DISTINCT c COLLATE "C" FROM unnest(e.categories) c
+                                  WHERE c = ANY(${cats}) ORDER BY 1), ',') END`;
+    return { where, categories, exclusions, lit };
+  }
+
+  /**
+   * Selection (docs/draw-algorithm.md §5–§7) without hashing a million USCCs in Node: strata
+   * sizes first, then PostgreSQL computes the rank keys and returns only the enterprises under
+   * each stratum's candidate bound, and libs/domain picks the k lowest (candidates.ts). A
+   * stratum with too few candidates — about never — is asked again without a bound.
+   */
+  private async select(m: EntityManager, set: EligibleSet, seed: string, params: DrawParams) {
+    const sizes = (await m.query(
+      `SELECT e.risk_class AS "riskClass", ${PREFECTURE_SQL} AS prefecture, count(*)::int AS size
+         FROM enterprise e WHERE ${set.where} GROUP BY 1, 2`,
+    )) as StratumSize[];
+    const strata = planStrata(sizes, params);
+    const stratify = params.stratifyByPrefecture;
+    const fetch = async (bounds: Map<string, number | null>) => {
+      if (bounds.size === 0) return [];
+      const name = stratify ? `e.risk_class || '/' || ${PREFECTURE_SQL}` : 'e.risk_class';
+      const cases = [...bounds]
+        .map(([n, b]) => `WHEN ${set.lit(n)} THEN '\\x${boundHex(b)}'::bytea`)
+        .join(' ');
+      const rows = (await m.query(
+        `SELECT e.uscc, e.risk_class AS "riskClass", ${PREFECTURE_SQL} AS prefecture,
+                ${set.categories} AS categories
+           FROM enterprise e
+          WHERE ${set.where}
+            AND sha256(convert_to(${set.lit(`${seed}:`)} || e.uscc, 'UTF8'))
+                < (CASE ${name} ${cases} ELSE '\\x'::bytea END)`,
+      )) as { uscc: string; riskClass: RiskClass; prefecture: string; categories: string }[];
+      return rows.map((r) => ({ ...r, categories: r.categories.split(',') }));
+    };
+    const first = new Map<string, number | null>();
+    for (const s of strata.strata) if (s.allotted > 0) first.set(s.name, s.bound ?? null);
+    let candidates = await fetch(first);
+    let got = selectFromCandidates(seed, strata, candidates, stratify);
+    if (!got.ok) {
+      const short = new Set(got.short);
+      const again = await fetch(new Map(got.short.map((n) => [n, null])));
+      candidates = candidates
+        .filter((c) => !short.has(stratumName(c.riskClass, c.prefecture, stratify)))
+        .concat(again);
+      got = selectFromCandidates(seed, strata, candidates, stratify);
+      if (!got.ok) throw new Error(`draw: strata ${got.short.join(', ')} have too few enterprises`);
+    }
+    return got;
+  }
+
+  /**
+   * The eligible list as snapshot text (libs/domain/src/draw/snapshot.ts), in USCC order,
+   * straight from COPY: a million enterprises arrive as 35 MB of text, not a million rows.
+   */
+  private async snapshot(client: PoolClient, set: EligibleSet): Promise<string> {
+    const copy = client.query(
+      copyTo(
+        `COPY (SELECT e.uscc, e.risk_class, ${PREFECTURE_SQL}, ${set.categories}
+                 FROM enterprise e WHERE ${set.where}
+                ORDER BY e.uscc COLLATE "C") TO STDOUT`,
+      ),
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of copy) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('latin1');
+    return text.endsWith('\n') ? text.slice(0, -1) : text;
   }
 
   /** Active inspectors whose region lies in the plan's jurisdiction. */
@@ -376,7 +565,7 @@ export class DrawService {
     m: EntityManager,
     plan: SamplingPlan,
     drawId: string,
-    record: DrawRecord,
+    record: DrawRecordHeader,
   ): Promise<void> {
     const ts = record.tasks;
     if (ts.length === 0) return;

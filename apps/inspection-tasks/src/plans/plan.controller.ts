@@ -45,4 +45,18 @@ export class PlanController {
   cancel(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: CancelPlanDto) {
     return this.plans.cancel(p, id, dto);
   }
+
+  /** drawn → sampling. */
+  @Post(':id/start-sampling')
+  @HttpCode(200)
+  startSampling(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.plans.startSampling(p, id);
+  }
+
+  /** sampling → closed once no task is still assigned (409 TASKS_OPEN); the draw becomes public. */
+  @Post(':id/close')
+  @HttpCode(200)
+  close(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.plans.close(p, id);
+  }
 }

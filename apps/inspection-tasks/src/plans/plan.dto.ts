@@ -101,6 +101,18 @@ export class CreatePlanDto {
   @Max(1_000_000)
   maxTasks?: number | null;
 
+  @ApiPropertyOptional({
+    minimum: 1,
+    nullable: true,
+    description: 'Workload cap: the most tasks the draw gives one inspector (null: no cap)',
+  })
+  @IsOptional()
+  @ValidateIf(notNull)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  maxTasksPerInspector?: number | null;
+
   @ApiPropertyOptional({ example: '2026-06-30', nullable: true })
   @IsOptional()
   @ValidateIf(notNull)
@@ -116,7 +128,7 @@ export class CreatePlanDto {
   reportDeadline?: string | null;
 }
 
-/** Any field of a draft; `null` clears maxTasks and the deadlines. */
+/** Any field of a draft; `null` clears the caps and the deadlines. */
 export class UpdatePlanDto extends PartialType(CreatePlanDto, {
   skipNullProperties: false,
 }) {}

@@ -150,17 +150,49 @@ export class PlanService {
     return this.transition(p, id, 'cancel', () => ({ reason: dto.reason }));
   }
 
+  /** drawn → sampling: the inspectors go out. */
+  startSampling(p: Principal, id: string): Promise<SamplingPlan> {
+    return this.transition(p, id, 'startSampling', () => ({}));
+  }
+
+  /**
+   * sampling → closed, once no task is still assigned: every task was sampled, found
+   * impossible to sample, or cancelled. From then on the draw is public (DESIGN §3.2 step 5).
+   */
+  close(p: Principal, id: string): Promise<SamplingPlan> {
+    return this.transition(
+      p,
+      id,
+      'close',
+      () => ({}),
+      async (m, plan) => {
+        const [{ open }] = (await m.query(
+          `SELECT count(*)::int AS open FROM inspection_task WHERE plan_id = $1 AND state = 'assigned'`,
+          [plan.id],
+        )) as { open: number }[];
+        if (open > 0)
+          throw conflict(
+            'TASKS_OPEN',
+            `${open} task(s) of the plan are still assigned; record them as sampled, unable to sample or cancelled first`,
+            { openTasks: open },
+          );
+      },
+    );
+  }
+
   /** A state transition under a row lock, audited in the same transaction. */
   private transition(
     p: Principal,
     id: string,
     event: PlanEvent,
     apply: (plan: SamplingPlan) => Record<string, unknown>,
+    guard?: (m: EntityManager, plan: SamplingPlan) => Promise<void>,
   ): Promise<SamplingPlan> {
     return this.ds.transaction(async (m) => {
       const before = await this.get(p, id, m);
       const t = transitionPlan(before.state, event);
       if (!t.ok) throw this.illegalState(before, event, t.error.allowedEvents, t.error.message);
+      await guard?.(m, before);
       const plan = m.create(SamplingPlan, { ...before, state: t.state });
       const detail = { from: before.state, to: t.state, ...apply(plan) };
       const after = await m.save(SamplingPlan, plan);

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { DrawRecord, StratumResult } from '@spotcheck/domain';
+import type { DrawRecordHeader, StratumResult } from '@spotcheck/domain';
 
 /** The draw (双随机抽取) of a sampling plan: one per plan, with its full record. */
 @Entity('draw')
@@ -25,9 +25,16 @@ export class Draw {
   @Column({ type: 'jsonb' })
   strata!: StratumResult[];
 
-  /** The record as returned by runDraw; verifyDraw recomputes the draw from it. */
+  /** The record without its eligible list; with it, verifyDraw recomputes the draw. */
   @Column({ type: 'jsonb' })
-  record!: DrawRecord;
+  record!: DrawRecordHeader;
+
+  /**
+   * The eligible list as snapshot text (libs/domain/src/draw/snapshot.ts), tens of MB for a
+   * large draw: never loaded unless asked for.
+   */
+  @Column({ type: 'text', select: false })
+  eligible!: string;
 
   @Column({ name: 'drawn_at', type: 'timestamptz' })
   drawnAt!: Date;
@@ -49,5 +56,11 @@ export class DrawExclusion {
   category!: string;
 
   @Column({ type: 'text' })
+  code!: 'RECENTLY_CHECKED' | 'HIGHER_LEVEL_PLAN';
+
+  @Column({ type: 'text' })
   reason!: string;
+
+  @Column({ name: 'by_plan_id', type: 'uuid', nullable: true })
+  byPlanId!: string | null;
 }

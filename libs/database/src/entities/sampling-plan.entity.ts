@@ -49,6 +49,10 @@ export class SamplingPlan {
   @Column({ name: 'max_tasks', type: 'integer', nullable: true })
   maxTasks!: number | null;
 
+  /** Workload cap: the most tasks the draw gives one inspector; null for none. */
+  @Column({ name: 'max_tasks_per_inspector', type: 'integer', nullable: true })
+  maxTasksPerInspector!: number | null;
+
   /** ISO date (YYYY-MM-DD). */
   @Column({ name: 'sampling_deadline', type: 'date', nullable: true })
   samplingDeadline!: string | null;

@@ -1,0 +1,76 @@
+import { EntityManager } from 'typeorm';
+import { parseEligibleSnapshot, verifyDraw, type DrawRecord } from '@spotcheck/domain';
+import type { DrawVerification } from '@spotcheck/domain';
+import { Draw } from './entities';
+
+/**
+ * Reading stored draws back as the records docs/draw-algorithm.md §10 defines. The draw row
+ * keeps the record without its eligible list (jsonb) and the list as snapshot text; these
+ * put them together. Shared by the regulators' API and the public portal, which show the same
+ * record (the portal only once the plan has closed).
+ */
+
+/** The draw row without its eligible list, or null. */
+export async function findDraw(m: EntityManager, drawId: string): Promise<Draw | null> {
+  return m.getRepository(Draw).findOneBy({ id: drawId });
+}
+
+/** The stored eligible snapshot text of a draw ('' for an empty list). */
+export async function drawEligibleText(m: EntityManager, drawId: string): Promise<string> {
+  const rows = (await m.query(`SELECT eligible FROM draw WHERE id = $1`, [drawId])) as {
+    eligible: string;
+  }[];
+  return rows[0]?.eligible ?? '';
+}
+
+/** The whole record of a stored draw, members in the order of DrawRecord. */
+export function fullRecord(d: Draw, eligibleText: string): DrawRecord {
+  const { inspectors, labs, previousPairs, ...head } = d.record;
+  return {
+    ...head,
+    eligible: parseEligibleSnapshot(eligibleText),
+    inspectors,
+    labs,
+    previousPairs,
+  };
+}
+
+/** Recomputes a stored draw from its record: MATCH or MISMATCH with the first difference. */
+export async function verifyStoredDraw(m: EntityManager, d: Draw): Promise<DrawVerification> {
+  const text = await drawEligibleText(m, d.id);
+  let record: DrawRecord;
+  try {
+    record = fullRecord(d, text);
+  } catch (e) {
+    return { verdict: 'MISMATCH', firstDifference: `eligible: ${(e as Error).message}` };
+  }
+  return verifyDraw(record);
+}
+
+const EXPORT_CHUNK_LINES = 8192;
+
+/**
+ * The exported record as JSON text in pieces, so a million-enterprise record (about 80 MB of
+ * JSON) streams to the client instead of being built as one string. The result parses to
+ * fullRecord(d, eligibleText) plus `drawId` and `planId`, which verifiers ignore.
+ */
+export function* exportRecordJson(d: Draw, eligibleText: string): Generator<string> {
+  const { inspectors, labs, previousPairs, ...head } = d.record;
+  const open = JSON.stringify({ drawId: d.id, planId: d.planId, ...head });
+  yield `${open.slice(0, -1)},"eligible":[`;
+  let start = 0;
+  let first = true;
+  while (start < eligibleText.length) {
+    let end = start;
+    for (let i = 0; i < EXPORT_CHUNK_LINES && end < eligibleText.length; i++) {
+      const nl = eligibleText.indexOf('\n', end);
+      end = nl < 0 ? eligibleText.length : nl + 1;
+    }
+    const entries = parseEligibleSnapshot(eligibleText.slice(start, end).replace(/\n$/, ''));
+    const json = JSON.stringify(entries);
+    yield (first ? '' : ',') + json.slice(1, -1);
+    first = false;
+    start = end;
+  }
+  yield `],${JSON.stringify({ inspectors, labs, previousPairs }).slice(1)}`;
+}
