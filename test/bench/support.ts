@@ -40,7 +40,9 @@ export async function benchDatabase(
     ds,
     drop: async () => {
       await ds.destroy();
-      await dropDatabase(url);
+      // BENCH_KEEP=1 keeps the database for profiling afterwards.
+      if (process.env.BENCH_KEEP) console.log(`kept ${url}`);
+      else await dropDatabase(url);
     },
   };
 }
