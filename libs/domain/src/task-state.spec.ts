@@ -7,6 +7,7 @@ import {
   type TaskState,
   type UnableReason,
   allowedTaskEvents,
+  canReassignTask,
   canTransitionTask,
   isFinalTaskState,
   transitionTask,
@@ -120,5 +121,9 @@ describe('task state machine', () => {
       'cancelled',
     ]);
     expect(isFinalTaskState('nowhere' as TaskState)).toBe(false);
+  });
+
+  it('lets the pair change only while the task is assigned', () => {
+    expect(TASK_STATES.filter(canReassignTask)).toEqual(['assigned']);
   });
 });

@@ -147,3 +147,12 @@ export function canTransitionTask(state: TaskState, event: TaskEvent): boolean {
 export function isFinalTaskState(state: TaskState): boolean {
   return isTaskState(state) && allowedTaskEvents(state).length === 0;
 }
+
+/**
+ * Whether the task's inspector pair may still change. Reassignment is not a state change, but
+ * it only makes sense before the visit: once the task is sampled or found unable, the pair
+ * that went is a fact, and a cancelled task goes nowhere.
+ */
+export function canReassignTask(state: TaskState): boolean {
+  return state === 'assigned';
+}
