@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { loadEnv } from '@spotcheck/common';
 import { principalFromClaims, signToken } from '@spotcheck/auth';
 
-const USAGE = `usage: npm run token -- --role regulator|lab|enterprise|admin [--jurisdiction 150100] [--org ID] [--sub NAME] [--hours 8]
+const USAGE = `usage: npm run token -- --role regulator|lab|enterprise|admin [--jurisdiction 150100] [--org ID] [--staff-no NO] [--sub NAME] [--hours 8]
 
-  regulator   needs --jurisdiction (GB/T 2260 code, e.g. 150100 Hohhot)
+  regulator   needs --jurisdiction (GB/T 2260 code, e.g. 150100 Hohhot); --staff-no (optional)
+              links the token to an inspector, for GET /api/v1/tasks/mine
   lab         needs --org (the lab id)
   enterprise  needs --org (the enterprise USCC)`;
 
@@ -15,6 +16,7 @@ function main(): void {
       role: { type: 'string' },
       jurisdiction: { type: 'string' },
       org: { type: 'string' },
+      'staff-no': { type: 'string' },
       sub: { type: 'string' },
       hours: { type: 'string', default: '8' },
       help: { type: 'boolean', short: 'h' },
@@ -29,6 +31,7 @@ function main(): void {
     role: values.role,
     jurisdiction: values.jurisdiction,
     org: values.org,
+    staffNo: values['staff-no'],
   };
   const principal = principalFromClaims(claims);
   if (typeof principal === 'string') {

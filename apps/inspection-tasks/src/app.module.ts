@@ -27,6 +27,7 @@ import { LabController } from './labs/lab.controller';
 import { LabService } from './labs/lab.service';
 import { PlanController } from './plans/plan.controller';
 import { PlanService } from './plans/plan.service';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({
   imports: [
@@ -45,6 +46,7 @@ import { PlanService } from './plans/plan.service';
     ]),
     AuthModule,
     HealthModule,
+    TasksModule,
   ],
   controllers: [
     EnterpriseController,

@@ -8,11 +8,16 @@ export interface Principal {
   jurisdiction?: string;
   /** Lab id (role lab) or USCC (role enterprise). */
   org?: string;
+  /**
+   * Regulators only, optional: the caller's inspector staff number (执法证号), which links the
+   * token to the inspector directory so `GET /tasks/mine` can list the caller's own tasks.
+   */
+  staffNo?: string;
 }
 
 /** Checks the claims a verified token carries; returns the principal or the reason it is refused. */
 export function principalFromClaims(claims: Record<string, unknown>): Principal | string {
-  const { sub, role, jurisdiction, org } = claims;
+  const { sub, role, jurisdiction, org, staffNo } = claims;
   if (typeof sub !== 'string' || sub.length === 0) return 'claim sub is missing';
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     return `claim role must be one of ${ROLES.join(', ')}`;
@@ -23,6 +28,15 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
     const check = validateRegionCode(jurisdiction);
     if (!check.ok) return `claim jurisdiction: ${check.reason}`;
     p.jurisdiction = jurisdiction;
+    if (staffNo !== undefined) {
+      // The shape the inspector directory accepts; whether that inspector exists and works in
+      // the jurisdiction is for the routes that use it to decide.
+      if (typeof staffNo !== 'string' || staffNo.trim().length === 0 || staffNo.length > 64)
+        return 'claim staffNo must be a non-empty string of at most 64 characters';
+      p.staffNo = staffNo;
+    }
+  } else if (staffNo !== undefined) {
+    return 'claim staffNo is only for regulators';
   }
   if (role === 'lab' || role === 'enterprise') {
     if (typeof org !== 'string' || org.length === 0)

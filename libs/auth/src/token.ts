@@ -9,6 +9,7 @@ export function signToken(
   const claims: Record<string, unknown> = { role: p.role };
   if (p.jurisdiction) claims.jurisdiction = p.jurisdiction;
   if (p.org) claims.org = p.org;
+  if (p.staffNo !== undefined) claims.staffNo = p.staffNo;
   return sign(claims, opts.secret, {
     algorithm: 'HS256',
     subject: p.sub,

@@ -4,3 +4,5 @@ export * from './region';
 export * from './limit-rule';
 export * from './cursor';
 export * from './draw';
+export * from './task-state';
+export * from './task-pair';

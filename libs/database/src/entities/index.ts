@@ -7,6 +7,7 @@ import { Lab } from './lab.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { ProductCategory } from './product-category.entity';
 import { SamplingPlan } from './sampling-plan.entity';
+import { TaskReassignment } from './task-reassignment.entity';
 
 export {
   AuditLog,
@@ -19,6 +20,7 @@ export {
   OutboxMessage,
   ProductCategory,
   SamplingPlan,
+  TaskReassignment,
 };
 export type { TestItemTemplate } from './product-category.entity';
 export type { PlanLevel, SamplingStage } from './sampling-plan.entity';
@@ -35,4 +37,5 @@ export const ENTITIES = [
   OutboxMessage,
   ProductCategory,
   SamplingPlan,
+  TaskReassignment,
 ];

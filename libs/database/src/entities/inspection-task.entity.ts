@@ -5,8 +5,9 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { TaskState, UnableReason } from '@spotcheck/domain';
 
-export type InspectionTaskState = 'assigned' | 'sampled' | 'unable_to_sample' | 'cancelled';
+export type InspectionTaskState = TaskState;
 
 /** 抽查任务: one selection of a draw, with its inspector pair and lab (DESIGN §3.2). */
 @Entity('inspection_task')
@@ -46,6 +47,25 @@ export class InspectionTask {
 
   @Column({ type: 'text', default: 'assigned' })
   state!: InspectionTaskState;
+
+  /** Why the task could not be sampled; set exactly when the state is unable_to_sample. */
+  @Column({ name: 'unable_reason', type: 'text', nullable: true })
+  unableReason!: UnableReason | null;
+
+  /** Free text of the last state change: the note of unable, the reason of a cancel. */
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  /** The enterprise refused to be sampled (a violation in itself). */
+  @Column({ type: 'boolean', default: false })
+  violation!: boolean;
+
+  /** When and by whom (token `sub`) the task left `assigned`; null while it is assigned. */
+  @Column({ name: 'state_changed_at', type: 'timestamptz', nullable: true })
+  stateChangedAt!: Date | null;
+
+  @Column({ name: 'state_changed_by', type: 'text', nullable: true })
+  stateChangedBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -2,6 +2,7 @@ import { Foundation1764100000000 } from './1764100000000-Foundation';
 import { Plans1764200000000 } from './1764200000000-Plans';
 import { Draws1764300000000 } from './1764300000000-Draws';
 import { DrawSnapshot1764400000000 } from './1764400000000-DrawSnapshot';
+import { Tasks1764500000000 } from './1764500000000-Tasks';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Plans1764200000000,
   Draws1764300000000,
   DrawSnapshot1764400000000,
+  Tasks1764500000000,
 ];

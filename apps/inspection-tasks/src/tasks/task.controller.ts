@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import {
+  CancelTaskDto,
+  ReassignTaskDto,
+  SampledTaskDto,
+  TaskQuery,
+  UnableTaskDto,
+} from './task.dto';
+import { TaskService } from './task.service';
+
+/**
+ * Inspection tasks (抽查任务) after the draw. Like the draw they are confidential: regulators
+ * of the plan's jurisdiction and admins only, 404 outside. Every write answers the task as
+ * it now is; an illegal change answers 409 ILLEGAL_TASK_STATE (or ILLEGAL_PLAN_STATE when
+ * the plan is not drawn or sampling) naming the current state.
+ */
+@ApiTags('tasks 抽查任务')
+@ApiBearerAuth()
+@Roles('regulator', 'admin')
+@Controller('tasks')
+export class TaskController {
+  constructor(private readonly tasks: TaskService) {}
+
+  /** Filters: planId, state, category, uscc, inspector, labId, region, dueBefore, overdue. */
+  @Get()
+  list(@CurrentUser() p: Principal, @Query() q: TaskQuery) {
+    return this.tasks.list(p, q);
+  }
+
+  /** The caller's own tasks: those whose pair holds the token's staffNo (403 without one). */
+  @Get('mine')
+  @Roles('regulator')
+  mine(@CurrentUser() p: Principal, @Query() q: TaskQuery) {
+    return this.tasks.mine(p, q);
+  }
+
+  /** The task with its reassignment history. */
+  @Get(':id')
+  get(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.tasks.get(p, id);
+  }
+
+  /** assigned → sampled. The first field outcome of a drawn plan moves it to sampling. */
+  @Post(':id/sampled')
+  @HttpCode(200)
+  sampled(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: SampledTaskDto) {
+    return this.tasks.sampled(p, id, dto);
+  }
+
+  /** assigned → unable_to_sample with a reason; `refused` marks the task as a violation. */
+  @Post(':id/unable')
+  @HttpCode(200)
+  unable(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: UnableTaskDto) {
+    return this.tasks.unable(p, id, dto);
+  }
+
+  /** assigned → cancelled, with the reason. */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: CancelTaskDto) {
+    return this.tasks.cancel(p, id, dto);
+  }
+
+  /** Changes the inspector pair of an assigned task; the draw record is never touched. */
+  @Post(':id/reassign')
+  @HttpCode(200)
+  reassign(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: ReassignTaskDto) {
+    return this.tasks.reassign(p, id, dto);
+  }
+}

@@ -1,0 +1,26 @@
+import { principalFromClaims } from './principal';
+
+const regulator = { sub: 'r1', role: 'regulator', jurisdiction: '150100' };
+
+describe('principalFromClaims: the staffNo claim', () => {
+  it('is optional for regulators and kept when given', () => {
+    expect(principalFromClaims(regulator)).toEqual(regulator);
+    expect(principalFromClaims({ ...regulator, staffNo: 'NM-150100-0001' })).toEqual({
+      ...regulator,
+      staffNo: 'NM-150100-0001',
+    });
+  });
+
+  it('must be a non-empty string of at most 64 characters', () => {
+    for (const staffNo of ['', '   ', 42, null, ['A'], 'x'.repeat(65)])
+      expect(principalFromClaims({ ...regulator, staffNo })).toBe(
+        'claim staffNo must be a non-empty string of at most 64 characters',
+      );
+  });
+
+  it('belongs to regulators only', () => {
+    expect(principalFromClaims({ sub: 'a', role: 'admin', staffNo: 'X1' })).toBe(
+      'claim staffNo is only for regulators',
+    );
+  });
+});
