@@ -448,16 +448,21 @@ describe('exclusions by higher-level plans, workload caps, and publication', () 
     expect((await act('close')).json()).toMatchObject({ code: 'ILLEGAL_PLAN_STATE' });
     expect((await act('start-sampling')).json()).toMatchObject({ state: 'sampling' });
     expect((await pub(`/${drawId}/verification`)).statusCode).toBe(404);
-    await dataSource(app).query(
-      `UPDATE inspection_task SET state = 'sampled' WHERE plan_id = $1 AND task_no > 1`,
-      [plan.id],
-    );
+    const planTasks = (await get(REGULATOR_PROVINCE, `/api/v1/plans/${plan.id}/tasks`)).json()
+      .items as { id: string }[];
+    expect(planTasks).toHaveLength(2);
+    const sample = (taskId: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/tasks/${taskId}/sampled`,
+        headers: bearer(REGULATOR_PROVINCE),
+        payload: {},
+      });
+    expect((await sample(planTasks[0].id)).statusCode).toBeLessThan(300);
     const open = await act('close');
     expect(open.statusCode).toBe(409);
     expect(open.json()).toMatchObject({ code: 'TASKS_OPEN', openTasks: 1 });
-    await dataSource(app).query(`UPDATE inspection_task SET state = 'sampled' WHERE plan_id = $1`, [
-      plan.id,
-    ]);
+    expect((await sample(planTasks[1].id)).statusCode).toBeLessThan(300);
     expect((await act('close')).json()).toMatchObject({ state: 'closed' });
 
     const v = await pub(`/${drawId}/verification`);

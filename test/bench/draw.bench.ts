@@ -113,6 +113,7 @@ export async function drawBench(enterprises = 1_000_000): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       await db.ds.transaction('REPEATABLE READ', async (m) => {
         const client = (await m.queryRunner!.connect()) as PoolClient;
+        await client.query('SET LOCAL jit = off'); // as the draw does
         const t = process.hrtime.bigint();
         const set = await eligibleSet(m, client, planA);
         const got = await selectCandidates(m, set, seedA, params);
@@ -126,6 +127,7 @@ export async function drawBench(enterprises = 1_000_000): Promise<void> {
     const baselineRuns: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await db.ds.transaction('REPEATABLE READ', async (m) => {
+        await m.query('SET LOCAL jit = off');
         const t = process.hrtime.bigint();
         const rows = (await m.query(
           `SELECT e.uscc FROM enterprise e

@@ -61,7 +61,7 @@ export async function startApp(
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       MIGRATIONS_RUN: 'false',
     },
     stdio: ['ignore', 'inherit', 'inherit'],

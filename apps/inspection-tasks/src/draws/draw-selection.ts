@@ -10,7 +10,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 import type { PlanLevel, SamplingPlan } from '@spotcheck/database';
 import { planStrata, regionPrefix, selectFromCandidates, stratumName } from '@spotcheck/domain';
-import type { DrawParams, RiskClass, StratumSize } from '@spotcheck/domain';
+import type { DrawParams, RiskClass, StrataPlan, StratumSize } from '@spotcheck/domain';
 import { NATIONAL_JURISDICTION } from '../plans/plan.dto';
 
 /** Plan levels by rank: a task of a plan at the same or a higher rank excludes. */
@@ -133,13 +133,14 @@ export async function eligibleSet(
   }
   const where = gone.length ? `${base} AND NOT (e.uscc = ANY(${arr(gone)}))` : base;
   const pu = arr(partial.map((x) => x.uscc));
+  // Plan categories the enterprise has, in its own order (the domain sorts them); the
+  // common case, every category a plan category, costs one array comparison.
   const categories = `CASE${
     partial.length
       ? ` WHEN e.uscc = ANY(${pu}) THEN (${arr(partial.map((x) => x.categories))})[array_position(${pu}, e.uscc)]`
       : ''
-  } WHEN cardinality(e.categories) = 1 THEN e.categories[1]
-    ELSE array_to_string(ARRAY(SELECT DISTINCT c COLLATE "C" FROM unnest(e.categories) c
-                                WHERE c = ANY(${cats}) ORDER BY 1), ',') END`;
+  } WHEN e.categories <@ ${cats} THEN array_to_string(e.categories, ',')
+      ELSE array_to_string(ARRAY(SELECT c FROM unnest(e.categories) c WHERE c = ANY(${cats})), ',') END`;
   return { where, categories, exclusions, lit };
 }
 
@@ -149,37 +150,63 @@ export async function eligibleSet(
  * each stratum's candidate bound, and libs/domain picks the k lowest (candidates.ts). A
  * stratum with too few candidates — about never — is asked again without a bound.
  */
+export interface Candidate {
+  uscc: string;
+  riskClass: RiskClass;
+  prefecture: string;
+  categories: string[];
+}
+
+/** Candidate bounds per stratum as a VALUES table `b(rc, pref, bound)` and its join condition. */
+function boundsTable(set: EligibleSet, bounds: Map<string, number | null>, stratify: boolean) {
+  // A small table joined by hash: one lookup per enterprise, in the parallel workers, instead
+  // of a CASE over up to 48 stratum names.
+  const values = [...bounds]
+    .map(([n, b]) => {
+      const [rc, pref] = n.split('/');
+      return `(${set.lit(rc)}, ${set.lit(pref ?? '')}, '\\x${boundHex(b)}'::bytea)`;
+    })
+    .join(', ');
+  const on = stratify
+    ? `b.rc = e.risk_class AND b.pref = ${PREFECTURE_SQL}`
+    : 'b.rc = e.risk_class';
+  return { values, on };
+}
+
+const rankKeySql = (set: EligibleSet, seed: string) =>
+  `sha256(convert_to(${set.lit(`${seed}:`)} || e.uscc, 'UTF8'))`;
+
+export async function strataSizes(m: EntityManager, set: EligibleSet): Promise<StratumSize[]> {
+  return (await m.query(
+    `SELECT e.risk_class AS "riskClass", ${PREFECTURE_SQL} AS prefecture, count(*)::int AS size
+       FROM enterprise e WHERE ${set.where} GROUP BY 1, 2`,
+  )) as StratumSize[];
+}
+
 export async function selectCandidates(
   m: EntityManager,
   set: EligibleSet,
   seed: string,
   params: DrawParams,
+  known?: { sizes: readonly StratumSize[]; candidates: Candidate[] },
 ) {
-  const sizes = (await m.query(
-    `SELECT e.risk_class AS "riskClass", ${PREFECTURE_SQL} AS prefecture, count(*)::int AS size
-       FROM enterprise e WHERE ${set.where} GROUP BY 1, 2`,
-  )) as StratumSize[];
-  const strata = planStrata(sizes, params);
+  const strata = planStrata(known?.sizes ?? (await strataSizes(m, set)), params);
   const stratify = params.stratifyByPrefecture;
   const fetch = async (bounds: Map<string, number | null>) => {
     if (bounds.size === 0) return [];
-    const name = stratify ? `e.risk_class || '/' || ${PREFECTURE_SQL}` : 'e.risk_class';
-    const cases = [...bounds]
-      .map(([n, b]) => `WHEN ${set.lit(n)} THEN '\\x${boundHex(b)}'::bytea`)
-      .join(' ');
+    const { values, on } = boundsTable(set, bounds, stratify);
     const rows = (await m.query(
       `SELECT e.uscc, e.risk_class AS "riskClass", ${PREFECTURE_SQL} AS prefecture,
               ${set.categories} AS categories
-         FROM enterprise e
+         FROM enterprise e JOIN (VALUES ${values}) AS b(rc, pref, bound) ON ${on}
         WHERE ${set.where}
-          AND sha256(convert_to(${set.lit(`${seed}:`)} || e.uscc, 'UTF8'))
-              < (CASE ${name} ${cases} ELSE '\\x'::bytea END)`,
+          AND ${rankKeySql(set, seed)} < b.bound`,
     )) as { uscc: string; riskClass: RiskClass; prefecture: string; categories: string }[];
-    return rows.map((r) => ({ ...r, categories: r.categories.split(',') }));
+    return rows.map((r): Candidate => ({ ...r, categories: r.categories.split(',') }));
   };
   const first = new Map<string, number | null>();
   for (const s of strata.strata) if (s.allotted > 0) first.set(s.name, s.bound ?? null);
-  let candidates = await fetch(first);
+  let candidates = known?.candidates ?? (await fetch(first));
   let got = selectFromCandidates(seed, strata, candidates, stratify);
   if (!got.ok) {
     const short = new Set(got.short);
@@ -195,18 +222,59 @@ export async function selectCandidates(
 
 /**
  * The eligible list as snapshot text (libs/domain/src/draw/snapshot.ts), in USCC order,
- * straight from COPY: a million enterprises arrive as 35 MB of text, not a million rows.
+ * straight from COPY: a million enterprises arrive as 35–45 MB of text, not a million rows.
+ *
+ * Given the strata plan, the same scan also marks the candidates (u32(key) under their
+ * stratum's bound) with a ';' after their categories — a character no category code has —
+ * so the draw needs no second scan for them; the marks are taken out of the text.
  */
-export async function eligibleSnapshot(client: PoolClient, set: EligibleSet): Promise<string> {
+export async function eligibleSnapshot(
+  client: PoolClient,
+  set: EligibleSet,
+  mark?: { seed: string; strata: StrataPlan; stratify: boolean },
+): Promise<{ text: string; candidates: Candidate[] }> {
+  let join = '';
+  let categories = set.categories;
+  if (mark) {
+    const bounds = new Map<string, number | null>();
+    for (const s of mark.strata.strata) if (s.allotted > 0) bounds.set(s.name, s.bound ?? null);
+    if (bounds.size) {
+      const { values, on } = boundsTable(set, bounds, mark.stratify);
+      join = `LEFT JOIN (VALUES ${values}) AS b(rc, pref, bound) ON ${on}`;
+      categories = `${set.categories} || CASE WHEN ${rankKeySql(set, mark.seed)} < b.bound THEN ';' ELSE '' END`;
+    }
+  }
+  // Sorting a million rows is most of the cost: let two workers scan and sort their halves
+  // in memory and merge them (PostgreSQL would otherwise walk the primary key one heap page
+  // at a time, or sort on one core with 4 MB and spill to disk).
+  await client.query(
+    `SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0; SET LOCAL work_mem = '128MB'`,
+  );
   const copy = client.query(
     copyTo(
-      `COPY (SELECT e.uscc, e.risk_class, ${PREFECTURE_SQL}, ${set.categories}
-               FROM enterprise e WHERE ${set.where}
+      `COPY (SELECT e.uscc, e.risk_class, ${PREFECTURE_SQL}, ${categories}
+               FROM enterprise e ${join} WHERE ${set.where}
               ORDER BY e.uscc COLLATE "C") TO STDOUT`,
     ),
   );
   const chunks: Buffer[] = [];
   for await (const chunk of copy) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('latin1');
-  return text.endsWith('\n') ? text.slice(0, -1) : text;
+  await client.query(
+    `SET LOCAL parallel_setup_cost TO DEFAULT; SET LOCAL parallel_tuple_cost TO DEFAULT; SET LOCAL work_mem TO DEFAULT`,
+  );
+  let text = Buffer.concat(chunks).toString('latin1');
+  if (text.endsWith('\n')) text = text.slice(0, -1);
+  const candidates: Candidate[] = [];
+  if (!join) return { text, candidates };
+  for (let i = text.indexOf(';'); i >= 0; i = text.indexOf(';', i + 1)) {
+    const start = text.lastIndexOf('\n', i) + 1;
+    const [uscc, riskClass, prefecture, cats] = text.slice(start, i).split('\t');
+    candidates.push({
+      uscc,
+      riskClass: riskClass as RiskClass,
+      prefecture,
+      categories: cats.split(','),
+    });
+  }
+  return { text: text.replaceAll(';', ''), candidates };
 }

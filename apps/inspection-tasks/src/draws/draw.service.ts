@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,6 +21,7 @@ import {
   encodeCursor,
   resolveRatios,
   snapshotDigest,
+  planStrata,
   transitionPlan,
 } from '@spotcheck/domain';
 import type {
@@ -39,6 +40,7 @@ import {
   eligibleSnapshot,
   jurisdictionPattern,
   selectCandidates,
+  strataSizes,
 } from './draw-selection';
 
 export interface DrawSummary {
@@ -57,6 +59,22 @@ export interface DrawSummary {
   exclusions: number;
   drawnAt: string;
   drawnBy: string;
+}
+
+/** Durations of the phases of a draw, for the log: where a slow draw spent its time. */
+class Phases {
+  private last = performance.now();
+  private readonly list: string[] = [];
+
+  mark(name: string): void {
+    const now = performance.now();
+    this.list.push(`${name} ${Math.round(now - this.last)} ms`);
+    this.last = now;
+  }
+
+  toString(): string {
+    return this.list.join(', ');
+  }
 }
 
 export interface DrawVerificationAnswer {
@@ -79,6 +97,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class DrawService {
+  private readonly logger = new Logger(DrawService.name);
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly plans: PlanService,
@@ -122,8 +142,12 @@ export class DrawService {
     if (!reveal.ok) throw invalid([{ field: 'seed', reason: reveal.reason }]);
 
     const drawnAt = new Date();
+    const phases = new Phases();
     const client = (await m.queryRunner!.connect()) as PoolClient;
+    // The big statements are plain scans; compiling them with JIT costs more than it saves.
+    await client.query('SET LOCAL jit = off');
     const set = await eligibleSet(m, client, plan);
+    phases.mark('exclusions');
     let header: DrawRecordHeader;
     let snapshot: string;
     try {
@@ -133,9 +157,29 @@ export class DrawService {
         maxTasks: plan.maxTasks,
         inspectorCapacity: plan.maxTasksPerInspector,
       };
-      const { selection, chosen } = await selectCandidates(m, set, dto.seed, params);
-      snapshot = await eligibleSnapshot(client, set);
+      // Strata sizes, then one scan for the snapshot that also marks the candidates.
+      const sizes = await strataSizes(m, set);
+      const strata = planStrata(sizes, params);
+      const snap = await eligibleSnapshot(client, set, {
+        seed: dto.seed,
+        strata,
+        stratify: params.stratifyByPrefecture,
+      });
+      snapshot = snap.text;
+      phases.mark('snapshot');
       const eligibleDigest = snapshotDigest(snapshot);
+      let counted = snapshot.length > 0 ? 1 : 0;
+      for (let i = snapshot.indexOf('\n'); i >= 0; i = snapshot.indexOf('\n', i + 1)) counted++;
+      if (counted !== strata.eligibleCount)
+        throw new Error(
+          `draw: the snapshot has ${counted} enterprises, the strata ${strata.eligibleCount}`,
+        );
+      phases.mark('digest');
+      const { selection, chosen } = await selectCandidates(m, set, dto.seed, params, {
+        sizes,
+        candidates: snap.candidates,
+      });
+      phases.mark('selection');
       const usccs = chosen.map((c) => c.uscc);
       header = completeDraw({
         seed: dto.seed,
@@ -148,6 +192,7 @@ export class DrawService {
         previousPairs: await this.previousPairs(m, usccs),
         drawnAt: drawnAt.toISOString(),
       });
+      phases.mark('assignment');
     } catch (e) {
       if (e instanceof DrawInputError)
         throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'DRAW_INPUT_INVALID', e.message);
@@ -171,7 +216,9 @@ export class DrawService {
       ],
     )) as { id: string }[];
     const drawId = row.id;
+    phases.mark('record');
     await this.insertTasks(m, plan, drawId, header);
+    phases.mark('tasks');
     const ex = set.exclusions;
     if (ex.length)
       await m.query(
@@ -206,6 +253,9 @@ export class DrawService {
         },
       },
     ]);
+    this.logger.log(
+      `draw ${drawId} of plan ${plan.code}: ${header.eligibleCount} eligible, ${header.tasks.length} tasks; ${phases.toString()}`,
+    );
     return this.summaryOf(
       {
         id: drawId,

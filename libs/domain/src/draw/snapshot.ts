@@ -20,13 +20,20 @@ export function snapshotLine(e: EligibleEnterprise): string {
   return `${e.uscc}\t${e.riskClass}\t${e.prefecture ?? ''}\t${e.categories.join(',')}`;
 }
 
-/** The eligible objects of a snapshot, in its order. Throws DrawInputError on a bad line. */
+const RISK_CLASS_OF: Readonly<Record<number, RiskClass>> = { 65: 'A', 66: 'B', 67: 'C', 68: 'D' };
+
+/**
+ * The eligible objects of a snapshot, in its order. Throws DrawInputError on a bad line.
+ * Risk classes, prefectures and category lists are shared between entries rather than
+ * sliced out a million times (this runs on every verification).
+ */
 export function parseEligibleSnapshot(text: string): EligibleEnterprise[] {
   const out: EligibleEnterprise[] = [];
   if (text.length === 0) return out;
   let start = 0;
   let line = 0;
   const categoryCache = new Map<string, readonly string[]>();
+  const prefectureCache = new Map<number, string>();
   for (;;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -41,11 +48,29 @@ export function parseEligibleSnapshot(text: string): EligibleEnterprise[] {
       categories = cats.length === 0 ? [] : cats.split(',');
       categoryCache.set(cats, categories);
     }
-    const prefecture = text.slice(t2 + 1, t3);
+    const riskClass =
+      t2 === t1 + 2
+        ? (RISK_CLASS_OF[text.charCodeAt(t1 + 1)] ?? (text.slice(t1 + 1, t2) as RiskClass))
+        : (text.slice(t1 + 1, t2) as RiskClass);
+    let prefecture: string | undefined;
+    if (t3 > t2 + 1) {
+      // A 6-digit code read as a number keys the cache; anything else is kept as written.
+      let code = 0;
+      for (let i = t2 + 1; i < t3 && code >= 0; i++) {
+        const d = text.charCodeAt(i) - 48;
+        code = d >= 0 && d <= 9 ? code * 10 + d : -1;
+      }
+      if (code >= 0 && t3 - t2 - 1 === 6) {
+        prefecture = prefectureCache.get(code);
+        if (prefecture === undefined) {
+          prefecture = text.slice(t2 + 1, t3);
+          prefectureCache.set(code, prefecture);
+        }
+      } else prefecture = text.slice(t2 + 1, t3);
+    }
     const uscc = text.slice(start, t1);
-    const riskClass = text.slice(t1 + 1, t2) as RiskClass;
     out.push(
-      prefecture.length === 0
+      prefecture === undefined
         ? { uscc, riskClass, categories }
         : { uscc, riskClass, prefecture, categories },
     );
