@@ -5,3 +5,4 @@ export * from './limit-rule';
 export * from './cursor';
 export * from './draw';
 export * from './calendar';
+export * from './gtin';
