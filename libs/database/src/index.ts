@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './migrate';
 export * from './database.module';
 export * from './test-database';
+export * from './calendar';
