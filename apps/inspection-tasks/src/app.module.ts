@@ -12,7 +12,10 @@ import {
   Lab,
   ProductCategory,
   SamplingPlan,
+  WorkCalendarModule,
 } from '@spotcheck/database';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogService } from './catalog/catalog.service';
 import { DrawController } from './draws/draw.controller';
@@ -45,6 +48,7 @@ import { PlanService } from './plans/plan.service';
     ]),
     AuthModule,
     HealthModule,
+    WorkCalendarModule,
   ],
   controllers: [
     EnterpriseController,
@@ -53,6 +57,7 @@ import { PlanService } from './plans/plan.service';
     CatalogController,
     PlanController,
     DrawController,
+    CalendarController,
   ],
   providers: [
     EnterpriseService,
@@ -63,6 +68,7 @@ import { PlanService } from './plans/plan.service';
     DrawService,
     DirectoryImportService,
     DirectoryExportService,
+    CalendarService,
   ],
 })
 export class InspectionTasksModule {}
