@@ -12,7 +12,10 @@ import {
   Lab,
   ProductCategory,
   SamplingPlan,
+  WorkCalendarModule,
 } from '@spotcheck/database';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogService } from './catalog/catalog.service';
 import { DrawController, PlanDrawController } from './draws/draw.controller';
@@ -47,6 +50,7 @@ import { TasksModule } from './tasks/tasks.module';
     AuthModule,
     HealthModule,
     TasksModule,
+    WorkCalendarModule,
   ],
   controllers: [
     EnterpriseController,
@@ -56,6 +60,7 @@ import { TasksModule } from './tasks/tasks.module';
     PlanController,
     PlanDrawController,
     DrawController,
+    CalendarController,
   ],
   providers: [
     EnterpriseService,
@@ -66,6 +71,7 @@ import { TasksModule } from './tasks/tasks.module';
     DrawService,
     DirectoryImportService,
     DirectoryExportService,
+    CalendarService,
   ],
 })
 export class InspectionTasksModule {}

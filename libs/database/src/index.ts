@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './database.module';
 export * from './test-database';
 export * from './draw-records';
+export * from './calendar';

@@ -6,3 +6,5 @@ export * from './cursor';
 export * from './draw';
 export * from './task-state';
 export * from './task-pair';
+export * from './calendar';
+export * from './gtin';

@@ -3,6 +3,7 @@ import { Plans1764200000000 } from './1764200000000-Plans';
 import { Draws1764300000000 } from './1764300000000-Draws';
 import { DrawSnapshot1764400000000 } from './1764400000000-DrawSnapshot';
 import { Tasks1764500000000 } from './1764500000000-Tasks';
+import { Calendar1764600000000 } from './1764600000000-Calendar';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Draws1764300000000,
   DrawSnapshot1764400000000,
   Tasks1764500000000,
+  Calendar1764600000000,
 ];

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, PipeTransform, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { invalid } from '@spotcheck/common';
+import {
+  CalendarRangeQuery,
+  DeadlineQuery,
+  SetCalendarDayDto,
+  calendarDateProblem,
+} from './calendar.dto';
+import { CalendarService } from './calendar.service';
+
+/** The `:date` path parameter: 400 naming `date` and what is wrong with it. */
+class CalendarDatePipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    const problem = calendarDateProblem(value);
+    if (problem) throw invalid([{ field: 'date', reason: problem }]);
+    return value;
+  }
+}
+
+/** The working-day calendar: everyone signed in reads it and asks for deadlines; admins edit. */
+@ApiTags('calendar 工作日历')
+@ApiBearerAuth()
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly service: CalendarService) {}
+
+  /** Every day of [from, to]: working or not, its name, and where that came from. */
+  @Get()
+  list(@Query() q: CalendarRangeQuery) {
+    return this.service.list(q);
+  }
+
+  /** `?from=2026-02-12&workingDays=5` or `?from=…&calendarDays=15`. */
+  @Get('deadline')
+  deadline(@Query() q: DeadlineQuery) {
+    return this.service.deadline(q);
+  }
+
+  @Roles('admin')
+  @Put(':date')
+  setDay(
+    @CurrentUser() p: Principal,
+    @Param('date', new CalendarDatePipe()) date: string,
+    @Body() dto: SetCalendarDayDto,
+  ) {
+    return this.service.setDay(p, date, dto);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './seed-calendar';
+export * from './work-calendar.service';
+export * from './work-calendar.module';
