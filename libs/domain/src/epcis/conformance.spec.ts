@@ -18,6 +18,7 @@
 import fc from 'fast-check';
 import { loadEpcisSchema, officialEpcisValidator } from '../../../../test/support/epcis-schema';
 import { FULL_DOCUMENTS, MINIMAL_DOCUMENTS } from './epcis-fixtures';
+import { buildEpcisDocument } from './export-document';
 import { validateEpcisDocument } from './validate';
 import {
   CBV_BIZ_STEPS,
@@ -231,7 +232,36 @@ function expectAgreement(docs: Array<[string, unknown]>): void {
   expect(disagreements.slice(0, 10)).toEqual([]);
 }
 
-const CORPUS: Record<string, Record<string, unknown>> = { ...FULL_DOCUMENTS, ...MINIMAL_DOCUMENTS };
+/** A Spotcheck export, so that its shape is mutated too. */
+const EXPORT = buildEpcisDocument({
+  sampleNo: 'NM2024-150100-0007',
+  gtin: '6901234567892',
+  batch: '20240501A',
+  creationDate: '2024-06-01T10:00:00+08:00',
+  steps: [
+    { id: 'c1', kind: 'sampled', at: '2024-05-06T09:30:00+08:00', place: { id: 'ent-17' } },
+    {
+      id: 'c3',
+      kind: 'shipped',
+      at: '2024-05-06T14:00:00+08:00',
+      place: { id: 'ent-17' },
+      to: { gln: '6901234000009' },
+    },
+    {
+      id: 'r1',
+      kind: 'tested',
+      at: '2024-05-20T16:00:00+08:00',
+      place: { gln: '6901234000009' },
+      report: { reportNo: 'R-2024/0007', verdict: 'fail' },
+    },
+  ],
+}) as unknown as Record<string, unknown>;
+
+const CORPUS: Record<string, Record<string, unknown>> = {
+  ...FULL_DOCUMENTS,
+  ...MINIMAL_DOCUMENTS,
+  'a Spotcheck export': EXPORT,
+};
 
 describe('EPCIS validator conformance with the official schema', () => {
   it.each(Object.entries(CORPUS))('accepts the hand-written document: %s', (_name, doc) => {
