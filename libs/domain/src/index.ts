@@ -4,3 +4,4 @@ export * from './region';
 export * from './limit-rule';
 export * from './cursor';
 export * from './draw';
+export * from './epcis';
