@@ -3,9 +3,11 @@
  *
  * The schema is not part of the repository: it is read from `../shared/epcis/` beside the
  * repository root (found by walking up from this file to the package.json), or from the file
- * EPCIS_SCHEMA_PATH names. Ajv runs as a draft-07 validator with ajv-formats ("full" mode);
- * `strict: false` because the schema uses `required` inside `anyOf` branches for properties
- * it declares elsewhere, which Ajv's strict mode refuses.
+ * EPCIS_SCHEMA_PATH names. Ajv runs as a draft-07 validator with ajv-formats ("full" mode)
+ * and Ajv's default strict options except `strictRequired`: the schema lists properties in
+ * `required` inside `anyOf` branches that declare them elsewhere, which that check refuses.
+ * (Turning all of strict mode off would also turn off `strictNumbers`, and Ajv would then
+ * take a JSON number too large for a double, parsed as Infinity, for a number.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -45,7 +47,7 @@ let compiled: ValidateFunction | undefined;
 /** The official schema as a validator function (compiled once per test file). */
 export function officialEpcisValidator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ strict: false, allErrors: true });
+    const ajv = new Ajv({ strictRequired: false, allErrors: true });
     addFormats(ajv);
     compiled = ajv.compile(loadEpcisSchema());
   }

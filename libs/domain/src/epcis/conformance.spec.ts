@@ -110,6 +110,7 @@ const PALETTE: Json[] = [
   0,
   -1,
   1.5,
+  Number.POSITIVE_INFINITY, // what JSON.parse makes of 1e400
   '',
   'x',
   'urn:x',
