@@ -209,6 +209,7 @@ const DATE_TIME_SEPARATOR = /[tT\s]/;
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
 const TIME = /^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:([zZ])|([+-])(\d\d)(?::?(\d\d))?)$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const TRAILING_ZEROS = /0+$/;
 
 function isLeapYear(y: number): boolean {
   return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
@@ -278,7 +279,7 @@ export function normaliseDateTime(s: string): string | null {
   const p = parseDateTime(s);
   if (p === null) return null;
   const iso = new Date(p.epochMs).toISOString(); // …SS.sssZ
-  let fraction = p.fraction.replace(/0+$/, '');
+  let fraction = p.fraction.replace(TRAILING_ZEROS, '');
   if (fraction.length <= 3) fraction = fraction.padEnd(3, '0');
   return `${iso.slice(0, iso.length - 5)}.${fraction}Z`;
 }

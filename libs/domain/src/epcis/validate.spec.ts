@@ -259,8 +259,9 @@ describe('validateEpcisDocument', () => {
 
   it('validates a 10,000-event document in one linear pass', () => {
     // Each event has its own EPCs; one event carries a 10,000-item epcList, whose uniqueness
-    // check would be quadratic if done pairwise. On the dev machine the whole document takes
-    // about 60–90 ms (no timing is asserted here; the capture bench measures end to end).
+    // check would be quadratic if done pairwise. On the dev machine validating, hashing and
+    // normalising the 10,000 events takes about 200 ms in plain Node and 400 ms under Jest
+    // (no timing is asserted here; the capture bench measures end to end).
     const events = Array.from({ length: 10_000 }, (_, i) => shipping(i));
     events[0] = shipping(0, {
       epcList: Array.from({ length: 10_000 }, (_, i) => `urn:epc:id:sgtin:4012345.011122.x${i}`),
