@@ -8,3 +8,4 @@ export * from './task-state';
 export * from './task-pair';
 export * from './calendar';
 export * from './gtin';
+export * from './epcis';
