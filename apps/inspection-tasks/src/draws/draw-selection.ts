@@ -10,7 +10,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 import type { PlanLevel, SamplingPlan } from '@spotcheck/database';
 import { planStrata, regionPrefix, selectFromCandidates, stratumName } from '@spotcheck/domain';
-import type { DrawParams, RiskClass, StrataPlan, StratumSize } from '@spotcheck/domain';
+import type { DrawParams, RiskClass, StratumSize } from '@spotcheck/domain';
 import { NATIONAL_JURISDICTION } from '../plans/plan.dto';
 
 /** Plan levels by rank: a task of a plan at the same or a higher rank excludes. */
@@ -140,7 +140,7 @@ export async function eligibleSet(
       ? ` WHEN e.uscc = ANY(${pu}) THEN (${arr(partial.map((x) => x.categories))})[array_position(${pu}, e.uscc)]`
       : ''
   } WHEN e.categories <@ ${cats} THEN array_to_string(e.categories, ',')
-      ELSE array_to_string(ARRAY(SELECT c FROM unnest(e.categories) c WHERE c = ANY(${cats})), ',') END`;
+      ELSE array_to_string(spotcheck_text_intersect(e.categories, ${cats}), ',') END`;
   return { where, categories, exclusions, lit };
 }
 
@@ -188,9 +188,9 @@ export async function selectCandidates(
   set: EligibleSet,
   seed: string,
   params: DrawParams,
-  known?: { sizes: readonly StratumSize[]; candidates: Candidate[] },
+  sizes?: readonly StratumSize[],
 ) {
-  const strata = planStrata(known?.sizes ?? (await strataSizes(m, set)), params);
+  const strata = planStrata(sizes ?? (await strataSizes(m, set)), params);
   const stratify = params.stratifyByPrefecture;
   const fetch = async (bounds: Map<string, number | null>) => {
     if (bounds.size === 0) return [];
@@ -206,7 +206,7 @@ export async function selectCandidates(
   };
   const first = new Map<string, number | null>();
   for (const s of strata.strata) if (s.allotted > 0) first.set(s.name, s.bound ?? null);
-  let candidates = known?.candidates ?? (await fetch(first));
+  let candidates = await fetch(first);
   let got = selectFromCandidates(seed, strata, candidates, stratify);
   if (!got.ok) {
     const short = new Set(got.short);
@@ -222,29 +222,10 @@ export async function selectCandidates(
 
 /**
  * The eligible list as snapshot text (libs/domain/src/draw/snapshot.ts), in USCC order,
- * straight from COPY: a million enterprises arrive as 35–45 MB of text, not a million rows.
- *
- * Given the strata plan, the same scan also marks the candidates (u32(key) under their
- * stratum's bound) with a ';' after their categories — a character no category code has —
- * so the draw needs no second scan for them; the marks are taken out of the text.
+ * straight from COPY: a million enterprises arrive as about 43 MB of text, not a million rows.
  */
-export async function eligibleSnapshot(
-  client: PoolClient,
-  set: EligibleSet,
-  mark?: { seed: string; strata: StrataPlan; stratify: boolean },
-): Promise<{ text: string; candidates: Candidate[] }> {
-  let join = '';
-  let categories = set.categories;
-  if (mark) {
-    const bounds = new Map<string, number | null>();
-    for (const s of mark.strata.strata) if (s.allotted > 0) bounds.set(s.name, s.bound ?? null);
-    if (bounds.size) {
-      const { values, on } = boundsTable(set, bounds, mark.stratify);
-      join = `LEFT JOIN (VALUES ${values}) AS b(rc, pref, bound) ON ${on}`;
-      categories = `${set.categories} || CASE WHEN ${rankKeySql(set, mark.seed)} < b.bound THEN ';' ELSE '' END`;
-    }
-  }
-  // Sorting a million rows is most of the cost: let two workers scan and sort their halves
+export async function eligibleSnapshot(client: PoolClient, set: EligibleSet): Promise<string> {
+  // Sorting a million rows is much of the cost: let two workers scan and sort their halves
   // in memory and merge them (PostgreSQL would otherwise walk the primary key one heap page
   // at a time, or sort on one core with 4 MB and spill to disk).
   await client.query(
@@ -252,8 +233,8 @@ export async function eligibleSnapshot(
   );
   const copy = client.query(
     copyTo(
-      `COPY (SELECT e.uscc, e.risk_class, ${PREFECTURE_SQL}, ${categories}
-               FROM enterprise e ${join} WHERE ${set.where}
+      `COPY (SELECT e.uscc, e.risk_class, ${PREFECTURE_SQL}, ${set.categories}
+               FROM enterprise e WHERE ${set.where}
               ORDER BY e.uscc COLLATE "C") TO STDOUT`,
     ),
   );
@@ -262,19 +243,6 @@ export async function eligibleSnapshot(
   await client.query(
     `SET LOCAL parallel_setup_cost TO DEFAULT; SET LOCAL parallel_tuple_cost TO DEFAULT; SET LOCAL work_mem TO DEFAULT`,
   );
-  let text = Buffer.concat(chunks).toString('latin1');
-  if (text.endsWith('\n')) text = text.slice(0, -1);
-  const candidates: Candidate[] = [];
-  if (!join) return { text, candidates };
-  for (let i = text.indexOf(';'); i >= 0; i = text.indexOf(';', i + 1)) {
-    const start = text.lastIndexOf('\n', i) + 1;
-    const [uscc, riskClass, prefecture, cats] = text.slice(start, i).split('\t');
-    candidates.push({
-      uscc,
-      riskClass: riskClass as RiskClass,
-      prefecture,
-      categories: cats.split(','),
-    });
-  }
-  return { text: text.replaceAll(';', ''), candidates };
+  const text = Buffer.concat(chunks).toString('latin1');
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
 }

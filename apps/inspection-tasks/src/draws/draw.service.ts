@@ -21,7 +21,7 @@ import {
   encodeCursor,
   resolveRatios,
   snapshotDigest,
-  planStrata,
+  snapshotStrataSizes,
   transitionPlan,
 } from '@spotcheck/domain';
 import type {
@@ -40,7 +40,6 @@ import {
   eligibleSnapshot,
   jurisdictionPattern,
   selectCandidates,
-  strataSizes,
 } from './draw-selection';
 
 export interface DrawSummary {
@@ -157,28 +156,13 @@ export class DrawService {
         maxTasks: plan.maxTasks,
         inspectorCapacity: plan.maxTasksPerInspector,
       };
-      // Strata sizes, then one scan for the snapshot that also marks the candidates.
-      const sizes = await strataSizes(m, set);
-      const strata = planStrata(sizes, params);
-      const snap = await eligibleSnapshot(client, set, {
-        seed: dto.seed,
-        strata,
-        stratify: params.stratifyByPrefecture,
-      });
-      snapshot = snap.text;
+      // The snapshot first: it gives the digest and the strata sizes without another scan.
+      snapshot = await eligibleSnapshot(client, set);
       phases.mark('snapshot');
       const eligibleDigest = snapshotDigest(snapshot);
-      let counted = snapshot.length > 0 ? 1 : 0;
-      for (let i = snapshot.indexOf('\n'); i >= 0; i = snapshot.indexOf('\n', i + 1)) counted++;
-      if (counted !== strata.eligibleCount)
-        throw new Error(
-          `draw: the snapshot has ${counted} enterprises, the strata ${strata.eligibleCount}`,
-        );
+      const sizes = snapshotStrataSizes(snapshot);
       phases.mark('digest');
-      const { selection, chosen } = await selectCandidates(m, set, dto.seed, params, {
-        sizes,
-        candidates: snap.candidates,
-      });
+      const { selection, chosen } = await selectCandidates(m, set, dto.seed, params, sizes);
       phases.mark('selection');
       const usccs = chosen.map((c) => c.uscc);
       header = completeDraw({

@@ -4,6 +4,7 @@ import { Draws1764300000000 } from './1764300000000-Draws';
 import { DrawSnapshot1764400000000 } from './1764400000000-DrawSnapshot';
 import { Tasks1764500000000 } from './1764500000000-Tasks';
 import { Calendar1764600000000 } from './1764600000000-Calendar';
+import { DrawFunctions1764700000000 } from './1764700000000-DrawFunctions';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DrawSnapshot1764400000000,
   Tasks1764500000000,
   Calendar1764600000000,
+  DrawFunctions1764700000000,
 ];

@@ -23,7 +23,12 @@ import {
   syntheticUscc,
 } from './draw-fixtures';
 import { sha256Hex } from './hash';
-import { parseEligibleSnapshot, snapshotDigest, snapshotLine } from './snapshot';
+import {
+  parseEligibleSnapshot,
+  snapshotDigest,
+  snapshotLine,
+  snapshotStrataSizes,
+} from './snapshot';
 
 const SEED = 'candidates-seed-0123456789';
 
@@ -177,6 +182,14 @@ describe('eligible snapshot', () => {
     const text = eligible.map(snapshotLine).join('\n');
     expect(parseEligibleSnapshot(text)).toEqual(eligible);
     expect(snapshotDigest(text)).toBe(eligibleDigestOf(eligible.map((e) => e.uscc)));
+    // The strata sizes read off the text are those selectEnterprises counts.
+    for (const stratify of [false, true]) {
+      const fromText = planStrata(snapshotStrataSizes(text), { stratifyByPrefecture: stratify });
+      const whole = selectEnterprises(SEED, eligible, { stratifyByPrefecture: stratify });
+      expect(fromText.strata.map((s) => [s.name, s.size, s.allotted])).toEqual(
+        whole.strata.map((s) => [s.name, s.size, s.allotted]),
+      );
+    }
     expect(parseEligibleSnapshot('')).toEqual([]);
     expect(snapshotDigest('')).toBe(eligibleDigestOf([]));
   });

@@ -347,9 +347,11 @@ const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringi
  */
 function diff(path: string, recomputed: unknown, recorded: unknown): string | null {
   if (recomputed === recorded) return null;
-  const mismatch = `${path}: recomputed ${show(recomputed)}, the record has ${show(recorded)}`;
+  // Built only when returned: a matching record is compared node by node, tens of thousands.
+  const mismatch = () =>
+    `${path}: recomputed ${show(recomputed)}, the record has ${show(recorded)}`;
   if (Array.isArray(recomputed)) {
-    if (!Array.isArray(recorded)) return mismatch;
+    if (!Array.isArray(recorded)) return mismatch();
     const n = Math.min(recomputed.length, recorded.length);
     for (let i = 0; i < n; i++) {
       const d = diff(`${path}[${i}]`, recomputed[i], recorded[i]);
@@ -362,7 +364,7 @@ function diff(path: string, recomputed: unknown, recorded: unknown): string | nu
   }
   if (recomputed !== null && typeof recomputed === 'object') {
     if (recorded === null || typeof recorded !== 'object' || Array.isArray(recorded))
-      return mismatch;
+      return mismatch();
     const a = recomputed as Record<string, unknown>;
     const b = recorded as Record<string, unknown>;
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -372,7 +374,7 @@ function diff(path: string, recomputed: unknown, recorded: unknown): string | nu
     }
     return null;
   }
-  return mismatch;
+  return mismatch();
 }
 
 function mismatch(firstDifference: string): DrawVerification {

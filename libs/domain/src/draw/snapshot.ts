@@ -9,6 +9,7 @@
  * more: the export expands it back into objects (docs/draw-algorithm.md §10).
  */
 import type { RiskClass } from '../enums';
+import type { StratumSize } from './candidates';
 import type { EligibleEnterprise } from './draw';
 import { DrawInputError } from './hash';
 import { createHash } from 'node:crypto';
@@ -79,6 +80,34 @@ export function parseEligibleSnapshot(text: string): EligibleEnterprise[] {
     start = end + 1;
   }
   return out;
+}
+
+/**
+ * The strata sizes of a snapshot by risk class and prefecture (planStrata merges prefectures
+ * when the plan does not stratify by them), so a draw that has just read its snapshot need
+ * not count the directory again.
+ */
+export function snapshotStrataSizes(text: string): StratumSize[] {
+  const counts = new Map<string, number>();
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const t1 = text.indexOf('\t', start);
+    const t2 = t1 < 0 ? -1 : text.indexOf('\t', t1 + 1);
+    const t3 = t2 < 0 ? -1 : text.indexOf('\t', t2 + 1);
+    if (t3 < 0 || t3 > end)
+      throw new DrawInputError('eligible snapshot: a line has fewer than 4 fields');
+    const key = text.slice(t1 + 1, t3);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    start = end + 1;
+  }
+  return [...counts].map(([key, size]) => {
+    const [riskClass, prefecture] = key.split('\t');
+    return prefecture
+      ? { riskClass: riskClass as RiskClass, prefecture, size }
+      : { riskClass: riskClass as RiskClass, size };
+  });
 }
 
 /**
