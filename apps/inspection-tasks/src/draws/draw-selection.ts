@@ -144,12 +144,7 @@ export async function eligibleSet(
   return { where, categories, exclusions, lit };
 }
 
-/**
- * Selection (docs/draw-algorithm.md §5–§7) without hashing a million USCCs in Node: strata
- * sizes first, then PostgreSQL computes the rank keys and returns only the enterprises under
- * each stratum's candidate bound, and libs/domain picks the k lowest (candidates.ts). A
- * stratum with too few candidates — about never — is asked again without a bound.
- */
+/** An enterprise under its stratum's candidate bound, as the candidate scan returns it. */
 export interface Candidate {
   uscc: string;
   riskClass: RiskClass;
@@ -176,6 +171,7 @@ function boundsTable(set: EligibleSet, bounds: Map<string, number | null>, strat
 const rankKeySql = (set: EligibleSet, seed: string) =>
   `sha256(convert_to(${set.lit(`${seed}:`)} || e.uscc, 'UTF8'))`;
 
+/** Eligible enterprises per risk class and prefecture. */
 export async function strataSizes(m: EntityManager, set: EligibleSet): Promise<StratumSize[]> {
   return (await m.query(
     `SELECT e.risk_class AS "riskClass", ${PREFECTURE_SQL} AS prefecture, count(*)::int AS size
@@ -183,6 +179,12 @@ export async function strataSizes(m: EntityManager, set: EligibleSet): Promise<S
   )) as StratumSize[];
 }
 
+/**
+ * Selection (docs/draw-algorithm.md §5–§7) without hashing a million USCCs in Node: strata
+ * sizes first, then PostgreSQL computes the rank keys and returns only the enterprises under
+ * each stratum's candidate bound, and libs/domain picks the k lowest (candidates.ts). A
+ * stratum with too few candidates — about never — is asked again without a bound.
+ */
 export async function selectCandidates(
   m: EntityManager,
   set: EligibleSet,
