@@ -11,3 +11,4 @@ export * from './health/health.module';
 export * from './audit/canonical-json';
 export * from './audit/audit';
 export * from './health/redis-answers';
+export * from './idempotency/idempotency';

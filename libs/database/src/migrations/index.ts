@@ -6,6 +6,7 @@ import { Tasks1764500000000 } from './1764500000000-Tasks';
 import { Calendar1764600000000 } from './1764600000000-Calendar';
 import { DrawFunctions1764700000000 } from './1764700000000-DrawFunctions';
 import { RiskHistory1765000000000 } from './1765000000000-RiskHistory';
+import { Idempotency1765100000000 } from './1765100000000-Idempotency';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Calendar1764600000000,
   DrawFunctions1764700000000,
   RiskHistory1765000000000,
+  Idempotency1765100000000,
 ];
