@@ -282,14 +282,15 @@ export class DirectoryImportService {
     const [{ existing }] = (await runner.query(
       `SELECT count(*)::int AS existing FROM ${spec.table}`,
     )) as { existing: number }[];
-    const bulk =
-      count >= this.bulkMinRows && count > existing && !(await this.isReferenced(spec, runner));
+    const bulk = count >= this.bulkMinRows && count > existing;
+    // Keys other tables refer to stay in place (dropping them would drop the foreign keys).
+    const keepKeys = bulk && (await this.isReferenced(spec, runner));
     // A bulk load into an empty table finds repeated keys when it rebuilds the unique indexes,
     // for free; otherwise a repeat could land on an existing row, so look for them first.
-    if (!bulk || existing > 0) await this.checkDuplicates(spec, runner, errors);
+    if (!bulk || existing > 0 || keepKeys) await this.checkDuplicates(spec, runner, errors);
     await this.checkStage(spec, runner, ctx, errors);
     const counts = bulk
-      ? await this.bulkMerge(spec, runner, count, existing > 0, ctx.scope, errors)
+      ? await this.bulkMerge(spec, runner, count, existing > 0, ctx.scope, errors, keepKeys)
       : await this.upsert(spec, runner, count, { scope: ctx.scope });
     return { rows: count, ignoredColumns: map.ignored, ...counts };
   }
@@ -358,8 +359,10 @@ export class DirectoryImportService {
   /**
    * Merges a load larger than the table itself (and at least bulkMinRows): drops the table's
    * indexes, loads, and rebuilds them — PostgreSQL's own advice for bulk loads ("Populating a
-   * Database"), several times faster than maintaining them row by row. The table is locked
-   * meanwhile; smaller imports go through upsert alone.
+   * Database"), several times faster than maintaining them row by row. A key that other
+   * tables' foreign keys refer to (the enterprise USCC, since tasks exist) is kept and
+   * maintained, and only the other indexes are rebuilt. The table is locked meanwhile;
+   * smaller imports go through upsert alone.
    */
   private async bulkMerge(
     spec: DirectorySpec,
@@ -368,13 +371,16 @@ export class DirectoryImportService {
     hasRows: boolean,
     scope: string,
     errors: ErrorList,
+    keepKeys: boolean,
   ) {
     await runner.query(`LOCK TABLE ${spec.table} IN ACCESS EXCLUSIVE MODE`);
-    const constraints = (await runner.query(
-      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
-       WHERE conrelid = $1::regclass AND contype IN ('p', 'u') ORDER BY contype`,
-      [spec.table],
-    )) as { name: string; def: string }[];
+    const constraints = keepKeys
+      ? []
+      : ((await runner.query(
+          `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+           WHERE conrelid = $1::regclass AND contype IN ('p', 'u') ORDER BY contype`,
+          [spec.table],
+        )) as { name: string; def: string }[]);
     const indexes = (await runner.query(
       `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS def FROM pg_index
        WHERE indrelid = $1::regclass AND indexrelid NOT IN (SELECT conindid FROM pg_constraint WHERE conrelid = $1::regclass)`,
@@ -386,7 +392,8 @@ export class DirectoryImportService {
     const counts = await this.upsert(spec, runner, staged, {
       scope,
       withUpdates: hasRows,
-      sorted: false,
+      // Into a live primary key, key order keeps the btree's pages warm.
+      sorted: keepKeys,
     });
     try {
       await runner.query('SAVEPOINT rebuild');
