@@ -4,6 +4,8 @@ import { AuthModule } from '@spotcheck/auth';
 import { AppConfigModule, AppLoggingModule, HealthModule } from '@spotcheck/common';
 import { DatabaseModule, Lab } from '@spotcheck/database';
 import { OwnLabController } from './lab/lab.controller';
+import { StaffController } from './staff/staff.controller';
+import { StaffService } from './staff/staff.service';
 
 @Module({
   imports: [
@@ -14,6 +16,7 @@ import { OwnLabController } from './lab/lab.controller';
     AuthModule,
     HealthModule,
   ],
-  controllers: [OwnLabController],
+  controllers: [OwnLabController, StaffController],
+  providers: [StaffService],
 })
 export class LabResultsModule {}

@@ -7,6 +7,7 @@ import { Calendar1764600000000 } from './1764600000000-Calendar';
 import { DrawFunctions1764700000000 } from './1764700000000-DrawFunctions';
 import { RiskHistory1765000000000 } from './1765000000000-RiskHistory';
 import { Idempotency1765100000000 } from './1765100000000-Idempotency';
+import { LabStaff1765200000000 } from './1765200000000-LabStaff';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   DrawFunctions1764700000000,
   RiskHistory1765000000000,
   Idempotency1765100000000,
+  LabStaff1765200000000,
 ];

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { PutStaffDto } from './staff.dto';
+import { StaffService } from './staff.service';
+
+/** 检验机构人员: who may test, review and sign a lab's reports. */
+@ApiTags('lab staff 人员')
+@ApiBearerAuth()
+@Roles('lab', 'admin')
+@Controller()
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Get('labs/:labId/staff')
+  list(@CurrentUser() p: Principal, @Param('labId') labId: string) {
+    return this.staff.list(p, labId);
+  }
+
+  /** Creates or replaces a staff member (the JWT `sub` of their lab token). */
+  @Put('labs/:labId/staff/:sub')
+  put(
+    @CurrentUser() p: Principal,
+    @Param('labId') labId: string,
+    @Param('sub') sub: string,
+    @Body() dto: PutStaffDto,
+  ) {
+    return this.staff.put(p, labId, sub, dto);
+  }
+
+  /** The signed-in person's own staff record and roles. */
+  @Get('lab/staff/me')
+  @Roles('lab')
+  me(@CurrentUser() p: Principal) {
+    return this.staff.me(p);
+  }
+}
