@@ -2,6 +2,7 @@ export * from './enums';
 export * from './uscc';
 export * from './region';
 export * from './limit-rule';
+export * from './rounding';
 export * from './cursor';
 export * from './draw';
 export * from './task-state';
