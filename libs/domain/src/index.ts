@@ -3,6 +3,7 @@ export * from './uscc';
 export * from './region';
 export * from './limit-rule';
 export * from './rounding';
+export * from './verdict';
 export * from './cursor';
 export * from './draw';
 export * from './task-state';
