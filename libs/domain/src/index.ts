@@ -7,6 +7,7 @@ export * from './verdict';
 export * from './cursor';
 export * from './draw';
 export * from './task-state';
+export * from './report-state';
 export * from './task-pair';
 export * from './calendar';
 export * from './gtin';
