@@ -10,5 +10,6 @@ export * from './task-state';
 export * from './report-state';
 export * from './task-pair';
 export * from './calendar';
+export * from './objection-deadline';
 export * from './gtin';
 export * from './epcis';
