@@ -86,6 +86,27 @@ describe('evaluateItem: the two comparison methods of GB/T 8170 §4.3 (Table 2 e
     });
   });
 
+  it('says which value was compared, and how it was rounded', () => {
+    expect(evaluateItem(item('≤0.5', '0.551', { comparison: 'rounded' }))).toMatchObject({
+      verdict: {
+        reason: {
+          zh: '修约值 0.6（实测值 0.551 按 GB/T 8170 修约至1位小数）不符合限值 ≤0.5',
+          en: 'rounded value 0.6 (0.551 rounded to 1 decimal by GB/T 8170) is outside the limit ≤0.5',
+        },
+      },
+    });
+    expect(
+      evaluateItem(item('≥1400', '1351', { comparison: 'rounded', roundingDigits: -2 })),
+    ).toMatchObject({
+      verdict: {
+        reason: {
+          zh: '修约值 1400（实测值 1351 按 GB/T 8170 修约至100的整数倍）符合限值 ≥1400',
+          en: 'rounded value 1400 (1351 rounded to a multiple of 100 by GB/T 8170) is within the limit ≥1400',
+        },
+      },
+    });
+  });
+
   it('compares by the full value when the item says nothing', () => {
     const e = evaluateItem(item('≤0.5', '0.501'));
     expect(e).toMatchObject({ ok: true, verdict: { outcome: 'fail', roundedValue: null } });

@@ -139,9 +139,9 @@ type Judged = { pass: boolean; roundedValue: string | null; reason: Localized };
 type Judgement = Judged | { error: string };
 
 function digitsText(d: number): Localized {
-  if (d >= 0) return { zh: `${d} 位小数`, en: `${d} decimal${d === 1 ? '' : 's'}` };
+  if (d >= 0) return { zh: `${d}位小数`, en: `${d} decimal${d === 1 ? '' : 's'}` };
   const unit = `1${'0'.repeat(-d)}`;
-  return { zh: `${unit} 的整数倍`, en: `a multiple of ${unit}` };
+  return { zh: `${unit}的整数倍`, en: `a multiple of ${unit}` };
 }
 
 function inRange(rule: RangeRule, v: Decimal): boolean {
