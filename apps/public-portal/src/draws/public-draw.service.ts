@@ -89,9 +89,7 @@ export class PublicDrawService {
     throw notFound('draw', id);
   }
 
-  async verification(
-    d: Draw,
-  ): Promise<{
+  async verification(d: Draw): Promise<{
     drawId: string;
     verdict: DrawVerification;
     record: DrawRecordHeader;
