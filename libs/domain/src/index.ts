@@ -9,3 +9,5 @@ export * from './task-pair';
 export * from './calendar';
 export * from './gtin';
 export * from './epcis';
+export * from './sampling-record';
+export * from './custody';
