@@ -54,7 +54,9 @@ const CUSTODY_COLUMNS = `'{custody_state,custody_seq,custody_at,arrived_at,keep_
  *
  * Keys for the trace queries (100,000 samples, 1,000,000 events): by sample number the unique
  * index on `sample_no` ("C" collation, which also orders lists and serves their keyset
- * cursor), then the events by primary key; by enterprise `(sampled_uscc, sample_no)`; by
+ * cursor), then the events by primary key; by enterprise `(sampled_uscc, sample_no)`, with
+ * `sampled_uscc` in the collation of `enterprise.uscc` so that joining the enterprise uses its
+ * primary key (a column in another collation cannot, and the join then scans the directory); by
  * manufacturer `(manufacturer_uscc, sample_no)`; by product `(gtin, batch_no)`; a lab's
  * samples `(lab_id, sample_no)` and `(retest_lab_id)`; overdue samples a partial index on
  * `lab_due_date` over those not yet arrived.
@@ -80,14 +82,14 @@ export class Samples1764800000000 implements MigrationInterface {
         lab_id               uuid NOT NULL REFERENCES lab (id),
         retest_lab_id        uuid REFERENCES lab (id) CHECK (retest_lab_id <> lab_id),
         stage                text NOT NULL CHECK (stage IN ('production','distribution','online')),
-        sampled_uscc         text COLLATE "C" NOT NULL REFERENCES enterprise (uscc),
+        sampled_uscc         text NOT NULL REFERENCES enterprise (uscc),
         place_region_code    text COLLATE "C" NOT NULL CHECK (octet_length(place_region_code) = 6),
         place_address        text NOT NULL CHECK (length(place_address) BETWEEN 1 AND 500),
         online_platform      text CHECK (length(online_platform) BETWEEN 1 AND 100),
         online_shop          text CHECK (length(online_shop) BETWEEN 1 AND 200),
         manufacturer_name    text NOT NULL CHECK (length(manufacturer_name) BETWEEN 1 AND 200),
         manufacturer_address text CHECK (length(manufacturer_address) BETWEEN 1 AND 500),
-        manufacturer_uscc    text COLLATE "C" CHECK (octet_length(manufacturer_uscc) = 18),
+        manufacturer_uscc    text CHECK (octet_length(manufacturer_uscc) = 18),
         product_name         text NOT NULL CHECK (length(product_name) BETWEEN 1 AND 200),
         brand                text CHECK (length(brand) BETWEEN 1 AND 100),
         spec                 text CHECK (length(spec) BETWEEN 1 AND 200),
