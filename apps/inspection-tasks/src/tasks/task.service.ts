@@ -33,13 +33,7 @@ import type {
   UnableReason,
 } from '@spotcheck/domain';
 import { NATIONAL_JURISDICTION } from '../plans/plan.dto';
-import {
-  CancelTaskDto,
-  ReassignTaskDto,
-  SampledTaskDto,
-  TaskQuery,
-  UnableTaskDto,
-} from './task.dto';
+import { CancelTaskDto, ReassignTaskDto, TaskQuery, UnableTaskDto } from './task.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENTITY = 'inspection_task';
@@ -262,10 +256,6 @@ export class TaskService {
       true,
       this.step(p, id, { event: 'sampled' }, null, {}, record),
     );
-  }
-
-  sampled(p: Principal, id: string, dto: SampledTaskDto): Promise<TaskDetail> {
-    return this.transition(p, id, { event: 'sampled' }, dto.note ?? null, {});
   }
 
   unable(p: Principal, id: string, dto: UnableTaskDto): Promise<TaskDetail> {
