@@ -4,9 +4,8 @@
  * EPCIS export (epcis/export-document.ts) except `tested`, which is the report's (issue 5).
  *
  *   (none) ─sampled─► sampled ─sealed─► sealed ─shipped─► in_transit
- *                                          │                  │
- *                                          ├──received────────┼──received──► received
- *                                          └──rejected_at_receipt──────────► rejected
+ *   sealed, in_transit ─received─► received      (from sealed: delivered by hand)
+ *                      ─rejected_at_receipt─► rejected
  *   received ─testing─► testing ─backup_retained─► backup_retained
  *   backup_retained ─retest_dispatched─► retest_in_transit
  *                   ─disposed / returned (only after keep-until)─► disposed / returned

@@ -222,8 +222,8 @@ export class SampleService {
   ) {}
 
   /**
-   * The SQL condition restricting samples to what `p` may see, with its parameters from
-   * `first` on; 403 for a role that sees no sample.
+   * The SQL condition restricting samples (`s`, joined to their plan `p`) to what the caller
+   * may see, its parameters added through `arg`; 403 for a role that sees no sample.
    */
   private visible(p: Principal, arg: (v: unknown) => string): string {
     if (p.role === 'lab') {
@@ -249,8 +249,10 @@ export class SampleService {
    * face; 404 outside the caller's jurisdiction; 409 when the plan or the task is past
    * sampling (ILLEGAL_PLAN_STATE, ILLEGAL_TASK_STATE) or the task lacks a pair or a lab
    * (TASK_UNASSIGNED); 403 NOT_TASK_INSPECTOR for anyone but the pair; 400 when the record
-   * does not fit the task (signing inspectors, stage, sampled before the draw). With seal numbers the sample is also recorded as sealed, at the
-   * same time and place, so a sample sealed on the spot (the usual case) needs no second call.
+   * does not fit the task (signing inspectors, stage, sampled before the draw).
+   *
+   * With seal numbers the sample is also recorded as sealed, at the same time and place, so a
+   * sample sealed on the spot (the usual case) needs no second call.
    */
   async record(p: Principal, taskId: string, dto: CreateSampleDto): Promise<SampleDetail> {
     const checked = validateSamplingRecord(dto, new Date());
