@@ -86,6 +86,29 @@ const req = (p: Principal | null, method: 'GET' | 'POST', url: string, payload?:
 const get = (p: Principal, url: string) => req(p, 'GET', url);
 const post = (p: Principal, url: string, payload: unknown = {}) => req(p, 'POST', url, payload);
 
+/** One of the task's own inspectors: only they (and admins) record its sampling. */
+const inspectorOf = (t: Task): Principal => ({
+  ...REGULATOR_HOHHOT,
+  sub: `inspector-${(t.inspectors as string[])[0]}`,
+  staffNo: (t.inspectors as string[])[0],
+});
+
+/** A sampling record for `t`, taken just now (test/samples.e2e-spec.ts tests the record itself). */
+const sampleOf = (t: Pick<Task, 'inspectors'>, over: Record<string, unknown> = {}) => ({
+  sampledAt: new Date().toISOString(),
+  place: { regionCode: '150102', address: '测试地址' },
+  stage: 'production',
+  manufacturer: { name: '任务测试企业' },
+  productName: '测试产品',
+  batch: 'B1',
+  testPortion: { quantity: '2', unit: '件' },
+  backupPortion: { quantity: '1', unit: '件' },
+  pricePaid: '10.00',
+  inspectors: t.inspectors ?? ['-', '-'],
+  representative: { name: '负责人' },
+  ...over,
+});
+
 async function created(p: Principal, url: string, payload: unknown) {
   const r = await post(p, url, payload);
   if (r.statusCode !== 201) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
@@ -352,7 +375,7 @@ describe('GET /tasks', () => {
     const id = tasksA[0].id;
     expect((await get(REGULATOR_BAOTOU, `/api/v1/tasks/${id}`)).statusCode).toBe(404);
     for (const [path, body] of [
-      ['sampled', {}],
+      ['sample', sampleOf(tasksA[0])],
       ['unable', { reason: 'closed' }],
       ['cancel', { reason: '越权' }],
       ['reassign', { slot: 1, staffNo: OUTSIDE, reason: '越权' }],
@@ -370,7 +393,10 @@ describe('GET /tasks', () => {
       (await get(REGULATOR_HOHHOT, '/api/v1/tasks/00000000-0000-4000-8000-000000000000'))
         .statusCode,
     ).toBe(404);
-    expect((await post(REGULATOR_HOHHOT, '/api/v1/tasks/42/sampled')).statusCode).toBe(404);
+    expect(
+      (await post(inspectorOf(tasksA[0]), '/api/v1/tasks/42/sample', sampleOf(tasksA[0])))
+        .statusCode,
+    ).toBe(404);
     // Labs and enterprises do not see tasks.
     const lab: Principal = { sub: 'lab-1', role: 'lab', org: labId };
     expect((await get(lab, '/api/v1/tasks')).statusCode).toBe(403);
@@ -423,16 +449,21 @@ describe('GET /tasks/mine', () => {
 });
 
 describe('task transitions', () => {
-  it('sampled: assigned → sampled, audited; the first outcome moves the plan to sampling', async () => {
+  it('sampled: assigned → sampled with the sampling record, audited; the first outcome moves the plan to sampling', async () => {
     expect(await planState(planA.id)).toBe('drawn');
     const t = tasksA[0];
-    const me: Principal = { ...REGULATOR_HOHHOT, sub: 'inspector-x', staffNo: STAFF[0] };
-    const r = await post(me, `/api/v1/tasks/${t.id}/sampled`, { note: '抽样单 NM-0001' });
-    expect(r.statusCode).toBe(200);
+    const staffNo = (t.inspectors as string[])[0];
+    const me: Principal = { ...REGULATOR_HOHHOT, sub: 'inspector-x', staffNo };
+    const s = await post(me, `/api/v1/tasks/${t.id}/sample`, sampleOf(t));
+    expect(s.statusCode).toBe(201);
+    const sampleNo = `${planA.code}-0001`;
+    expect(s.json()).toMatchObject({ sampleNo, taskId: t.id });
+    const r = await get(me, `/api/v1/tasks/${t.id}`);
     expect(r.json()).toMatchObject({
       id: t.id,
       state: 'sampled',
-      note: '抽样单 NM-0001',
+      sampleNo,
+      note: null,
       violation: false,
       unableReason: null,
       overdue: false,
@@ -448,7 +479,7 @@ describe('task transitions', () => {
         action: 'sampled',
         entityType: 'inspection_task',
         actor: 'inspector-x',
-        detail: { from: 'assigned', to: 'sampled', note: '抽样单 NM-0001', staffNo: STAFF[0] },
+        detail: { from: 'assigned', to: 'sampled', sampleNo, staffNo },
       },
     ]);
     expect(await auditOf(planA.id, 'startSampling')).toEqual([
@@ -461,17 +492,17 @@ describe('task transitions', () => {
     ]);
 
     // A finished task accepts nothing: 409 naming the state, no allowed events.
-    for (const [path, body] of [
-      ['sampled', {}],
-      ['unable', { reason: 'closed' }],
-      ['cancel', { reason: '重复' }],
+    for (const [path, body, event] of [
+      ['sample', sampleOf(t), 'sampled'],
+      ['unable', { reason: 'closed' }, 'unable'],
+      ['cancel', { reason: '重复' }, 'cancel'],
     ] as const) {
-      const again = await post(REGULATOR_HOHHOT, `/api/v1/tasks/${t.id}/${path}`, body);
+      const again = await post(me, `/api/v1/tasks/${t.id}/${path}`, body);
       expect([path, again.statusCode]).toEqual([path, 409]);
       expect(again.json()).toMatchObject({
         code: 'ILLEGAL_TASK_STATE',
         currentState: 'sampled',
-        event: path === 'cancel' ? 'cancel' : path,
+        event,
         allowedEvents: [],
       });
     }
@@ -531,7 +562,11 @@ describe('task transitions', () => {
     expect((violations.json().items as Task[]).filter((t) => t.violation).map((t) => t.id)).toEqual(
       [refused.id],
     );
-    const again = await post(REGULATOR_HOHHOT, `/api/v1/tasks/${refused.id}/sampled`);
+    const again = await post(
+      inspectorOf(refused),
+      `/api/v1/tasks/${refused.id}/sample`,
+      sampleOf(refused),
+    );
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({
       code: 'ILLEGAL_TASK_STATE',
@@ -582,7 +617,11 @@ describe('task transitions', () => {
       });
       expect([payload, r.statusCode]).toEqual([payload, 400]);
     }
-    const nul = await post(REGULATOR_HOHHOT, `/api/v1/tasks/${t.id}/sampled`, { note: 'a\u0000b' });
+    const nul = await post(
+      inspectorOf(t),
+      `/api/v1/tasks/${t.id}/sample`,
+      sampleOf(t, { note: 'a\u0000b' }),
+    );
     expect(nul.statusCode).toBe(400);
     expect((await get(REGULATOR_HOHHOT, `/api/v1/tasks/${t.id}`)).json().state).toBe('assigned');
   });
@@ -591,17 +630,18 @@ describe('task transitions', () => {
     const plan = await drawnPlan(3, REGULATOR_HOHHOT, { categories: [CAT_B] });
     const [t, u] = await tasksOf(plan.id);
     const rs = await Promise.all([
-      post(REGULATOR_HOHHOT, `/api/v1/tasks/${t.id}/sampled`),
+      post(inspectorOf(t), `/api/v1/tasks/${t.id}/sample`, sampleOf(t)),
       post(REGULATOR_HOHHOT, `/api/v1/tasks/${t.id}/unable`, { reason: 'closed' }),
-      post(REGULATOR_HOHHOT, `/api/v1/tasks/${u.id}/sampled`),
+      post(inspectorOf(u), `/api/v1/tasks/${u.id}/sample`, sampleOf(u)),
     ]);
-    expect(
-      rs
-        .slice(0, 2)
-        .map((r) => r.statusCode)
-        .sort(),
-    ).toEqual([200, 409]);
-    expect(rs[2].statusCode).toBe(200);
+    // The sampling record answers 201, unable 200; whichever came second, 409.
+    const [first, second] = rs.slice(0, 2).map((r) => r.statusCode);
+    expect([first, second].filter((c) => c === 409)).toHaveLength(1);
+    expect([first === 201 || first === 409, second === 200 || second === 409]).toEqual([
+      true,
+      true,
+    ]);
+    expect(rs[2].statusCode).toBe(201);
     expect(await auditOf(t.id)).toHaveLength(1);
     // Both tasks raced to start the plan's sampling phase; it started once.
     expect(await planState(plan.id)).toBe('sampling');
@@ -853,7 +893,7 @@ describe('POST /tasks/:id/reassign', () => {
     expect(c.statusCode).toBe(200);
     const free = STAFF.find((s) => !t.inspectors?.includes(s));
     for (const [path, body] of [
-      ['sampled', {}],
+      ['sample', sampleOf(t)],
       ['unable', { reason: 'refused' }],
       ['cancel', { reason: '撤销' }],
       ['reassign', { slot: 1, staffNo: free, reason: '换人' }],

@@ -30,6 +30,7 @@ import { LabController } from './labs/lab.controller';
 import { LabService } from './labs/lab.service';
 import { PlanController } from './plans/plan.controller';
 import { PlanService } from './plans/plan.service';
+import { SamplesModule } from './samples/samples.module';
 import { TasksModule } from './tasks/tasks.module';
 
 @Module({
@@ -50,6 +51,7 @@ import { TasksModule } from './tasks/tasks.module';
     AuthModule,
     HealthModule,
     TasksModule,
+    SamplesModule,
     WorkCalendarModule,
   ],
   controllers: [

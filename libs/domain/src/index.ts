@@ -13,3 +13,5 @@ export * from './calendar';
 export * from './objection-deadline';
 export * from './gtin';
 export * from './epcis';
+export * from './sampling-record';
+export * from './custody';

@@ -5,9 +5,10 @@
  *      ├─────unable─────► unable_to_sample   (reason: closed | no_product | refused)
  *      └─────cancel─────► cancelled
  *
- * Every state but `assigned` is final. An event's name is the path of the endpoint that sends
- * it (`POST /tasks/:id/sampled`, `…/unable`, `…/cancel`), so the allowed events in a 409
- * answer tell the caller what it can still do.
+ * Every state but `assigned` is final. `unable` and `cancel` are sent by the endpoints of
+ * those names (`POST /tasks/:id/unable`, `…/cancel`); `sampled` only by the sampling record
+ * (`POST /tasks/:id/sample`, issue 4), so that no task is sampled without one. The allowed
+ * events in a 409 answer tell the caller what it can still do.
  *
  * An enterprise that refuses to be sampled commits a violation (Product Quality Law Art. 56:
  * refusing a lawful spot check is itself punishable), so `refused` marks the task as one.

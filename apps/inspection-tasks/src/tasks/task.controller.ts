@@ -1,20 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import {
-  CancelTaskDto,
-  ReassignTaskDto,
-  SampledTaskDto,
-  TaskQuery,
-  UnableTaskDto,
-} from './task.dto';
+import { CancelTaskDto, ReassignTaskDto, TaskQuery, UnableTaskDto } from './task.dto';
 import { TaskService } from './task.service';
 
 /**
  * Inspection tasks (抽查任务) after the draw. Like the draw they are confidential: regulators
  * of the plan's jurisdiction and admins only, 404 outside. Every write answers the task as
  * it now is; an illegal change answers 409 ILLEGAL_TASK_STATE (or ILLEGAL_PLAN_STATE when
- * the plan is not drawn or sampling) naming the current state.
+ * the plan is not drawn or sampling) naming the current state. A task becomes sampled only
+ * with its sampling record, `POST /tasks/:id/sample` (samples/sample.controller.ts).
  */
 @ApiTags('tasks 抽查任务')
 @ApiBearerAuth()
@@ -40,13 +35,6 @@ export class TaskController {
   @Get(':id')
   get(@CurrentUser() p: Principal, @Param('id') id: string) {
     return this.tasks.get(p, id);
-  }
-
-  /** assigned → sampled. The first field outcome of a drawn plan moves it to sampling. */
-  @Post(':id/sampled')
-  @HttpCode(200)
-  sampled(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: SampledTaskDto) {
-    return this.tasks.sampled(p, id, dto);
   }
 
   /** assigned → unable_to_sample with a reason; `refused` marks the task as a violation. */

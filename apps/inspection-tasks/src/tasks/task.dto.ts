@@ -89,18 +89,6 @@ export class TaskQuery extends PageQuery {
   overdue?: boolean;
 }
 
-export class SampledTaskDto {
-  @ApiPropertyOptional({
-    example: '抽样单号 NM2026-0001',
-    description: 'Free text, kept with the task',
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 1000)
-  @Matches(TEXT, { message: 'note must not be blank or contain NUL characters' })
-  note?: string;
-}
-
 export class UnableTaskDto {
   @ApiProperty({
     enum: UNABLE_REASONS,

@@ -33,13 +33,7 @@ import type {
   UnableReason,
 } from '@spotcheck/domain';
 import { NATIONAL_JURISDICTION } from '../plans/plan.dto';
-import {
-  CancelTaskDto,
-  ReassignTaskDto,
-  SampledTaskDto,
-  TaskQuery,
-  UnableTaskDto,
-} from './task.dto';
+import { CancelTaskDto, ReassignTaskDto, TaskQuery, UnableTaskDto } from './task.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENTITY = 'inspection_task';
@@ -74,6 +68,8 @@ export interface TaskView {
   violation: boolean;
   stateChangedAt: Date | null;
   stateChangedBy: string | null;
+  /** The sampling record's number once the task is sampled (POST /tasks/:id/sample). */
+  sampleNo: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -100,10 +96,30 @@ const VIEW = `
          to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", ${OVERDUE} AS overdue,
          t.state, t.unable_reason AS "unableReason", t.note, t.violation,
          t.state_changed_at AS "stateChangedAt", t.state_changed_by AS "stateChangedBy",
-         t.created_at AS "createdAt", t.updated_at AS "updatedAt"
+         s.sample_no AS "sampleNo", t.created_at AS "createdAt", t.updated_at AS "updatedAt"
     FROM inspection_task t
     JOIN sampling_plan p ON p.id = t.plan_id
-    JOIN enterprise e ON e.uscc = t.uscc`;
+    JOIN enterprise e ON e.uscc = t.uscc
+    LEFT JOIN sample s ON s.task_id = t.id`;
+
+/** What a task write leaves in the audit log: the task's detail, and entries of its own. */
+export interface TaskWriteResult {
+  detail: Record<string, unknown>;
+  audit: AuditEntry[];
+}
+
+/** The body of a task write, run with the plan and the task locked. */
+type TaskWrite = (
+  m: EntityManager,
+  task: InspectionTask,
+  plan: SamplingPlan,
+) => Promise<TaskWriteResult>;
+
+/**
+ * Work done inside a task's state change once the change is known to be legal (the sampling
+ * record); it may still refuse by throwing, which rolls everything back.
+ */
+export type TaskStepHook = TaskWrite;
 
 /** One member of the pair to change: its slot (1 or 2) and the field that named the new one. */
 interface PairChange {
@@ -218,8 +234,28 @@ export class TaskService {
     return { ...task, reassignments };
   }
 
-  sampled(p: Principal, id: string, dto: SampledTaskDto): Promise<TaskDetail> {
-    return this.transition(p, id, { event: 'sampled' }, dto.note ?? null, {});
+  /**
+   * assigned → sampled, as part of the sampling record (SampleService), in the caller's
+   * transaction `m`: the same scope (404), plan lock and state (409 ILLEGAL_PLAN_STATE), task
+   * lock and state machine (409 ILLEGAL_TASK_STATE), plan start and audit as every other task
+   * write. `record` runs once the task may become sampled, with the locked task and plan; it
+   * writes the record and returns what to add to the task's audit detail and the audit entries
+   * of its own, which are recorded after the task's.
+   */
+  sampledWithin(
+    m: EntityManager,
+    p: Principal,
+    id: string,
+    record: TaskStepHook,
+  ): Promise<TaskDetail> {
+    return this.writeIn(
+      m,
+      p,
+      id,
+      'sampled',
+      true,
+      this.step(p, id, { event: 'sampled' }, null, {}, record),
+    );
   }
 
   unable(p: Principal, id: string, dto: UnableTaskDto): Promise<TaskDetail> {
@@ -238,7 +274,19 @@ export class TaskService {
     detail: Record<string, unknown>,
   ): Promise<TaskDetail> {
     const fieldOutcome = input.event !== 'cancel';
-    return this.write(p, id, input.event, fieldOutcome, async (m, before) => {
+    return this.write(p, id, input.event, fieldOutcome, this.step(p, id, input, note, detail));
+  }
+
+  /** The write of one state machine step, with an optional hook run once the step is legal. */
+  private step(
+    p: Principal,
+    id: string,
+    input: TaskEventInput,
+    note: string | null,
+    detail: Record<string, unknown>,
+    hook?: TaskStepHook,
+  ): TaskWrite {
+    return async (m, before, plan) => {
       const t = transitionTask(before.state, input);
       if (!t.ok) {
         if (t.error.code === 'INVALID_UNABLE_REASON')
@@ -249,6 +297,7 @@ export class TaskService {
           allowedEvents: t.error.allowedEvents,
         });
       }
+      const extra = hook ? await hook(m, before, plan) : { detail: {}, audit: [] };
       await m.update(
         InspectionTask,
         { id },
@@ -262,13 +311,17 @@ export class TaskService {
         },
       );
       return {
-        from: before.state,
-        to: t.state,
-        ...(t.unableReason ? { unableReason: t.unableReason, violation: t.violation } : {}),
-        ...(note !== null && input.event !== 'cancel' ? { note } : {}),
-        ...detail,
+        detail: {
+          from: before.state,
+          to: t.state,
+          ...(t.unableReason ? { unableReason: t.unableReason, violation: t.violation } : {}),
+          ...(note !== null && input.event !== 'cancel' ? { note } : {}),
+          ...detail,
+          ...extra.detail,
+        },
+        audit: extra.audit,
       };
-    });
+    };
   }
 
   /**
@@ -341,91 +394,103 @@ export class TaskService {
         [id, pair, unassigned === null ? null : JSON.stringify(unassigned)],
       );
       return {
-        changes: changes.map((c) => ({
-          slot: c.slot,
-          from: old ? old[c.slot - 1] : null,
-          to: c.staffNo,
-        })),
-        reason: dto.reason,
+        detail: {
+          changes: changes.map((c) => ({
+            slot: c.slot,
+            from: old ? old[c.slot - 1] : null,
+            to: c.staffNo,
+          })),
+          reason: dto.reason,
+        },
+        audit: [],
       };
     });
   }
 
-  /**
-   * A write to one task: locks its plan (checking it is drawn or sampling) and then the task,
-   * runs `fn`, moves a drawn plan to sampling on a field outcome, and audits it all in one
-   * transaction. `fn` returns the audit detail.
-   */
-  private async write(
+  /** A write to one task in a transaction of its own (see writeIn). */
+  private write(
     p: Principal,
     id: string,
     action: string,
     fieldOutcome: boolean,
-    fn: (
-      m: EntityManager,
-      task: InspectionTask,
-      plan: SamplingPlan,
-    ) => Promise<Record<string, unknown>>,
+    fn: TaskWrite,
+  ): Promise<TaskDetail> {
+    // Checked before the transaction opens, so a caller out of scope takes no connection.
+    this.scope(p);
+    if (!UUID.test(id)) throw notFound('task', id);
+    return this.ds.transaction((m) => this.writeIn(m, p, id, action, fieldOutcome, fn));
+  }
+
+  /**
+   * A write to one task inside transaction `m`: locks its plan (checking it is drawn or
+   * sampling) and then the task, runs `fn`, moves a drawn plan to sampling on a field outcome,
+   * and audits it all. `fn` returns the task's audit detail and any further audit entries.
+   */
+  private async writeIn(
+    m: EntityManager,
+    p: Principal,
+    id: string,
+    action: string,
+    fieldOutcome: boolean,
+    fn: TaskWrite,
   ): Promise<TaskDetail> {
     const prefix = this.scope(p);
     if (!UUID.test(id)) throw notFound('task', id);
-    return this.ds.transaction(async (m) => {
-      const [found] = (await m.query(
-        `SELECT t.plan_id AS "planId", p.state FROM inspection_task t
-           JOIN sampling_plan p ON p.id = t.plan_id
-          WHERE t.id = $1 AND p.jurisdiction LIKE $2`,
-        [id, `${prefix}%`],
-      )) as { planId: string; state: PlanState }[];
-      if (!found) throw notFound('task', id);
-      // Only the first field outcome of a drawn plan writes the plan; every other task write
-      // shares its lock, so work on many tasks runs side by side while a plan cancel or close
-      // waits for it (and it for them). Deciding the mode before locking avoids upgrading a
-      // shared lock, which two writers could deadlock on.
-      const starts = fieldOutcome && found.state === 'drawn';
-      const plan = await m
-        .getRepository(SamplingPlan)
-        .createQueryBuilder('p')
-        .where('p.id = :id', { id: found.planId })
-        .setLock(starts ? 'pessimistic_write' : 'pessimistic_read')
-        .getOneOrFail();
-      if (!WORKING_PLAN_STATES.includes(plan.state))
-        throw conflict(
-          'ILLEGAL_PLAN_STATE',
-          `the plan is ${plan.state}: its tasks change only while it is ${WORKING_PLAN_STATES.join(' or ')}`,
-          { currentState: plan.state, planId: plan.id, event: action },
+    const [found] = (await m.query(
+      `SELECT t.plan_id AS "planId", p.state FROM inspection_task t
+         JOIN sampling_plan p ON p.id = t.plan_id
+        WHERE t.id = $1 AND p.jurisdiction LIKE $2`,
+      [id, `${prefix}%`],
+    )) as { planId: string; state: PlanState }[];
+    if (!found) throw notFound('task', id);
+    // Only the first field outcome of a drawn plan writes the plan; every other task write
+    // shares its lock, so work on many tasks runs side by side while a plan cancel or close
+    // waits for it (and it for them). Deciding the mode before locking avoids upgrading a
+    // shared lock, which two writers could deadlock on.
+    const starts = fieldOutcome && found.state === 'drawn';
+    const plan = await m
+      .getRepository(SamplingPlan)
+      .createQueryBuilder('p')
+      .where('p.id = :id', { id: found.planId })
+      .setLock(starts ? 'pessimistic_write' : 'pessimistic_read')
+      .getOneOrFail();
+    if (!WORKING_PLAN_STATES.includes(plan.state))
+      throw conflict(
+        'ILLEGAL_PLAN_STATE',
+        `the plan is ${plan.state}: its tasks change only while it is ${WORKING_PLAN_STATES.join(' or ')}`,
+        { currentState: plan.state, planId: plan.id, event: action },
+      );
+    const before = await m
+      .getRepository(InspectionTask)
+      .createQueryBuilder('t')
+      .where('t.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOneOrFail();
+    const { detail, audit } = await fn(m, before, plan);
+    if (p.staffNo) detail.staffNo = p.staffNo;
+    const after = await m.findOneByOrFail(InspectionTask, { id });
+    const entries: AuditEntry[] = [
+      { action, entityType: ENTITY, entityId: id, before, after, detail },
+    ];
+    if (starts && plan.state === 'drawn') {
+      const t = transitionPlan(plan.state, 'startSampling');
+      if (t.ok) {
+        const planAfter = await m.save(
+          SamplingPlan,
+          m.create(SamplingPlan, { ...plan, state: t.state }),
         );
-      const before = await m
-        .getRepository(InspectionTask)
-        .createQueryBuilder('t')
-        .where('t.id = :id', { id })
-        .setLock('pessimistic_write')
-        .getOneOrFail();
-      const detail = await fn(m, before, plan);
-      if (p.staffNo) detail.staffNo = p.staffNo;
-      const after = await m.findOneByOrFail(InspectionTask, { id });
-      const entries: AuditEntry[] = [
-        { action, entityType: ENTITY, entityId: id, before, after, detail },
-      ];
-      if (starts && plan.state === 'drawn') {
-        const t = transitionPlan(plan.state, 'startSampling');
-        if (t.ok) {
-          const planAfter = await m.save(
-            SamplingPlan,
-            m.create(SamplingPlan, { ...plan, state: t.state }),
-          );
-          entries.push({
-            action: 'startSampling',
-            entityType: 'sampling_plan',
-            entityId: plan.id,
-            before: plan,
-            after: planAfter,
-            detail: { from: plan.state, to: t.state, firstTask: id, taskEvent: action },
-          });
-        }
+        entries.push({
+          action: 'startSampling',
+          entityType: 'sampling_plan',
+          entityId: plan.id,
+          before: plan,
+          after: planAfter,
+          detail: { from: plan.state, to: t.state, firstTask: id, taskEvent: action },
+        });
       }
-      await recordAudit(m, p, entries);
-      return this.get(p, id, m);
-    });
+    }
+    await recordAudit(m, p, [...entries, ...audit]);
+    return this.get(p, id, m);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { AuditLog } from './audit-log.entity';
+import { CustodyEvent } from './custody-event.entity';
 import { Draw, DrawExclusion } from './draw.entity';
 import { Enterprise } from './enterprise.entity';
 import { InspectionTask } from './inspection-task.entity';
@@ -6,11 +7,13 @@ import { Inspector } from './inspector.entity';
 import { Lab } from './lab.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { ProductCategory } from './product-category.entity';
+import { Sample } from './sample.entity';
 import { SamplingPlan } from './sampling-plan.entity';
 import { TaskReassignment } from './task-reassignment.entity';
 
 export {
   AuditLog,
+  CustodyEvent,
   Draw,
   DrawExclusion,
   Enterprise,
@@ -19,15 +22,18 @@ export {
   Lab,
   OutboxMessage,
   ProductCategory,
+  Sample,
   SamplingPlan,
   TaskReassignment,
 };
 export type { TestItemTemplate } from './product-category.entity';
 export type { PlanLevel, SamplingStage } from './sampling-plan.entity';
 export type { InspectionTaskState } from './inspection-task.entity';
+export type { SampleAttachment } from './sample.entity';
 
 export const ENTITIES = [
   AuditLog,
+  CustodyEvent,
   Draw,
   DrawExclusion,
   Enterprise,
@@ -36,6 +42,7 @@ export const ENTITIES = [
   Lab,
   OutboxMessage,
   ProductCategory,
+  Sample,
   SamplingPlan,
   TaskReassignment,
 ];

@@ -8,6 +8,7 @@ import { DrawFunctions1764700000000 } from './1764700000000-DrawFunctions';
 import { RiskHistory1765000000000 } from './1765000000000-RiskHistory';
 import { Idempotency1765100000000 } from './1765100000000-Idempotency';
 import { LabStaff1765200000000 } from './1765200000000-LabStaff';
+import { Samples1765300000000 } from './1765300000000-Samples';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   RiskHistory1765000000000,
   Idempotency1765100000000,
   LabStaff1765200000000,
+  Samples1765300000000,
 ];

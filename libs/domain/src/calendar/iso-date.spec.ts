@@ -3,6 +3,7 @@ import {
   MAX_DAY_NUMBER,
   MIN_DAY_NUMBER,
   addCalendarDays,
+  addCalendarMonths,
   calendarDaysBetween,
   dayNumber,
   fromDayNumber,
@@ -137,6 +138,43 @@ describe('ISO dates', () => {
         const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
         expect(ok).toBe(real && !(m === 2 && d === 29 && !leap));
       }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('adds calendar months as Civil Code Art. 202 counts them', () => {
+    expect(addCalendarMonths('2026-03-15', 3)).toBe('2026-06-15');
+    expect(addCalendarMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addCalendarMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addCalendarMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addCalendarMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addCalendarMonths('2026-10-31', 2)).toBe('2026-12-31');
+    expect(addCalendarMonths('2026-01-31', -2)).toBe('2025-11-30');
+    expect(addCalendarMonths('2026-05-05', 0)).toBe('2026-05-05');
+    expect(() => addCalendarMonths('9999-12-01', 1)).toThrow('outside the years 0001–9999');
+    expect(() => addCalendarMonths('2026-02-30', 1)).toThrow('does not exist');
+    expect(() => addCalendarMonths('2026-01-01', 1.5)).toThrow('must be an integer');
+  });
+
+  it('keeps the day of the month when it can, else takes the last day of the month', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: dayNumber('1900-01-01'), max: dayNumber('2200-12-31') }),
+        fc.integer({ min: -1200, max: 1200 }),
+        (n, k) => {
+          const d = fromDayNumber(n);
+          const r = addCalendarMonths(d, k);
+          const months = (x: string) => Number(x.slice(0, 4)) * 12 + Number(x.slice(5, 7));
+          expect(months(r) - months(d)).toBe(k);
+          const day = Number(d.slice(8));
+          const lastOfMonth = Number(
+            addCalendarDays(addCalendarMonths(`${r.slice(0, 7)}-01`, 1), -1).slice(8),
+          );
+          expect(Number(r.slice(8))).toBe(Math.min(day, lastOfMonth));
+          // Months are monotone: a later start never ends earlier.
+          expect(addCalendarMonths(fromDayNumber(n + 1), k) >= r).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -121,3 +121,25 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
 export function calendarDaysBetween(a: IsoDate, b: IsoDate): number {
   return dayNumber(b) - dayNumber(a);
 }
+
+/**
+ * `date` plus `months` calendar months, as Civil Code Art. 202 counts a period in months: the
+ * day of the final month that corresponds to the starting day, or that month's last day when
+ * it has no such day (2026-08-31 + 6 months = 2027-02-28; 2024-02-29 + 12 = 2025-02-28).
+ * Negative `months` go back the same way. Throws outside 0001–9999.
+ */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  if (!Number.isSafeInteger(months)) {
+    throw new RangeError(`months must be an integer, got ${months}`);
+  }
+  const v = validateIsoDate(date);
+  if (!v.ok) throw new RangeError(`date: ${v.reason}`);
+  const total = Number(date.slice(0, 4)) * 12 + (Number(date.slice(5, 7)) - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  if (year < 1 || year > 9999) {
+    throw new RangeError(`${date} + ${months} months is outside the years 0001–9999`);
+  }
+  const day = Math.min(Number(date.slice(8)), daysInMonth(year, month));
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { AppendCustodyDto, CreateSampleDto, SampleQuery } from './sample.dto';
+import { SampleService } from './sample.service';
+
+/** The sampling record of a task: what makes the task sampled. */
+@ApiTags('samples 抽样与流转')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TaskSampleController {
+  constructor(private readonly samples: SampleService) {}
+
+  /**
+   * Records the sampling (抽样单) of an assigned task and moves it to sampled. By one of the
+   * task's two inspectors (a regulator token whose staffNo is in the pair: 403 otherwise) or
+   * an admin. A refusal or an impossible sampling is POST /tasks/:id/unable instead.
+   */
+  @Post(':id/sample')
+  @Roles('regulator', 'admin')
+  record(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: CreateSampleDto) {
+    return this.samples.record(p, id, dto);
+  }
+}
+
+/**
+ * Samples and their custody (样品流转). Regulators of the plan's jurisdiction and admins see
+ * them, and so does the lab a sample is assigned to (or was sent to for a retest); anyone
+ * else gets 404.
+ */
+@ApiTags('samples 抽样与流转')
+@ApiBearerAuth()
+@Roles('regulator', 'admin', 'lab')
+@Controller('samples')
+export class SampleController {
+  constructor(private readonly samples: SampleService) {}
+
+  /** Filters: planId, state, overdue, uscc, manufacturerUscc, gtin, batch, labId, stage. */
+  @Get()
+  list(@CurrentUser() p: Principal, @Query() q: SampleQuery) {
+    return this.samples.list(p, q);
+  }
+
+  /** The sampling record with its whole custody chain. */
+  @Get(':sampleNo')
+  get(@CurrentUser() p: Principal, @Param('sampleNo') sampleNo: string) {
+    return this.samples.get(p, sampleNo);
+  }
+
+  @Get(':sampleNo/custody')
+  custody(@CurrentUser() p: Principal, @Param('sampleNo') sampleNo: string) {
+    return this.samples.custody(p, sampleNo);
+  }
+
+  /**
+   * Appends a custody event. sealed and shipped: regulators and admins; every other step:
+   * the lab holding the sample. 409 ILLEGAL_CUSTODY_STATE names the current state and the
+   * kinds allowed.
+   */
+  @Post(':sampleNo/custody')
+  append(
+    @CurrentUser() p: Principal,
+    @Param('sampleNo') sampleNo: string,
+    @Body() dto: AppendCustodyDto,
+  ) {
+    return this.samples.append(p, sampleNo, dto);
+  }
+}
