@@ -9,6 +9,7 @@ import { RiskHistory1765000000000 } from './1765000000000-RiskHistory';
 import { Idempotency1765100000000 } from './1765100000000-Idempotency';
 import { LabStaff1765200000000 } from './1765200000000-LabStaff';
 import { Samples1765300000000 } from './1765300000000-Samples';
+import { UsccCollation1765400000000 } from './1765400000000-UsccCollation';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Idempotency1765100000000,
   LabStaff1765200000000,
   Samples1765300000000,
+  UsccCollation1765400000000,
 ];
