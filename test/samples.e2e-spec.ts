@@ -1084,3 +1084,114 @@ describe('GET /samples', () => {
     expect(r.statusCode).toBe(404);
   });
 });
+
+describe('traceability', () => {
+  const trace = (p: Principal, url: string) => get(p, `/api/v1/trace/${url}`);
+
+  it('follows a sample from its plan and draw to its custody, for those who may see it', async () => {
+    const s = await sampleOf(S.first);
+    const r = await trace(REGULATOR_HOHHOT, `samples/${encodeURIComponent(S.first)}`);
+    expect(r.statusCode).toBe(200);
+    const t = r.json();
+    expect(t).toMatchObject({
+      sampleNo: S.first,
+      plan: { id: plan.id, code: plan.code, jurisdiction: '150100' },
+      draw: { id: expect.any(String), algorithmVersion: 'spotcheck-draw/1' },
+      task: { taskNo: expect.any(Number), state: 'sampled', reassignments: [] },
+      samplingRecord: { sampleNo: S.first, gtin: GTIN14, manufacturerUscc: MANUFACTURER },
+      lab: { id: s.labId },
+      retestLab: null,
+    });
+    expect(t.draw.verificationUrl).toBe(`/api/v1/draws/${t.draw.id}/verification`);
+    expect(t.inspectors.map((i: { staffNo: string }) => i.staffNo).sort()).toEqual(
+      [...(t.task.inspectors as string[])].sort(),
+    );
+    expect(t.custody.map((e: CustodyEvent) => e.kind)).toEqual(s.custody.map((e) => e.kind));
+
+    const sampled = t.samplingRecord.sampledUscc as string;
+    const allowed: [Principal, number][] = [
+      [ADMIN, 200],
+      [lab(s.labId), 200],
+      [{ sub: 'e', role: 'enterprise', org: sampled }, 200],
+      [{ sub: 'm', role: 'enterprise', org: MANUFACTURER }, 200],
+      [REGULATOR_BAOTOU, 404],
+      [lab(labOther), 404],
+      [{ sub: 'o', role: 'enterprise', org: baotouEnterprise }, 404],
+    ];
+    for (const [who, status] of allowed)
+      expect([who.role, who.org, (await trace(who, `samples/${S.first}`)).statusCode]).toEqual([
+        who.role,
+        who.org,
+        status,
+      ]);
+    for (const no of ['a%00b', 'NOPE-0001'])
+      expect((await trace(REGULATOR_HOHHOT, `samples/${no}`)).statusCode).toBe(404);
+  });
+
+  it('shows an enterprise its samples and its credit-risk history, and no one else’s', async () => {
+    const sampled = await sampleOf(S.first);
+    const e = (await trace(REGULATOR_HOHHOT, `samples/${S.first}`)).json().samplingRecord
+      .sampledUscc as string;
+    await dataSource(app).query(`UPDATE enterprise SET risk_class = 'B' WHERE uscc = $1`, [e]);
+    const r = await trace(REGULATOR_HOHHOT, `enterprises/${e}`);
+    expect(r.statusCode).toBe(200);
+    const t = r.json();
+    expect(t.enterprise).toMatchObject({ uscc: e, riskClass: 'B' });
+    expect(t.riskHistory.map((h: { riskClass: string }) => h.riskClass)).toEqual(['D', 'B']);
+    expect(t.samples.items).toContainEqual(
+      expect.objectContaining({ sampleNo: S.first, role: 'sampled', planCode: plan.code }),
+    );
+    expect(
+      (await trace({ sub: 'me', role: 'enterprise', org: e }, `enterprises/${e}`)).statusCode,
+    ).toBe(200);
+    expect((await trace(REGULATOR_BAOTOU, `enterprises/${e}`)).statusCode).toBe(404);
+    expect(
+      (await trace({ sub: 'o', role: 'enterprise', org: baotouEnterprise }, `enterprises/${e}`))
+        .statusCode,
+    ).toBe(404);
+    expect((await trace(lab(sampled.labId), `enterprises/${e}`)).statusCode).toBe(403);
+    expect((await trace(REGULATOR_HOHHOT, 'enterprises/not-a-uscc')).statusCode).toBe(404);
+    // Paged newest first.
+    const page = await trace(REGULATOR_HOHHOT, `enterprises/${e}?limit=1`);
+    expect(page.json().samples.items).toHaveLength(1);
+  });
+
+  it('finds every sample of a product by GTIN and batch, or by name and manufacturer', async () => {
+    const byGtin = await trace(REGULATOR_HOHHOT, `products?gtin=${GTIN13}`);
+    expect(byGtin.statusCode).toBe(200);
+    const nos = byGtin.json().samples.map((s: { sampleNo: string }) => s.sampleNo);
+    expect(nos).toContain(S.first);
+    const byBatch = await trace(REGULATOR_HOHHOT, `products?gtin=${GTIN14}&batch=B20260110`);
+    expect(byBatch.json().samples.map((s: { sampleNo: string }) => s.sampleNo)).toContain(S.first);
+    const byName = await trace(
+      REGULATOR_HOHHOT,
+      `products?name=${encodeURIComponent('牛奶')}&manufacturer=${MANUFACTURER}`,
+    );
+    expect(byName.json().samples.map((s: { sampleNo: string }) => s.sampleNo)).toContain(S.first);
+    // The manufacturer sees its products' samples; another enterprise sees none of them.
+    const mine = await trace(
+      { sub: 'm', role: 'enterprise', org: MANUFACTURER },
+      `products?gtin=${GTIN13}`,
+    );
+    expect(mine.json().samples.map((s: { sampleNo: string }) => s.sampleNo)).toContain(S.first);
+    const theirs = await trace(
+      { sub: 'o', role: 'enterprise', org: uscc('150102') },
+      `products?gtin=${GTIN13}`,
+    );
+    expect(theirs.json().samples).toEqual([]);
+    expect(
+      (await trace(REGULATOR_BAOTOU, `products?gtin=${GTIN13}`)).json().samples,
+    ).not.toContainEqual(expect.objectContaining({ sampleNo: S.first }));
+    // Bad or missing input names the field.
+    for (const [q, field] of [
+      ['', 'gtin'],
+      ['name=x', 'gtin'],
+      ['gtin=12345', 'gtin'],
+      [`gtin=${GTIN13.slice(0, -1)}${(Number(GTIN13.slice(-1)) + 1) % 10}`, 'gtin'],
+      ['gtin=06901234567892&batch=a%00b', 'batch'],
+    ]) {
+      const r = await trace(REGULATOR_HOHHOT, `products?${q}`);
+      expect([q, r.statusCode, r.json().errors?.[0]?.field]).toEqual([q, 400, field]);
+    }
+  });
+});

@@ -32,6 +32,8 @@ import { PlanController } from './plans/plan.controller';
 import { PlanService } from './plans/plan.service';
 import { SamplesModule } from './samples/samples.module';
 import { TasksModule } from './tasks/tasks.module';
+import { TraceController } from './trace/trace.controller';
+import { TraceService } from './trace/trace.service';
 
 @Module({
   imports: [
@@ -55,6 +57,7 @@ import { TasksModule } from './tasks/tasks.module';
     WorkCalendarModule,
   ],
   controllers: [
+    TraceController,
     EnterpriseController,
     InspectorController,
     LabController,
@@ -65,6 +68,7 @@ import { TasksModule } from './tasks/tasks.module';
     CalendarController,
   ],
   providers: [
+    TraceService,
     EnterpriseService,
     InspectorService,
     LabService,

@@ -1,0 +1,37 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { TraceEnterpriseQuery, TraceProductQuery } from './trace.dto';
+import { TraceService } from './trace.service';
+
+/** 追溯: a sample's whole chain, an enterprise's record, every sample of a product. */
+@ApiTags('trace 追溯')
+@ApiBearerAuth()
+@Roles('regulator', 'admin', 'lab', 'enterprise')
+@Controller('trace')
+export class TraceController {
+  constructor(private readonly trace: TraceService) {}
+
+  /** plan → draw → task → inspectors → sampling record → custody (→ later: report, notice …). */
+  @Get('samples/:sampleNo')
+  bySample(@CurrentUser() p: Principal, @Param('sampleNo') sampleNo: string) {
+    return this.trace.bySample(p, sampleNo);
+  }
+
+  /** Its samples (as sampled enterprise or as manufacturer), refusals, credit-risk history. */
+  @Get('enterprises/:uscc')
+  @Roles('regulator', 'admin', 'enterprise')
+  byEnterprise(
+    @CurrentUser() p: Principal,
+    @Param('uscc') uscc: string,
+    @Query() q: TraceEnterpriseQuery,
+  ) {
+    return this.trace.byEnterprise(p, uscc, q);
+  }
+
+  /** `?gtin=&batch=`, or `?name=&manufacturer=`: every sample of the product you may see. */
+  @Get('products')
+  byProduct(@CurrentUser() p: Principal, @Query() q: TraceProductQuery) {
+    return this.trace.byProduct(p, q);
+  }
+}
