@@ -5,6 +5,7 @@ import { DrawSnapshot1764400000000 } from './1764400000000-DrawSnapshot';
 import { Tasks1764500000000 } from './1764500000000-Tasks';
 import { Calendar1764600000000 } from './1764600000000-Calendar';
 import { DrawFunctions1764700000000 } from './1764700000000-DrawFunctions';
+import { Epcis1764900000000 } from './1764900000000-Epcis';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Tasks1764500000000,
   Calendar1764600000000,
   DrawFunctions1764700000000,
+  Epcis1764900000000,
 ];
