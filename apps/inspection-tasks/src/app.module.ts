@@ -22,6 +22,7 @@ import { DrawController, PlanDrawController } from './draws/draw.controller';
 import { DrawService } from './draws/draw.service';
 import { DirectoryExportService } from './directory/directory-export.service';
 import { DirectoryImportService } from './directory/directory-import.service';
+import { EpcisModule } from './epcis/epcis.module';
 import { EnterpriseController } from './enterprises/enterprise.controller';
 import { EnterpriseService } from './enterprises/enterprise.service';
 import { InspectorController } from './inspectors/inspector.controller';
@@ -50,6 +51,7 @@ import { TasksModule } from './tasks/tasks.module';
     AuthModule,
     HealthModule,
     TasksModule,
+    EpcisModule,
     WorkCalendarModule,
   ],
   controllers: [
