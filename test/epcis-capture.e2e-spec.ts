@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Principal } from '@spotcheck/auth';
 import { completeUscc } from '@spotcheck/domain';
+import {
+  AGGREGATION_EVENT_DOCUMENT,
+  FULL_DOCUMENTS,
+  MINIMAL_DOCUMENTS,
+} from '../libs/domain/src/epcis/epcis-fixtures';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { EpcisQueryService } from '../apps/inspection-tasks/src/epcis/epcis-query.service';
 import {
@@ -343,6 +348,66 @@ describe('POST /epcis/capture', () => {
         org: A.uscc,
         detail: { events: 5, stored: 5, duplicates: 0, bodySha256: receipt.bodySha256 },
       },
+    ]);
+  });
+
+  it('takes the conformance fixtures of every event type from the holder of their prefixes', async () => {
+    // The domain's hand-written documents (sensor data, master data, error declarations,
+    // extensions) name GTINs under four company prefixes; D holds them.
+    const D = { uscc: uscc('150102') };
+    const created = await send(REGULATOR_HOHHOT, 'POST', '/api/v1/enterprises', {
+      uscc: D.uscc,
+      name: '追溯测试企业D',
+      regionCode: '150102',
+      size: 'large',
+      riskClass: 'A',
+    });
+    expect(created.statusCode).toBe(201);
+    for (const companyPrefix of ['0614141', '9521234', '4012345', '4000001'])
+      expect(
+        (await send(ent(D), 'POST', '/api/v1/epcis/gtin-prefixes', { companyPrefix })).statusCode,
+      ).toBe(201);
+    for (const [type, doc] of Object.entries(FULL_DOCUMENTS)) {
+      const n = (doc.epcisBody as { eventList: unknown[] }).eventList.length;
+      const r = await capture(ent(D), doc);
+      expect([type, r.statusCode, r.json()]).toEqual([
+        type,
+        201,
+        expect.objectContaining({ events: n, stored: n }),
+      ]);
+    }
+    // On the edges of the schema: accepted when they name a product, else refused (400).
+    const verdicts = Object.fromEntries(
+      await Promise.all(
+        Object.entries(MINIMAL_DOCUMENTS).map(async ([name, doc]) => {
+          const r = await capture(ent(D), doc);
+          return [name, r.statusCode === 201 ? r.json().stored : r.json().problems[0].reason];
+        }),
+      ),
+    );
+    const noProduct = expect.stringMatching(/^names no product/);
+    expect(verdicts).toEqual({
+      'empty event list': 0,
+      'context as one URI': 0,
+      'ObjectEvent with an empty epcList': noProduct,
+      'ObjectEvent with sensor data and a readPoint only': noProduct,
+      'ObjectEvent DELETE with a quantityList': 1,
+      'AggregationEvent DELETE without children': noProduct,
+      'TransactionEvent DELETE without objects': noProduct,
+      'TransformationEvent with outputs and a transformationID only': 1,
+      'AssociationEvent DELETE without children': noProduct,
+    });
+    // A mutated fixture answers 400 with the schema's problems, before any product rule.
+    const broken = JSON.parse(JSON.stringify(AGGREGATION_EVENT_DOCUMENT)) as {
+      epcisBody: { eventList: Record<string, unknown>[] };
+    };
+    broken.epcisBody.eventList[0].action = 'add';
+    (broken.epcisBody.eventList[0].childEPCs as string[])[1] = 'not a uri';
+    const r = await capture(ent(D), broken);
+    expect(r.statusCode).toBe(400);
+    expect((r.json().problems as Problem[]).map((p) => p.path)).toEqual([
+      'epcisBody.eventList[0].action',
+      'epcisBody.eventList[0].childEPCs[1]',
     ]);
   });
 
