@@ -801,6 +801,7 @@ describe('GET /epcis/events and the distribution of a product', () => {
     // The whole GTIN: the other batch's shipment too.
     expect((await service.distribution(REGULATOR_HOHHOT, { gtin })).items).toHaveLength(5);
     expect((await service.distribution(REGULATOR_BAOTOU, { gtin, batch: lot })).items).toEqual([]);
+    expect((await service.distribution(ent(B), { gtin, batch: lot })).items).toEqual([]);
     const paged = await service.distribution(ADMIN, { gtin, batch: lot, limit: 3 });
     expect(paged.items).toHaveLength(3);
     const rest = await service.distribution(ADMIN, { gtin, batch: lot, cursor: paged.nextCursor! });
