@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { drawBench } from './draw.bench';
 import { importBench } from './import.bench';
+import { traceBench } from './trace.bench';
 
 /** `npm run bench -- <name> [args]`; with no name, every benchmark. */
 const BENCHES: Record<string, (arg?: string) => Promise<void>> = {
   import: (rows) => importBench(rows ? Number(rows) : undefined),
   draw: (n) => drawBench(n ? Number(n) : undefined),
+  trace: (events) => traceBench(events ? Number(events) : undefined),
 };
 
 async function main(): Promise<void> {

@@ -22,6 +22,7 @@ import { DrawController, PlanDrawController } from './draws/draw.controller';
 import { DrawService } from './draws/draw.service';
 import { DirectoryExportService } from './directory/directory-export.service';
 import { DirectoryImportService } from './directory/directory-import.service';
+import { EpcisModule } from './epcis/epcis.module';
 import { EnterpriseController } from './enterprises/enterprise.controller';
 import { EnterpriseService } from './enterprises/enterprise.service';
 import { InspectorController } from './inspectors/inspector.controller';
@@ -54,6 +55,7 @@ import { TraceService } from './trace/trace.service';
     HealthModule,
     TasksModule,
     SamplesModule,
+    EpcisModule,
     WorkCalendarModule,
   ],
   controllers: [

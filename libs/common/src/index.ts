@@ -6,6 +6,7 @@ export * from './errors/all-exceptions.filter';
 export * from './logging/logging.module';
 export * from './http/public';
 export * from './http/bootstrap';
+export * from './http/route-body';
 export * from './http/pagination';
 export * from './health/health.module';
 export * from './audit/canonical-json';

@@ -62,6 +62,15 @@ export class Env {
   @Transform(toInt)
   BODY_LIMIT = 1024 * 1024;
 
+  /**
+   * Largest EPCIS document accepted by `POST /epcis/capture`, in bytes; more answers 413.
+   * A 10,000-event document of shipping and receiving events is about 6 MB.
+   */
+  @IsInt()
+  @Min(1024)
+  @Transform(toInt)
+  EPCIS_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
   /** Largest uploaded import file, in bytes; more answers 413. */
   @IsInt()
   @Min(1024)

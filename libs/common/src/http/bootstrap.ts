@@ -9,6 +9,7 @@ import type { Env } from '../config/env';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { appValidationPipe } from '../errors/validation';
 import { requestId } from '../logging/logging.module';
+import { routeBodyHook } from './route-body';
 
 export interface HttpAppOptions {
   name: string;
@@ -37,16 +38,26 @@ export async function createHttpApp(
   await app.register(multipart, {
     limits: { fileSize: config.get('IMPORT_MAX_BYTES', { infer: true }), files: 1, fields: 10 },
   });
+  const fastify = app.getHttpAdapter().getInstance();
+  // JSON-LD (EPCIS 2.0 documents) is JSON; parsed by Fastify's own JSON parser, with the same
+  // protection against prototype poisoning.
+  fastify.addContentTypeParser(
+    'application/ld+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
+  // Before Nest registers the routes (app.init), so that @RouteBody options reach them.
+  fastify.addHook(
+    'onRoute',
+    routeBodyHook((key) => config.get(key, { infer: true })),
+  );
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(appValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (req, reply) => {
-      reply.header('x-request-id', req.id);
-    });
+  fastify.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
 
   const doc = new DocumentBuilder()
     .setTitle(opts.title)

@@ -10,6 +10,7 @@ import { Idempotency1765100000000 } from './1765100000000-Idempotency';
 import { LabStaff1765200000000 } from './1765200000000-LabStaff';
 import { Samples1765300000000 } from './1765300000000-Samples';
 import { UsccCollation1765400000000 } from './1765400000000-UsccCollation';
+import { Epcis1765500000000 } from './1765500000000-Epcis';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LabStaff1765200000000,
   Samples1765300000000,
   UsccCollation1765400000000,
+  Epcis1765500000000,
 ];

@@ -9,3 +9,4 @@ export {
 } from './identity';
 export * from './validate';
 export * from './export-document';
+export * from './products';

@@ -1,0 +1,79 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { AppException, BodySha256, RouteBody } from '@spotcheck/common';
+import { EpcisCaptureService } from './epcis-capture.service';
+import { EpcisQueryService } from './epcis-query.service';
+import { EpcisEventQuery } from './epcis.dto';
+
+const JSON_TYPES = ['application/json', 'application/ld+json'];
+
+/**
+ * EPCIS 2.0 capture and query (追溯数据接入, docs/epcis.md §Capture). Enterprises send the
+ * events of their own traceability systems; regulators, admins and the sending enterprise
+ * read them back.
+ */
+@ApiTags('epcis 追溯数据接入')
+@ApiBearerAuth()
+@Controller('epcis')
+export class EpcisController {
+  constructor(
+    private readonly capturer: EpcisCaptureService,
+    private readonly events: EpcisQueryService,
+  ) {}
+
+  /**
+   * An EPCISDocument about the enterprise's own products. 201 with
+   * `{ captureId, events, stored, duplicates }`, also when every event was stored before
+   * (stored 0); 400 `{ problems: [{ path, reason }] }`; 403 for products of others; 409 for an
+   * eventID already captured with other content; 413 over EPCIS_MAX_BODY_BYTES.
+   */
+  @Post('capture')
+  @Roles('enterprise')
+  @HttpCode(201)
+  @RouteBody({ limit: 'EPCIS_MAX_BODY_BYTES', sha256: true })
+  @ApiConsumes(...JSON_TYPES)
+  @ApiBody({
+    description: 'An EPCIS 2.0 EPCISDocument (JSON / JSON-LD)',
+    schema: { type: 'object' },
+  })
+  capture(
+    @CurrentUser() p: Principal,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+    @BodySha256() sha256: string | undefined,
+  ) {
+    const type = contentType?.split(';')[0].trim().toLowerCase();
+    if (!type || !JSON_TYPES.includes(type) || sha256 === undefined)
+      throw new AppException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `content-type must be ${JSON_TYPES.join(' or ')}, got ${type ?? 'none'}`,
+      );
+    return this.capturer.capture(p, body, sha256);
+  }
+
+  /** Filters: gtin, batch (with gtin), epc, epcClass, bizStep, type, from, to, owner, eventId, captureId. */
+  @Get('events')
+  @Roles('enterprise', 'regulator', 'admin')
+  list(@CurrentUser() p: Principal, @Query() q: EpcisEventQuery) {
+    return this.events.list(p, q);
+  }
+
+  /** One stored event by its id (not its eventID: that is the `eventId` filter). */
+  @Get('events/:id')
+  @Roles('enterprise', 'regulator', 'admin')
+  get(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.events.get(p, id);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { EpcisCaptureService } from './epcis-capture.service';
+import { EpcisController } from './epcis.controller';
+import { EpcisQueryService } from './epcis-query.service';
+import { GtinPrefixController } from './gtin-prefix.controller';
+import { GtinPrefixService } from './gtin-prefix.service';
+
+/**
+ * EPCIS 2.0 capture (issue 4): enterprises' events, stored once each, and the queries over
+ * them. Exports EpcisQueryService, whose `distribution()` gives where a product or batch was
+ * shipped and received, for the product trace.
+ */
+@Module({
+  controllers: [EpcisController, GtinPrefixController],
+  providers: [EpcisCaptureService, EpcisQueryService, GtinPrefixService],
+  exports: [EpcisQueryService],
+})
+export class EpcisModule {}

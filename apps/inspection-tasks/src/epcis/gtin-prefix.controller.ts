@@ -1,0 +1,37 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CreateGtinPrefixDto, GtinPrefixQuery } from './epcis.dto';
+import { GtinPrefixService } from './gtin-prefix.service';
+
+/**
+ * The GS1 company prefixes and GTINs an enterprise holds: what the own-products rule of
+ * capture checks events against.
+ */
+@ApiTags('epcis 追溯数据接入')
+@ApiBearerAuth()
+@Controller('epcis/gtin-prefixes')
+export class GtinPrefixController {
+  constructor(private readonly prefixes: GtinPrefixService) {}
+
+  /** `{ companyPrefix }` or `{ gtin }`; admins add `uscc`. 409 when another enterprise holds an overlapping one. */
+  @Post()
+  @Roles('enterprise', 'admin')
+  create(@CurrentUser() p: Principal, @Body() dto: CreateGtinPrefixDto) {
+    return this.prefixes.register(p, dto);
+  }
+
+  @Get()
+  @Roles('enterprise', 'regulator', 'admin')
+  list(@CurrentUser() p: Principal, @Query() q: GtinPrefixQuery) {
+    return this.prefixes.list(p, q);
+  }
+
+  /** Events captured under it stay stored. */
+  @Delete(':id')
+  @Roles('enterprise', 'admin')
+  @HttpCode(204)
+  remove(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.prefixes.remove(p, id);
+  }
+}
