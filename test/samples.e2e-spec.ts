@@ -1,7 +1,15 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Principal } from '@spotcheck/auth';
-import { chinaDate, commitmentOf, completeGtin, completeUscc } from '@spotcheck/domain';
+import {
+  chinaDate,
+  commitmentOf,
+  completeGtin,
+  completeUscc,
+  validateEpcisDocument,
+} from '@spotcheck/domain';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
+import { officialEpcisValidator } from './support/epcis-schema';
+import { epcisDocument, sgln, shippingEvent } from './support/epcis-documents';
 import {
   ADMIN,
   REGULATOR_BAOTOU,
@@ -1193,5 +1201,75 @@ describe('traceability', () => {
       const r = await trace(REGULATOR_HOHHOT, `products?${q}`);
       expect([q, r.statusCode, r.json().errors?.[0]?.field]).toEqual([q, 400, field]);
     }
+  });
+
+  it('exports the custody as an EPCIS 2.0 document that GS1’s schema accepts', async () => {
+    const s = await sampleOf(S.first);
+    const r = await get(REGULATOR_HOHHOT, `/api/v1/epcis/events?sampleNo=${S.first}`);
+    expect(r.statusCode).toBe(200);
+    const doc = r.json();
+    const official = officialEpcisValidator();
+    expect(official(doc) ? [] : official.errors).toEqual([]);
+    expect(validateEpcisDocument(doc).ok).toBe(true);
+    const events = doc.epcisBody.eventList as Record<string, unknown>[];
+    expect(events.map((e) => e['spotcheck:custodyKind'])).toEqual(s.custody.map((e) => e.kind));
+    expect(events[0]).toMatchObject({
+      type: 'ObjectEvent',
+      bizStep: expect.any(String),
+      quantityList: [{ epcClass: expect.stringContaining(GTIN14) }],
+    });
+    // Same visibility as the trace.
+    expect((await get(lab(s.labId), `/api/v1/epcis/events?sampleNo=${S.first}`)).statusCode).toBe(
+      200,
+    );
+    expect((await get(lab(labOther), `/api/v1/epcis/events?sampleNo=${S.first}`)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await get(REGULATOR_BAOTOU, `/api/v1/epcis/events?sampleNo=${S.first}`)).statusCode,
+    ).toBe(404);
+    expect((await get(lab(s.labId), '/api/v1/epcis/events')).statusCode).toBe(403);
+  });
+
+  it('shows where a batch went, from the events its manufacturer captured', async () => {
+    await created(REGULATOR_HOHHOT, '/api/v1/enterprises', {
+      uscc: MANUFACTURER,
+      name: '测试乳业有限公司',
+      address: '某市某路2号',
+      regionCode: '150102',
+      size: 'medium',
+      categories: [CAT],
+      riskClass: 'B',
+    });
+    const maker: Principal = { sub: 'maker', role: 'enterprise', org: MANUFACTURER };
+    expect(
+      (await post(maker, '/api/v1/epcis/gtin-prefixes', { companyPrefix: '6901234' })).statusCode,
+    ).toBe(201);
+    const shipped = await app.inject({
+      method: 'POST',
+      url: '/api/v1/epcis/capture',
+      headers: { ...bearer(maker), 'content-type': 'application/json' },
+      payload: JSON.stringify(
+        epcisDocument([
+          shippingEvent({
+            prefix: '6901234',
+            item: '56789',
+            lot: 'B20260110',
+            quantity: 120,
+            at: 0,
+            from: sgln('6901234', 1),
+            to: sgln('6901234', 2),
+          }),
+        ]),
+      ),
+    });
+    expect(shipped.statusCode).toBe(201);
+    const t = await trace(REGULATOR_HOHHOT, `products?gtin=${GTIN13}&batch=B20260110`);
+    expect(t.json().distribution.items).toEqual([
+      expect.objectContaining({ bizStep: 'shipping', owner: MANUFACTURER }),
+    ]);
+    // A lab sees the samples it holds, not enterprises' logistics.
+    const byLab = await trace(lab((await sampleOf(S.first)).labId), `products?gtin=${GTIN13}`);
+    expect(byLab.json().distribution).toBeNull();
   });
 });

@@ -33,8 +33,7 @@ import { PlanController } from './plans/plan.controller';
 import { PlanService } from './plans/plan.service';
 import { SamplesModule } from './samples/samples.module';
 import { TasksModule } from './tasks/tasks.module';
-import { TraceController } from './trace/trace.controller';
-import { TraceService } from './trace/trace.service';
+import { TraceModule } from './trace/trace.module';
 
 @Module({
   imports: [
@@ -56,10 +55,10 @@ import { TraceService } from './trace/trace.service';
     TasksModule,
     SamplesModule,
     EpcisModule,
+    TraceModule,
     WorkCalendarModule,
   ],
   controllers: [
-    TraceController,
     EnterpriseController,
     InspectorController,
     LabController,
@@ -70,7 +69,6 @@ import { TraceService } from './trace/trace.service';
     CalendarController,
   ],
   providers: [
-    TraceService,
     EnterpriseService,
     InspectorService,
     LabService,

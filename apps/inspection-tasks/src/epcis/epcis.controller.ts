@@ -13,6 +13,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
 import { AppException, BodySha256, RouteBody } from '@spotcheck/common';
 import { EpcisCaptureService } from './epcis-capture.service';
+import { EpcisExportService } from './epcis-export.service';
 import { EpcisQueryService } from './epcis-query.service';
 import { EpcisEventQuery } from './epcis.dto';
 
@@ -30,6 +31,7 @@ export class EpcisController {
   constructor(
     private readonly capturer: EpcisCaptureService,
     private readonly events: EpcisQueryService,
+    private readonly exporter: EpcisExportService,
   ) {}
 
   /**
@@ -63,10 +65,21 @@ export class EpcisController {
     return this.capturer.capture(p, body, sha256);
   }
 
-  /** Filters: gtin, batch (with gtin), epc, epcClass, bizStep, type, from, to, owner, eventId, captureId. */
+  /**
+   * With `sampleNo`: the sample's custody as an EPCISDocument (export; for everyone who may
+   * trace the sample, its lab included). Otherwise the captured events, by the filters gtin,
+   * batch (with gtin), epc, epcClass, bizStep, type, from, to, owner, eventId, captureId.
+   */
   @Get('events')
-  @Roles('enterprise', 'regulator', 'admin')
+  @Roles('enterprise', 'regulator', 'admin', 'lab')
   list(@CurrentUser() p: Principal, @Query() q: EpcisEventQuery) {
+    if (q.sampleNo !== undefined) return this.exporter.document(p, q.sampleNo);
+    if (p.role === 'lab')
+      throw new AppException(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        'a lab reads the EPCIS export of its samples (sampleNo=…), not captured events',
+      );
     return this.events.list(p, q);
   }
 

@@ -68,6 +68,15 @@ const IsCompanyPrefix = () =>
 
 export class EpcisEventQuery extends PageQuery {
   @ApiPropertyOptional({
+    example: 'NM-2026-001-0007',
+    description: 'Export this sample’s custody as an EPCISDocument (other filters are ignored)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  sampleNo?: string;
+
+  @ApiPropertyOptional({
     example: '06901234567892',
     description: 'Events naming this GTIN (8, 12, 13 or 14 digits; compared as GTIN-14)',
   })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EpcisCaptureService } from './epcis-capture.service';
+import { EpcisExportService } from './epcis-export.service';
 import { EpcisController } from './epcis.controller';
 import { EpcisQueryService } from './epcis-query.service';
 import { GtinPrefixController } from './gtin-prefix.controller';
@@ -12,7 +13,7 @@ import { GtinPrefixService } from './gtin-prefix.service';
  */
 @Module({
   controllers: [EpcisController, GtinPrefixController],
-  providers: [EpcisCaptureService, EpcisQueryService, GtinPrefixService],
+  providers: [EpcisCaptureService, EpcisQueryService, EpcisExportService, GtinPrefixService],
   exports: [EpcisQueryService],
 })
 export class EpcisModule {}

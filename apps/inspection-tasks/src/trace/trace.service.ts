@@ -4,15 +4,15 @@ import { DataSource } from 'typeorm';
 import { Principal, scopePrefix } from '@spotcheck/auth';
 import { AppException, invalid, notFound } from '@spotcheck/common';
 import {
-  buildEpcisDocument,
   decodeCursor,
   encodeCursor,
   toGtin14,
   validateGtin,
   validateUscc,
 } from '@spotcheck/domain';
-import type { EpcisCustodyKind, EpcisCustodyStep, EpcisDocument } from '@spotcheck/domain';
+import { EpcisQueryService } from '../epcis/epcis-query.service';
 import { TraceProductQuery, TraceEnterpriseQuery } from './trace.dto';
+import { SAMPLE_HEAD_COLUMNS, SAMPLE_NO, SampleHead, maySeeSample } from './visibility';
 
 /** The sampling record as the trace shows it (camelCase columns of `sample`). */
 const SAMPLE_COLUMNS = `
@@ -41,20 +41,6 @@ const SAMPLE_BRIEF = `
   s.manufacturer_name AS "manufacturerName", s.manufacturer_uscc AS "manufacturerUscc",
   to_char(s.sampling_date, 'YYYY-MM-DD') AS "samplingDate", s.custody_state AS "custodyState"`;
 
-/** What a sample number can look like; anything else (a NUL, say) is simply not found. */
-const SAMPLE_NO = /^[^\p{Cc}]{1,80}$/u;
-
-interface SampleHead {
-  id: string;
-  planId: string;
-  taskId: string;
-  labId: string;
-  retestLabId: string | null;
-  sampledUscc: string;
-  manufacturerUscc: string | null;
-  jurisdiction: string;
-}
-
 /**
  * Traceability (DESIGN §3.3, issue 4): the whole chain of a sample, everything known about an
  * enterprise, and every sample of a product. Later issues add their links (lab report, notice,
@@ -67,19 +53,20 @@ interface SampleHead {
  */
 @Injectable()
 export class TraceService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly epcis: EpcisQueryService,
+  ) {}
 
   async bySample(p: Principal, sampleNo: string) {
     if (!SAMPLE_NO.test(sampleNo)) throw notFound('sample', sampleNo);
     const [head] = (await this.ds.query(
-      `SELECT s.id, s.plan_id AS "planId", s.task_id AS "taskId", s.lab_id AS "labId",
-              s.retest_lab_id AS "retestLabId", s.sampled_uscc AS "sampledUscc",
-              s.manufacturer_uscc AS "manufacturerUscc", p.jurisdiction
+      `SELECT ${SAMPLE_HEAD_COLUMNS}
          FROM sample s JOIN sampling_plan p ON p.id = s.plan_id
         WHERE s.sample_no = $1`,
       [sampleNo],
     )) as SampleHead[];
-    if (!head || !this.maySeeSample(p, head)) throw notFound('sample', sampleNo);
+    if (!head || !maySeeSample(p, head)) throw notFound('sample', sampleNo);
 
     // One connection from the pool per query: they run side by side.
     const [sample, plan, draw, task, reassignments, inspectors, custody, labs] = await Promise.all([
@@ -139,62 +126,6 @@ export class TraceService {
       lab: labOf(head.labId),
       retestLab: labOf(head.retestLabId),
     };
-  }
-
-  /**
-   * The sample's custody as an EPCIS 2.0 document (docs/epcis.md): one ObjectEvent per
-   * custody event, named `<sample>/events/<seq>` so an event keeps its id across exports.
-   * Later the lab report adds its `tested` step with the `testres` transaction.
-   */
-  async epcisDocument(p: Principal, sampleNo: string): Promise<EpcisDocument> {
-    if (!SAMPLE_NO.test(sampleNo)) throw notFound('sample', sampleNo);
-    const [head] = (await this.ds.query(
-      `SELECT s.id, s.plan_id AS "planId", s.task_id AS "taskId", s.lab_id AS "labId",
-              s.retest_lab_id AS "retestLabId", s.sampled_uscc AS "sampledUscc",
-              s.manufacturer_uscc AS "manufacturerUscc", p.jurisdiction, s.gtin,
-              s.batch_no AS "batchNo", s.place_region_code AS "placeRegionCode"
-         FROM sample s JOIN sampling_plan p ON p.id = s.plan_id
-        WHERE s.sample_no = $1`,
-      [sampleNo],
-    )) as (SampleHead & { gtin: string | null; batchNo: string | null; placeRegionCode: string })[];
-    if (!head || !this.maySeeSample(p, head)) throw notFound('sample', sampleNo);
-    const events = (await this.ds.query(
-      `SELECT seq, kind, occurred_at AS "occurredAt", region_code AS "regionCode", detail
-         FROM custody_event WHERE sample_id = $1 ORDER BY seq`,
-      [head.id],
-    )) as {
-      seq: number;
-      kind: EpcisCustodyKind;
-      occurredAt: Date;
-      regionCode: string;
-      detail: Record<string, unknown>;
-    }[];
-    const labPlace = (id: string | null) => (id ? { id: `labs/${id}` } : undefined);
-    let holder = labPlace(head.labId);
-    const steps: EpcisCustodyStep[] = events.map((e) => {
-      const step: EpcisCustodyStep = {
-        id: String(e.seq),
-        kind: e.kind,
-        at: e.occurredAt,
-        place: { regionCode: e.regionCode },
-      };
-      if (e.kind === 'shipped') step.to = holder;
-      if (e.kind === 'retest_dispatched') {
-        holder = labPlace((e.detail.toLabId as string | undefined) ?? head.retestLabId);
-        step.to = holder;
-      }
-      if (e.kind === 'received') step.from = { regionCode: head.placeRegionCode };
-      if (e.kind === 'rejected_at_receipt')
-        step.rejection = e.detail.reason === 'seal_broken' ? 'seal_broken' : 'damaged';
-      return step;
-    });
-    return buildEpcisDocument({
-      sampleNo,
-      ...(head.gtin ? { gtin: head.gtin } : {}),
-      ...(head.batchNo ? { batch: head.batchNo } : {}),
-      steps,
-      creationDate: new Date(),
-    });
   }
 
   async byEnterprise(p: Principal, uscc: string, q: TraceEnterpriseQuery) {
@@ -300,15 +231,13 @@ export class TraceService {
         ORDER BY s.sample_no DESC LIMIT 501`,
       params,
     )) as unknown[];
-    return { samples: rows.slice(0, 500), truncated: rows.length > 500 };
-  }
-
-  private maySeeSample(p: Principal, s: SampleHead): boolean {
-    if (p.role === 'admin') return true;
-    if (p.role === 'regulator') return s.jurisdiction.startsWith(scopePrefix(p) ?? '\u0000');
-    if (p.role === 'lab') return p.org === s.labId || p.org === s.retestLabId;
-    if (p.role === 'enterprise') return p.org === s.sampledUscc || p.org === s.manufacturerUscc;
-    return false;
+    // Where the product (or the batch) went, from the events enterprises captured. Labs see
+    // their samples, not enterprises' logistics.
+    const distribution =
+      q.gtin !== undefined && p.role !== 'lab'
+        ? await this.epcis.distribution(p, { gtin: q.gtin, batch: q.batch, limit: 500 })
+        : null;
+    return { samples: rows.slice(0, 500), truncated: rows.length > 500, distribution };
   }
 
   private maySeeEnterprise(p: Principal, uscc: string, regionCode: string): boolean {
