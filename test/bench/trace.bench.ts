@@ -4,6 +4,7 @@ import { completeUscc } from '@spotcheck/domain';
 import type { DataSource } from 'typeorm';
 import { distributionDocument } from '../support/epcis-documents';
 import { benchDatabase, fmt, peakRssMiB, startApp, table } from './support';
+import { latencies, seedTraceData } from './trace-queries';
 
 /** The enterprise whose traceability system sends the documents, and its GS1 company prefix. */
 const ENTERPRISE = completeUscc('91150102MA0TRACE0');
@@ -31,9 +32,10 @@ interface Receipt {
  *     with packing AggregationEvents and purchase-order TransactionEvents about the
  *     enterprise's own GTINs, POSTed once (all new), then again (all duplicates), then a second
  *     document of the same size (all new, warm process).
- * (b) Trace queries (100,000 samples, 1,000,000 custody events, p50/p95/p99): not yet — they
- *     need the sampling records and custody events of issue 4's other parts; they are to be
- *     seeded in `seedTrace` and measured in `queryBench`, in this same command.
+ * (b) Trace queries on 100,000 samples (20,000 enterprises) with 1,000,000 custody events:
+ *     2,000 traces by sample number and 1,000 by enterprise, one after another over HTTP as a
+ *     provincial regulator, in random order; p50/p95/p99. Goals: p95 ≤ 20 ms by sample,
+ *     ≤ 50 ms by enterprise.
  */
 export async function traceBench(events = 10_000): Promise<void> {
   const db = await benchDatabase('trace');
@@ -48,7 +50,7 @@ export async function traceBench(events = 10_000): Promise<void> {
       const capture = await captureBench(app.port, token, events, db.ds);
       const rss = peakRssMiB(app.child.pid!);
       printCapture(events, capture, rss);
-      // (b) goes here: await queryBench(app.port, db.ds) and its table.
+      await queryBench(app.port, db.ds);
     } finally {
       await app.stop();
     }
@@ -137,7 +139,41 @@ function printCapture(events: number, f: CaptureFigures, rss: number): void {
     ['events in epcis_event', fmt(f.stored)],
     ['peak RSS of inspection-tasks', `${fmt(rss)} MiB`],
   ]);
+}
+
+const SAMPLES = 100_000;
+const ENTERPRISES = 20_000;
+
+async function queryBench(port: number, ds: DataSource): Promise<void> {
+  const t = Date.now();
+  const { sampleNos, usccs } = await seedTraceData(ds, SAMPLES, ENTERPRISES);
+  const [{ n }] = (await ds.query('SELECT count(*)::int AS n FROM custody_event')) as {
+    n: number;
+  }[];
+  const seeded = (Date.now() - t) / 1000;
+  const auth = {
+    authorization: `Bearer ${signToken(
+      { sub: 'bench-regulator', role: 'regulator', jurisdiction: '150000' },
+      { secret: process.env.JWT_SECRET ?? DEV_JWT_SECRET, issuer: 'spotcheck' },
+    )}`,
+  };
+  const base = `http://127.0.0.1:${port}/api/v1/trace`;
+  // A fixed pseudo-random order, so runs are comparable.
+  let x = 12345;
+  const pick = <T>(list: T[]) => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return list[x % list.length];
+  };
+  const bySample = await latencies(base, auth, 2000, () => `/samples/${pick(sampleNos)}`);
+  const byEnterprise = await latencies(base, auth, 1000, () => `/enterprises/${pick(usccs)}`);
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const row = (l: { p50: number; p95: number; p99: number; max: number }, goal: number) =>
+    `p50 ${ms(l.p50)}   p95 ${ms(l.p95)}   p99 ${ms(l.p99)}   max ${ms(l.max)}   goal p95 ≤ ${goal} ms: ${l.p95 <= goal ? 'met' : 'NOT met'}`;
   console.log(
-    '\ntrace benchmark (b) trace queries: not measured yet (needs samples and custody events)',
+    `\ntrace benchmark (b) trace queries: ${fmt(SAMPLES)} samples of ${fmt(ENTERPRISES)} enterprises, ${fmt(n)} custody events (seeded in ${seeded.toFixed(1)} s), over HTTP`,
   );
+  table([
+    ['by sample number (2,000 requests)', row(bySample, 20)],
+    ['by enterprise (1,000 requests)', row(byEnterprise, 50)],
+  ]);
 }
