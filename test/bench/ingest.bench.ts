@@ -88,17 +88,17 @@ const TEMPLATE: {
   { code: 'IMP', name: '杂质度', method: 'GB 5413.30', unit: 'mg/kg', limit: '≤4' },
 ];
 
-/** A value for item `j` of sample `s`: mostly within the limit, about 1 in 50 failing. */
+/** A value for item `j` of sample `s`: mostly within the limit, 1 in 500 failing (about 4 % of samples). */
 function valueOf(s: number, j: number): string {
   const h = (s * 2654435761 + j * 40503) >>> 0;
-  const fail = h % 50 === 0;
+  const fail = h % 500 === 0;
   switch (TEMPLATE[j].code) {
     case 'PROT':
-      return fail ? '2.71' : `3.${(h % 9) + 1}`;
+      return fail ? '2.71' : `3.${10 + (h % 90)}`;
     case 'FAT':
-      return fail ? '2.95' : `3.${(h % 8) + 2}`;
+      return fail ? '2.95' : `3.${20 + (h % 80)}`;
     case 'SNF':
-      return fail ? '7.98' : `8.${(h % 8) + 2}`;
+      return fail ? '7.98' : `8.${20 + (h % 80)}`;
     case 'ACID':
       return fail ? '19.2' : `${13 + (h % 5)}.${h % 10}`;
     case 'CAP':
@@ -112,7 +112,7 @@ function valueOf(s: number, j: number): string {
       return fail ? '1.0262' : `1.0${28 + (h % 4)}${h % 10}`;
     default: {
       const max = Number(/[\d.]+/.exec(TEMPLATE[j].limit)![0]);
-      return fail ? String(max * 2) : (max * ((h % 90) / 100)).toFixed(3);
+      return fail ? String(max * 2) : (max * ((h % 1000) / 1111)).toFixed(4);
     }
   }
 }
@@ -124,7 +124,7 @@ const reportNo = (s: number) => `RPT-2026-${String(s).padStart(6, '0')}`;
 const notTested = (s: number, j: number) => (s * 31 + j * 7) % 200 === 0;
 
 /** The JSON body of request `r` (samples r×1000 … r×1000+999), built as a string. */
-function body(r: number, reports: number): string {
+export function body(r: number, reports: number): string {
   const parts: string[] = [];
   for (let k = 0; k < reports; k++) {
     const s = r * REPORTS_PER_REQUEST + k + 1;

@@ -302,6 +302,58 @@ describe('validateBatch', () => {
     expect(r.total).toBe(150);
   });
 
+  it('judges the same value under another limit, comparison or digit afresh', () => {
+    const r = validateBatch({
+      reports: [
+        report(0, [
+          item({
+            itemCode: 'A',
+            limit: '≤0.5',
+            comparison: 'full',
+            roundingDigits: null,
+            value: '0.54',
+          }),
+          item({
+            itemCode: 'B',
+            limit: '≤0.5',
+            comparison: 'rounded',
+            roundingDigits: null,
+            value: '0.54',
+          }),
+          item({
+            itemCode: 'C',
+            limit: '≤0.5',
+            comparison: 'rounded',
+            roundingDigits: 2,
+            value: '0.54',
+          }),
+          item({
+            itemCode: 'D',
+            limit: '≤0.50',
+            comparison: 'rounded',
+            roundingDigits: null,
+            value: '0.54',
+          }),
+          item({
+            itemCode: 'E',
+            limit: '≤0.5',
+            comparison: 'full',
+            roundingDigits: null,
+            value: '0.54',
+          }),
+        ]),
+      ],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.reports[0].items.map((i) => i.judgement?.outcome)).toEqual([
+      'fail',
+      'pass',
+      'fail',
+      'fail',
+      'fail',
+    ]);
+  });
+
   it('trims text and keeps the limit as written', () => {
     const r = validateBatch({
       reports: [report(0, [item({ itemName: ' 蛋白质 ', limit: ' ≥2.90 ', value: ' 3.1 ' })])],

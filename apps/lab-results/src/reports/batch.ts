@@ -56,13 +56,14 @@ export interface BatchError {
 }
 
 /** The verdict of an item computed from the limit sent with it. */
+/** Shared between the items of a batch with the same limit and value: do not mutate. */
 export interface ItemJudgement {
-  outcome: ItemOutcome;
+  readonly outcome: ItemOutcome;
   /** The value compared in a rounded comparison, else null. */
-  roundedValue: string | null;
+  readonly roundedValue: string | null;
   /** The limit as written, or the canonical notation of a LimitRule object. */
-  limit: string;
-  reason: Localized;
+  readonly limit: string;
+  readonly reason: Localized;
 }
 
 export interface NormalisedItem {
@@ -289,12 +290,61 @@ function limitField(
   return undefined;
 }
 
+/** Per-batch caches; both are bounded so that a hostile batch cannot grow them without end. */
+interface Memos {
+  limits: Map<string, LimitRuleResult>;
+  judgements: Map<string, ItemJudgement | { error: string; field: string }>;
+}
+const MEMO_LIMIT = 50_000;
+
+/**
+ * The verdict of a measured or not-tested item against the limit sent with it. A measured
+ * verdict depends only on the limit, the comparison, the digits and the value, so it is
+ * computed once per distinct combination in a batch: NDs, and values written to the method's
+ * precision, repeat across the samples of an upload.
+ */
+function judge(
+  itemCode: string,
+  limit: { text: string; rule: LimitRule },
+  comparison: ComparisonMode,
+  roundingDigits: number | null,
+  result: ItemResult,
+  memos: Memos,
+): ItemJudgement | { error: string; field: string } {
+  const key =
+    result.kind === 'measured'
+      ? `${limit.text}\u0000${comparison}\u0000${roundingDigits ?? ''}\u0000${result.value}`
+      : undefined;
+  const hit = key === undefined ? undefined : memos.judgements.get(key);
+  if (hit) return hit;
+  // The item name only colours evaluateItem's checks, not its reasons; the code stands in.
+  const e = evaluateItem({
+    itemCode,
+    itemName: itemCode,
+    rule: limit.rule,
+    limitText: limit.text,
+    comparison,
+    roundingDigits,
+    result,
+  });
+  const judged = e.ok
+    ? {
+        outcome: e.verdict.outcome,
+        roundedValue: e.verdict.roundedValue,
+        limit: e.verdict.limit,
+        reason: e.verdict.reason,
+      }
+    : { error: e.reason.replace(/^rule: /, ''), field: fieldOfReason(e.reason) };
+  if (key !== undefined && memos.judgements.size < MEMO_LIMIT) memos.judgements.set(key, judged);
+  return judged;
+}
+
 function validateItem(
   raw: unknown,
   path: string,
   where: Where,
   errors: Errors,
-  memo: Map<string, LimitRuleResult>,
+  memos: Memos,
 ): NormalisedItem | undefined {
   if (!isObject(raw)) {
     errors.add({ ...where, field: path, reason: `must be an object, got ${describe(raw)}` });
@@ -310,7 +360,7 @@ function validateItem(
   const limit =
     raw.limit === undefined || raw.limit === null
       ? undefined
-      : limitField(raw.limit, `${path}.limit`, where, errors, memo);
+      : limitField(raw.limit, `${path}.limit`, where, errors, memos.limits);
 
   let comparison: ComparisonMode = 'full';
   const c = raw.comparison;
@@ -377,29 +427,12 @@ function validateItem(
 
   let judgement: ItemJudgement | null = null;
   if (limit) {
-    // The name only colours the reason text; the template's name is the service's to store.
-    const e = evaluateItem({
-      itemCode,
-      itemName: itemName ?? itemCode,
-      unit,
-      rule: limit.rule,
-      limitText: limit.text,
-      comparison,
-      roundingDigits,
-      result,
-    });
-    if (!e.ok) {
-      const field = fieldOfReason(e.reason);
-      errors.add({ ...where, field: `${path}.${field}`, reason: e.reason.replace(/^rule: /, '') });
+    const judged = judge(itemCode, limit, comparison, roundingDigits, result, memos);
+    if ('error' in judged) {
+      errors.add({ ...where, field: `${path}.${judged.field}`, reason: judged.error });
       return undefined;
     }
-    const v = e.verdict;
-    judgement = {
-      outcome: v.outcome,
-      roundedValue: v.roundedValue,
-      limit: v.limit,
-      reason: v.reason,
-    };
+    judgement = judged;
   }
   const item: NormalisedItem = { itemCode, comparison, roundingDigits, result, judgement };
   if (itemName !== undefined) item.itemName = itemName;
@@ -468,7 +501,7 @@ export function validateBatch(
     };
   }
 
-  const memo = new Map<string, LimitRuleResult>();
+  const memos: Memos = { limits: new Map(), judgements: new Map() };
   const sampleNos = new Map<string, number>();
   const reportNos = new Map<string, number>();
   const out: NormalisedReport[] = [];
@@ -522,7 +555,7 @@ export function validateBatch(
       for (let j = 0; j < rawItems.length; j++) {
         const itemPath = `${path}.items[${j}]`;
         const itemWhere: Where = { ...where, item: j };
-        const item = validateItem(rawItems[j], itemPath, itemWhere, errors, memo);
+        const item = validateItem(rawItems[j], itemPath, itemWhere, errors, memos);
         const code = item?.itemCode ?? rawCode(rawItems[j]);
         if (code) {
           const first = codes.get(code);
