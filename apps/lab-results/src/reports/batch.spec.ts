@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_REPORTED_ERRORS, validateBatch, type BatchValidation } from './batch';
+import { MAX_REPORTED_ERRORS, batchRejected, validateBatch, type BatchValidation } from './batch';
 
 const item = (over: Record<string, unknown> = {}) => ({
   itemCode: 'PROT',
@@ -117,6 +117,12 @@ describe('validateBatch', () => {
       }),
     );
     expect(fields(validateBatch({ reports: [report(0)], extra: 1 }))).toEqual(['extra']);
+    expect(
+      errorsOf(validateBatch({ reports: [{ ...report(0), sampleNo: 'S\u0000', note: 'x' }] })),
+    ).toEqual([
+      { report: 0, field: 'reports[0].sampleNo', reason: expect.stringContaining('control') },
+      { report: 0, field: 'reports[0].note', reason: 'is not a known field' },
+    ]);
     expect(fields(validateBatch({ reports: [{ ...report(0), note: 'x' }] }))).toEqual([
       'reports[0].note',
     ]);
@@ -292,6 +298,20 @@ describe('validateBatch', () => {
     expect(
       fields(validateBatch({ reports: [report(0, [item({ itemCode: 'X'.repeat(33) })])] })),
     ).toEqual(['reports[0].items[0].itemCode']);
+  });
+
+  it('says when a rejected batch is answered', () => {
+    const r = validateBatch({ reports: [report(0, [item({ value: '1e3' })])] });
+    if (r.ok) throw new Error('expected errors');
+    const e = batchRejected(r.errors, r.total);
+    expect(e.getStatus()).toBe(400);
+    expect(e.getResponse()).toMatchObject({
+      code: 'BATCH_REJECTED',
+      errorCount: 1,
+      errors: [
+        { report: 0, item: 0, sampleNo: 'NM-2026-001-0000', field: 'reports[0].items[0].value' },
+      ],
+    });
   });
 
   it('answers the first 100 errors and the total', () => {

@@ -513,13 +513,13 @@ export function validateBatch(
       continue;
     }
     const where: Where = { report: i };
-    if (typeof raw.sampleNo === 'string') where.sampleNo = raw.sampleNo;
     const before = errors.total;
-    unknownKeys(raw, REPORT_KEYS, path, where, errors);
+    // Errors name the sample only once its number is known to be sound (it is echoed back).
     const sampleNo = textField(raw, 'sampleNo', path, where, errors, true);
+    if (sampleNo !== undefined) where.sampleNo = sampleNo;
+    unknownKeys(raw, REPORT_KEYS, path, where, errors);
     const reportNo = textField(raw, 'reportNo', path, where, errors, true);
     if (sampleNo !== undefined) {
-      where.sampleNo = sampleNo;
       const first = sampleNos.get(sampleNo);
       if (first !== undefined) {
         errors.add({

@@ -1,5 +1,7 @@
+import { HttpStatus } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import {
+  AppException,
   FileFormatError,
   csvRows,
   splitHeader,
@@ -361,4 +363,14 @@ function toRowError(e: BatchError, grouped: Grouped[], columnName: (f: Field) =>
   const field = FIELD_OF_PATH.exec(e.field)?.[1] as Field | undefined;
   const column = field && REPORT_COLUMNS.some((c) => c.field === field) ? columnName(field) : '';
   return { row, column, reason: e.reason };
+}
+
+/** The 400 a rejected file answers (the directory import's shape): nothing was written. */
+export function reportFileRejected(errors: RowError[], total: number): AppException {
+  return new AppException(
+    HttpStatus.BAD_REQUEST,
+    'IMPORT_REJECTED',
+    `${total} error${total === 1 ? '' : 's'} in the file; nothing was imported`,
+    { errorCount: total, errors },
+  );
 }
