@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { drawBench } from './draw.bench';
 import { importBench } from './import.bench';
+import { ingestBench } from './ingest.bench';
 import { traceBench } from './trace.bench';
 
 /** `npm run bench -- <name> [args]`; with no name, every benchmark. */
@@ -8,6 +9,7 @@ const BENCHES: Record<string, (arg?: string) => Promise<void>> = {
   import: (rows) => importBench(rows ? Number(rows) : undefined),
   draw: (n) => drawBench(n ? Number(n) : undefined),
   trace: (events) => traceBench(events ? Number(events) : undefined),
+  ingest: (items) => ingestBench(items ? Number(items) : undefined),
 };
 
 async function main(): Promise<void> {

@@ -13,3 +13,5 @@ export * from './audit/canonical-json';
 export * from './audit/audit';
 export * from './health/redis-answers';
 export * from './idempotency/idempotency';
+export * from './files/csv-reader';
+export * from './files/file-rows';

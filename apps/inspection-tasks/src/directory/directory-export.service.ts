@@ -7,8 +7,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import ExcelJS from 'exceljs';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { formatLimitRule, type LimitRule } from '@spotcheck/domain';
-import { readCsv } from './csv-reader';
-import type { FileFormat } from './file-rows';
+import { readCsv, type FileFormat } from '@spotcheck/common';
 import { DirectorySpec } from './specs';
 
 export type HeaderLanguage = 'zh' | 'en';

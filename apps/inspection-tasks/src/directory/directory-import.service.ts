@@ -6,11 +6,11 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, QueryRunner } from 'typeorm';
 import { ConfigService } from '@nestjs/config';
-import { AppException, recordAudit, type Actor, type Env } from '@spotcheck/common';
 import { parseLimitRule } from '@spotcheck/domain';
 import { enqueue } from '@spotcheck/queue';
 import { Column, ImportContext, Parsed } from './columns';
 import {
+  AppException,
   DigestStream,
   FileFormatError,
   FileFormat,
@@ -19,8 +19,11 @@ import {
   csvRows,
   formatOf,
   splitHeader,
+  recordAudit,
   xlsxRows,
-} from './file-rows';
+  type Actor,
+  type Env,
+} from '@spotcheck/common';
 import { DirectorySpec, mapHeaders } from './specs';
 
 export interface ImportFile {
