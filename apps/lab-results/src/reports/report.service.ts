@@ -237,10 +237,13 @@ export class ReportService {
         )) as { id: string }[])
       : [];
     if (!sample) throw notFound('sample', sampleNo);
+    // A lab's own chain only (a retest lab's, later, is not its business).
+    const vParams: unknown[] = [sample.id];
+    const vArg = (v: unknown) => `$${vParams.push(v)}`;
     const versions = (await this.ds.query(
       `SELECT ${COLUMNS} FROM lab_report r JOIN sample s ON s.id = r.sample_id
-        WHERE r.sample_id = $1 ORDER BY r.lab_id, r.version`,
-      [sample.id],
+        WHERE r.sample_id = $1 AND ${labScope(p, 'r.lab_id', vArg)} ORDER BY r.lab_id, r.version`,
+      vParams,
     )) as ReportView[];
     const counting = countingReportVersion(
       versions.map((v) => ({
