@@ -29,6 +29,7 @@ import { InspectorController } from './inspectors/inspector.controller';
 import { InspectorService } from './inspectors/inspector.service';
 import { LabController } from './labs/lab.controller';
 import { LabService } from './labs/lab.service';
+import { NoticesModule } from './notices/notices.module';
 import { PlanController } from './plans/plan.controller';
 import { PlanService } from './plans/plan.service';
 import { SamplesModule } from './samples/samples.module';
@@ -56,6 +57,7 @@ import { TraceModule } from './trace/trace.module';
     SamplesModule,
     EpcisModule,
     TraceModule,
+    NoticesModule,
     WorkCalendarModule,
   ],
   controllers: [

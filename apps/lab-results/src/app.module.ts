@@ -2,8 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@spotcheck/auth';
 import { AppConfigModule, AppLoggingModule, HealthModule } from '@spotcheck/common';
-import { DatabaseModule, Lab } from '@spotcheck/database';
+import { DatabaseModule, Lab, WorkCalendarModule } from '@spotcheck/database';
 import { OwnLabController } from './lab/lab.controller';
+import { ReceiptController } from './receipts/receipt.controller';
+import { ReceiptService } from './receipts/receipt.service';
+import { ReportController } from './reports/report.controller';
+import { ReportService } from './reports/report.service';
 import { StaffController } from './staff/staff.controller';
 import { StaffService } from './staff/staff.service';
 
@@ -15,8 +19,9 @@ import { StaffService } from './staff/staff.service';
     TypeOrmModule.forFeature([Lab]),
     AuthModule,
     HealthModule,
+    WorkCalendarModule,
   ],
-  controllers: [OwnLabController, StaffController],
-  providers: [StaffService],
+  controllers: [OwnLabController, StaffController, ReceiptController, ReportController],
+  providers: [StaffService, ReceiptService, ReportService],
 })
 export class LabResultsModule {}

@@ -5,9 +5,10 @@ import { QueueModule } from '@spotcheck/queue';
 import { AuditProcessor } from './audit/audit.processor';
 import { DirectoryProcessor } from './directory/directory.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
+import { ReportsProcessor } from './reports/reports.processor';
 
 @Module({
   imports: [AppConfigModule.forRoot(), AppLoggingModule, DatabaseModule, QueueModule, HealthModule],
-  providers: [OutboxRelay, DirectoryProcessor, AuditProcessor],
+  providers: [OutboxRelay, DirectoryProcessor, AuditProcessor, ReportsProcessor],
 })
 export class WorkerModule {}

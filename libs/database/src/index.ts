@@ -5,3 +5,4 @@ export * from './database.module';
 export * from './test-database';
 export * from './draw-records';
 export * from './calendar';
+export * from './custody';

@@ -2,7 +2,7 @@
  * Every queue and job in the system, with one payload type per job. Producers write these
  * to the outbox; the worker must have exactly one handler for each (checked at start-up).
  */
-export const QUEUES = ['directory', 'audit'] as const;
+export const QUEUES = ['directory', 'audit', 'reports'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
@@ -10,12 +10,15 @@ export interface JobPayloads {
   'directory.changed': { entity: 'enterprise' | 'inspector' | 'lab' | 'catalog'; count: number };
   /** Chain the audit rows written since the last seal. */
   'audit.seal': Record<string, never>;
+  /** A lab issued a report version (an original or an amendment). */
+  'report.issued': { reportId: string; sampleId: string; labId: string; version: number };
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   'directory.changed': 'directory',
   'audit.seal': 'audit',
+  'report.issued': 'reports',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -2,21 +2,21 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, scopePrefix } from '@spotcheck/auth';
+import { AppException, AuditEntry, Page, conflict, invalid, notFound } from '@spotcheck/common';
 import {
-  AppException,
-  AuditEntry,
-  Page,
-  conflict,
-  invalid,
-  notFound,
-  recordAudit,
-} from '@spotcheck/common';
-import { CustodyEvent, Sample, WorkCalendarService } from '@spotcheck/database';
+  AppendedCustodyEvent,
+  CUSTODY_EVENT_COLUMNS,
+  CUSTODY_SAMPLE_COLUMNS,
+  CustodyEventView,
+  CustodySampleRow,
+  Sample,
+  WorkCalendarService,
+  appendCustodyEvent,
+  insertCustodyEvent,
+} from '@spotcheck/database';
 import {
   CUSTODY_RECORDER,
   allowedCustodyKinds,
-  checkCustodyEvent,
-  custodianOf,
   decodeCursor,
   encodeCursor,
   formatSampleNo,
@@ -95,31 +95,9 @@ export interface SampleView {
   updatedAt: Date;
 }
 
-export interface CustodyEventView {
-  seq: number;
-  kind: CustodyKind;
-  stateAfter: CustodyState;
-  occurredAt: Date;
-  recordedAt: Date;
-  actor: string;
-  actorRole: string;
-  actorOrg: string | null;
-  actorStaffNo: string | null;
-  regionCode: string;
-  address: string;
-  note: string | null;
-  detail: Record<string, unknown>;
-}
-
 export interface SampleDetail extends SampleView {
   /** Every custody event, in order. */
   custody: CustodyEventView[];
-}
-
-/** A new custody event and the sample's state after it. */
-export interface AppendedCustodyEvent extends CustodyEventView {
-  sampleNo: string;
-  allowedCustodyKinds: readonly CustodyKind[];
 }
 
 interface SampleRow {
@@ -195,10 +173,6 @@ const VIEW = `
     FROM sample s
     JOIN sampling_plan p ON p.id = s.plan_id
     JOIN enterprise e ON e.uscc = s.sampled_uscc`;
-
-const EVENT_COLUMNS = `seq, kind, state_after AS "stateAfter", occurred_at AS "occurredAt",
-  recorded_at AS "recordedAt", actor, actor_role AS "actorRole", actor_org AS "actorOrg",
-  actor_staff_no AS "actorStaffNo", region_code AS "regionCode", address, note, detail`;
 
 /**
  * Sampling records (抽样单) and custody (样品流转), issue 4.
@@ -375,7 +349,7 @@ export class SampleService {
           note: null,
           detail: kind === 'sealed' ? { sealNumbers: seals } : {},
         }));
-        for (const e of events) await insertEvent(m, e);
+        for (const e of events) await insertCustodyEvent(m, e);
         const after = await m.findOneByOrFail(Sample, { id: sampleId });
         const audit: AuditEntry[] = [
           {
@@ -451,138 +425,8 @@ export class SampleService {
       );
     return this.ds.transaction(async (m) => {
       const before = await this.find(m, p, sampleNo, true);
-      const state = before.custodyState;
-      if (!allowedCustodyKinds(state).includes(dto.kind)) {
-        const t = transitionCustody(state, dto.kind);
-        throw conflict('ILLEGAL_CUSTODY_STATE', t.ok ? '' : t.error.message, {
-          currentState: state,
-          kind: dto.kind,
-          allowedKinds: allowedCustodyKinds(state),
-        });
-      }
-      if (recorder === 'lab') {
-        const holder = custodianOf(state) === 'retest_lab' ? before.retestLabId : before.labId;
-        if (p.org !== holder)
-          throw new AppException(
-            HttpStatus.FORBIDDEN,
-            'NOT_CUSTODIAN',
-            `the sample is ${state}: ${custodianOf(state) === 'retest_lab' ? 'the retest lab' : 'the lab it was sent to'} records ${dto.kind}`,
-            { currentState: state },
-          );
-      }
-      const check = checkCustodyEvent(
-        { kind: dto.kind, occurredAt: dto.occurredAt, detail: dto.detail ?? {} },
-        {
-          samplingDate: before.samplingDate,
-          expiryDate: before.expiryDate,
-          labId: before.labId,
-          lastOccurredAt: before.custodyAt,
-        },
-        new Date(),
-      );
-      if (!check.ok) throw invalid(check.problems);
-      const t = transitionCustody(state, dto.kind, { on: check.on, keepUntil: before.keepUntil });
-      if (!t.ok)
-        throw conflict(
-          t.error.code === 'BACKUP_RETAINED' ? 'BACKUP_RETAINED' : 'ILLEGAL_CUSTODY_STATE',
-          t.error.message,
-          {
-            currentState: state,
-            kind: dto.kind,
-            allowedKinds: allowedCustodyKinds(state),
-            ...(t.error.code === 'BACKUP_RETAINED' ? { keepUntil: t.error.keepUntil } : {}),
-          },
-        );
-      if (dto.kind === 'retest_dispatched') await this.checkRetestLab(m, before, check.detail);
-
-      const beforeRow = await m.findOneByOrFail(Sample, { id: before.id });
-      const seq = before.custodySeq + 1;
-      await insertEvent(m, {
-        sampleId: before.id,
-        seq,
-        kind: dto.kind,
-        stateAfter: t.state,
-        occurredAt: check.occurredAt,
-        actor: p.sub,
-        actorRole: p.role,
-        actorOrg: p.org ?? null,
-        actorStaffNo: p.staffNo ?? null,
-        regionCode: dto.regionCode,
-        address: dto.address,
-        note: dto.note ?? null,
-        detail: check.detail,
-      });
-      // The first arrival at the assigned lab (not the retest lab's) answers the deadline.
-      const arrives =
-        (dto.kind === 'received' || dto.kind === 'rejected_at_receipt') &&
-        custodianOf(state) === 'lab';
-      await m.query(
-        `UPDATE sample SET custody_state = $2, custody_seq = $3, custody_at = $4,
-                arrived_at = CASE WHEN $5 THEN coalesce(arrived_at, $4) ELSE arrived_at END,
-                keep_until = coalesce($6::date, keep_until),
-                retest_lab_id = coalesce($7::uuid, retest_lab_id),
-                seal_numbers = coalesce($8::text[], seal_numbers),
-                updated_at = now()
-          WHERE id = $1`,
-        [
-          before.id,
-          t.state,
-          seq,
-          check.occurredAt,
-          arrives,
-          (check.detail.keepUntil as string | undefined) ?? null,
-          (check.detail.toLabId as string | undefined) ?? null,
-          (check.detail.sealNumbers as string[] | undefined) ?? null,
-        ],
-      );
-      const after = await m.findOneByOrFail(Sample, { id: before.id });
-      await recordAudit(m, p, [
-        {
-          action: 'custody',
-          entityType: ENTITY,
-          entityId: before.id,
-          before: beforeRow,
-          after,
-          detail: {
-            sampleNo: before.sampleNo,
-            seq,
-            kind: dto.kind,
-            from: state,
-            to: t.state,
-            occurredAt: check.occurredAt.toISOString(),
-            ...(p.staffNo ? { staffNo: p.staffNo } : {}),
-          },
-        },
-      ]);
-      const [stored] = (await m.query(
-        `SELECT ${EVENT_COLUMNS} FROM custody_event WHERE sample_id = $1 AND seq = $2`,
-        [before.id, seq],
-      )) as CustodyEventView[];
-      return {
-        ...stored,
-        sampleNo: before.sampleNo,
-        allowedCustodyKinds: allowedCustodyKinds(t.state),
-      };
+      return appendCustodyEvent(m, p, before, dto);
     });
-  }
-
-  /** A retest goes to another active lab accredited for the sample's category. */
-  private async checkRetestLab(
-    m: EntityManager,
-    s: SampleWithKeys,
-    detail: Record<string, unknown>,
-  ): Promise<void> {
-    const [lab] = (await m.query(`SELECT active, categories FROM lab WHERE id = $1 FOR SHARE`, [
-      detail.toLabId,
-    ])) as { active: boolean; categories: string[] }[];
-    const reason = !lab
-      ? `no lab with id ${String(detail.toLabId)}`
-      : !lab.active
-        ? 'the lab is not active'
-        : !lab.categories.includes(s.category)
-          ? `the lab is not accredited for category ${s.category}`
-          : null;
-    if (reason) throw invalid([{ field: 'detail.toLabId', reason }]);
   }
 
   /**
@@ -594,21 +438,17 @@ export class SampleService {
     p: Principal,
     sampleNo: string,
     lock = false,
-  ): Promise<SampleWithKeys> {
+  ): Promise<CustodySampleRow> {
     if (!isSampleNoShape(sampleNo)) throw notFound('sample', sampleNo);
     const params: unknown[] = [sampleNo];
     const arg = (v: unknown) => `$${params.push(v)}`;
     const [row] = (await m.query(
-      `SELECT s.id, s.sample_no AS "sampleNo", s.category, s.lab_id AS "labId",
-              s.retest_lab_id AS "retestLabId", s.custody_state AS "custodyState",
-              s.custody_seq AS "custodySeq", s.custody_at AS "custodyAt",
-              s.sampling_date::text AS "samplingDate", s.expiry_date::text AS "expiryDate",
-              s.keep_until::text AS "keepUntil"
+      `SELECT ${CUSTODY_SAMPLE_COLUMNS}
          FROM sample s JOIN sampling_plan p ON p.id = s.plan_id
         WHERE s.sample_no = $1 AND ${this.visible(p, arg)}
         ${lock ? 'FOR UPDATE OF s' : ''}`,
       params,
-    )) as SampleWithKeys[];
+    )) as CustodySampleRow[];
     if (!row) throw notFound('sample', sampleNo);
     return row;
   }
@@ -626,9 +466,10 @@ export class SampleService {
   }
 
   private events(m: EntityManager, sampleId: string): Promise<CustodyEventView[]> {
-    return m.query(`SELECT ${EVENT_COLUMNS} FROM custody_event WHERE sample_id = $1 ORDER BY seq`, [
-      sampleId,
-    ]) as Promise<CustodyEventView[]>;
+    return m.query(
+      `SELECT ${CUSTODY_EVENT_COLUMNS} FROM custody_event WHERE sample_id = $1 ORDER BY seq`,
+      [sampleId],
+    ) as Promise<CustodyEventView[]>;
   }
 
   private async page(p: Principal, q: SampleQuery): Promise<Page<SampleView>> {
@@ -666,45 +507,6 @@ export class SampleService {
     const last = items[items.length - 1];
     return { items, nextCursor: more ? encodeCursor([last.sampleNo]) : null };
   }
-}
-
-type NewCustodyEvent = Omit<CustodyEvent, 'recordedAt'>;
-
-async function insertEvent(m: EntityManager, e: NewCustodyEvent): Promise<void> {
-  await m.query(
-    `INSERT INTO custody_event (sample_id, seq, kind, state_after, occurred_at, actor, actor_role,
-                                actor_org, actor_staff_no, region_code, address, note, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [
-      e.sampleId,
-      e.seq,
-      e.kind,
-      e.stateAfter,
-      e.occurredAt,
-      e.actor,
-      e.actorRole,
-      e.actorOrg,
-      e.actorStaffNo,
-      e.regionCode,
-      e.address,
-      e.note,
-      JSON.stringify(e.detail),
-    ],
-  );
-}
-
-interface SampleWithKeys {
-  id: string;
-  sampleNo: string;
-  category: string;
-  labId: string;
-  retestLabId: string | null;
-  custodyState: CustodyState;
-  custodySeq: number;
-  custodyAt: Date;
-  samplingDate: string;
-  expiryDate: string | null;
-  keepUntil: string | null;
 }
 
 /** Could be a sample number: a string, not too long, without NUL (which PostgreSQL refuses). */

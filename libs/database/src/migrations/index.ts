@@ -11,6 +11,7 @@ import { LabStaff1765200000000 } from './1765200000000-LabStaff';
 import { Samples1765300000000 } from './1765300000000-Samples';
 import { UsccCollation1765400000000 } from './1765400000000-UsccCollation';
 import { Epcis1765500000000 } from './1765500000000-Epcis';
+import { LabReports1765600000000 } from './1765600000000-LabReports';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Samples1765300000000,
   UsccCollation1765400000000,
   Epcis1765500000000,
+  LabReports1765600000000,
 ];

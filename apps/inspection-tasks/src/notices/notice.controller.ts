@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { NoticeService } from './notice.service';
+
+/** 检验结果通知书: an enterprise's result notices, with their objection deadlines. */
+@ApiTags('result notices 结果通知')
+@ApiBearerAuth()
+@Roles('enterprise', 'admin')
+@Controller('notices')
+export class NoticeController {
+  constructor(private readonly notices: NoticeService) {}
+
+  @Get()
+  list(@CurrentUser() p: Principal) {
+    return this.notices.list(p);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.notices.get(p, id);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  read(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.notices.read(p, id);
+  }
+}

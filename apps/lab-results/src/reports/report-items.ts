@@ -1,0 +1,164 @@
+import type { FieldError } from '@spotcheck/common';
+import {
+  evaluateItem,
+  formatLimitRule,
+  parseLimitRule,
+  validateLimitRule,
+} from '@spotcheck/domain';
+import type { ComparisonMode, ItemInput, LimitRule } from '@spotcheck/domain';
+import type { TestItemTemplate } from '@spotcheck/database';
+import type { ReportItemDto } from './report.dto';
+
+/** A result item as stored (lab_report_item) and shown. */
+export interface ReportItem {
+  seq: number;
+  itemCode: string;
+  itemName: string;
+  method: string | null;
+  unit: string | null;
+  limitRule: LimitRule;
+  limitText: string;
+  comparison: ComparisonMode;
+  roundingDigits: number | null;
+  value: string | null;
+  notTestedReason: string | null;
+}
+
+const some = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
+
+/** The domain's input for an item (its result absent when it has none yet). */
+export function itemInput(i: ReportItem): ItemInput | null {
+  const result =
+    i.value !== null
+      ? ({ kind: 'measured', value: i.value } as const)
+      : i.notTestedReason !== null
+        ? ({ kind: 'not_tested', reason: i.notTestedReason } as const)
+        : null;
+  if (!result) return null;
+  return {
+    itemCode: i.itemCode,
+    itemName: i.itemName,
+    unit: i.unit,
+    rule: i.limitRule,
+    limitText: i.limitText,
+    comparison: i.comparison,
+    roundingDigits: i.roundingDigits,
+    result,
+  };
+}
+
+/** Which request field an evaluateItem reason is about. */
+export function fieldOf(reason: string): string {
+  if (reason.startsWith('rule')) return 'limit';
+  if (reason.startsWith('roundingDigits') || reason.startsWith('rounded comparison'))
+    return 'roundingDigits';
+  if (reason.startsWith('comparison')) return 'comparison';
+  if (reason.includes('not-tested')) return 'notTestedReason';
+  return 'value';
+}
+
+/**
+ * The items of a report from the request and the category's template: an item with a
+ * template code takes the template's name, method, unit and limit unless it gives its own;
+ * an item outside the template must give a name and a limit. With `withTemplate`, the
+ * template's items come first (in its order) and the request's only override or extend them.
+ * Every problem is answered with its field path; a given result must be one the domain can
+ * judge against the item's limit.
+ */
+export function buildItems(
+  template: readonly TestItemTemplate[],
+  given: readonly ReportItemDto[] | undefined,
+  withTemplate: boolean,
+): { items: ReportItem[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const byCode = new Map(template.map((t) => [t.code, t]));
+  const givenByCode = new Map<string, { dto: ReportItemDto; index: number }>();
+  (given ?? []).forEach((dto, index) => {
+    const first = givenByCode.get(dto.itemCode);
+    if (first)
+      errors.push({
+        field: `items[${index}].itemCode`,
+        reason: `${dto.itemCode} is also items[${first.index}]`,
+      });
+    else givenByCode.set(dto.itemCode, { dto, index });
+  });
+  const order: { code: string; dto?: ReportItemDto; index?: number }[] = [];
+  if (withTemplate) {
+    for (const t of template) order.push({ code: t.code, ...givenByCode.get(t.code) });
+    for (const [code, g] of givenByCode) if (!byCode.has(code)) order.push({ code, ...g });
+  } else {
+    for (const [code, g] of givenByCode) order.push({ code, ...g });
+  }
+
+  const items: ReportItem[] = [];
+  for (const { code, dto, index } of order) {
+    const at = (f: string) => `items[${index ?? items.length}].${f}`;
+    const t = byCode.get(code);
+    const name = dto?.itemName ?? t?.name;
+    if (!some(name)) {
+      errors.push({
+        field: at('itemName'),
+        reason: `is required for ${code}, which is not in the category's template`,
+      });
+      continue;
+    }
+    let rule: LimitRule | undefined = t?.limit;
+    let written: string | undefined;
+    if (dto?.limit !== undefined) {
+      const r =
+        typeof dto.limit === 'string' && !dto.limit.includes('\u0000')
+          ? parseLimitRule(dto.limit)
+          : typeof dto.limit === 'object' &&
+              dto.limit !== null &&
+              !JSON.stringify(dto.limit).includes('\\u0000')
+            ? validateLimitRule(dto.limit)
+            : {
+                ok: false as const,
+                reason: 'must be a limit notation or a limit rule object, without NUL',
+              };
+      if (!r.ok) {
+        errors.push({ field: at('limit'), reason: r.reason });
+        continue;
+      }
+      rule = r.rule;
+      if (typeof dto.limit === 'string') written = dto.limit.trim();
+    }
+    if (!rule) {
+      errors.push({
+        field: at('limit'),
+        reason: `is required for ${code}, which is not in the category's template`,
+      });
+      continue;
+    }
+    if (dto?.value !== undefined && dto.notTestedReason !== undefined) {
+      errors.push({
+        field: at('value'),
+        reason: 'give a measured value or a not-tested reason, not both',
+      });
+      continue;
+    }
+    const item: ReportItem = {
+      seq: items.length + 1,
+      itemCode: code,
+      itemName: name.trim(),
+      method: dto?.method ?? (some(t?.method) ? t.method : null),
+      unit: dto?.unit ?? (some(t?.unit) ? t.unit : null),
+      limitRule: rule,
+      limitText: (dto?.limitText ?? written ?? formatLimitRule(rule)).slice(0, 200),
+      comparison: dto?.comparison ?? 'full',
+      roundingDigits: dto?.roundingDigits ?? null,
+      value: dto?.value?.trim() ?? null,
+      notTestedReason: dto?.notTestedReason?.trim() ?? null,
+    };
+    const input = itemInput(item);
+    if (input) {
+      const e = evaluateItem(input);
+      if (!e.ok) {
+        errors.push({ field: at(fieldOf(e.reason)), reason: e.reason });
+        continue;
+      }
+    }
+    items.push(item);
+  }
+  return { items, errors };
+}

@@ -1,0 +1,60 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { OnJob, Payload } from '@spotcheck/queue';
+import { recordFinalFailure } from '../failures';
+import { runJob } from '../run-job';
+
+@Processor('reports')
+export class ReportsProcessor extends WorkerHost {
+  private readonly logger = new Logger(ReportsProcessor.name);
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    return runJob(this, this.ds, job);
+  }
+
+  /**
+   * Keeps `sample_lab_verdict` (the verdict that counts for a sample at its lab: the latest
+   * issued version, DESIGN §3.4) for rates and publication. Recomputed from lab_report, not
+   * from the payload, so a job run twice, or an older version's job arriving after a newer
+   * one's, leaves the same row.
+   */
+  @OnJob('report.issued')
+  async recordVerdict(
+    payload: Payload<'report.issued'>,
+  ): Promise<{ version: number; verdict: string } | { skipped: true }> {
+    const [row] = (await this.ds.query(
+      `INSERT INTO sample_lab_verdict AS v
+              (sample_id, lab_id, report_id, version, verdict, failed_items, issued_at)
+       SELECT sample_id, lab_id, id, version, verdict, failed_items, issued_at
+         FROM lab_report
+        WHERE sample_id = $1 AND lab_id = $2 AND state = 'issued'
+        ORDER BY version DESC LIMIT 1
+       ON CONFLICT (sample_id, lab_id) DO UPDATE
+          SET report_id = EXCLUDED.report_id, version = EXCLUDED.version,
+              verdict = EXCLUDED.verdict, failed_items = EXCLUDED.failed_items,
+              issued_at = EXCLUDED.issued_at, updated_at = now()
+        WHERE v.version <= EXCLUDED.version
+       RETURNING version, verdict`,
+      [payload.sampleId, payload.labId],
+    )) as { version: number; verdict: string }[];
+    if (!row) return { skipped: true };
+    this.logger.log(`sample ${payload.sampleId}: v${row.version} ${row.verdict} counts`);
+    return row;
+  }
+
+  @OnWorkerEvent('error')
+  onError(err: Error) {
+    this.logger.warn(`worker: ${err.message}`);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, err: Error) {
+    return recordFinalFailure(this.ds, 'reports', job, err);
+  }
+}

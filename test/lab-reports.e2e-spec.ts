@@ -1,0 +1,740 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Principal } from '@spotcheck/auth';
+import { WorkCalendarService } from '@spotcheck/database';
+import { chinaDate, commitmentOf, completeUscc } from '@spotcheck/domain';
+import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
+import { LabResultsModule } from '../apps/lab-results/src/app.module';
+import { ReportsProcessor } from '../apps/worker/src/reports/reports.processor';
+import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp, dataSource } from './support/app';
+
+let app: NestFastifyApplication;
+let labApp: NestFastifyApplication;
+const run = String(process.pid % 10000).padStart(4, '0');
+let seq = 0;
+const uscc = () => completeUscc(`91150102LR${run}${String(++seq).padStart(3, '0')}`);
+
+/** Categories of this file only: one food (7 working days to object), one product (15 days). */
+const FOOD = `LRF-${run}`;
+const PROD = `LRP-${run}`;
+const STAFF = [1, 2, 3, 4].map((i) => `LR${run}-${i}`);
+const foodEnterprises: string[] = [];
+const prodEnterprises: string[] = [];
+let labA = '';
+let labB = '';
+
+interface Task {
+  id: string;
+  uscc: string;
+  inspectors: string[];
+  labId: string;
+  category: string;
+}
+
+type Method = 'GET' | 'POST' | 'PUT';
+const call = (
+  a: () => NestFastifyApplication,
+  p: Principal,
+  method: Method,
+  url: string,
+  payload?: unknown,
+) =>
+  a().inject({
+    method,
+    url,
+    headers: bearer(p),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+const tasksApi = (p: Principal, method: Method, url: string, payload?: unknown) =>
+  call(() => app, p, method, url, payload);
+const lab = (p: Principal, method: Method, url: string, payload?: unknown) =>
+  call(() => labApp, p, method, url, payload);
+
+async function ok(
+  r: Promise<{ statusCode: number; body: string; json: () => unknown }>,
+  status = 201,
+) {
+  const res = await r;
+  if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
+  return res.json() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+const labUser = (sub: string, id = labA): Principal => ({ sub, role: 'lab', org: id });
+/** t1, t2 testers (t2 also reviewer and signatory), rev a reviewer, sig a signatory. */
+const T1 = () => labUser('t1');
+const T2 = () => labUser('t2');
+const REV = () => labUser('rev');
+const SIG = () => labUser('sig');
+const OTHER_LAB = () => labUser('b-boss', labB);
+const enterprise = (org: string): Principal => ({ sub: `ent-${org}`, role: 'enterprise', org });
+
+const samples: Record<string, string> = {};
+
+async function drawnPlan(categories: string[]) {
+  const p = REGULATOR_HOHHOT;
+  const seed = `lab-reports-e2e-${process.pid}-0123456789abcdef`;
+  const plan = await ok(
+    tasksApi(p, 'POST', '/api/v1/plans', {
+      code: `LR-2026-${process.pid}`,
+      title: '检验报告测试计划',
+      level: 'prefecture',
+      jurisdiction: p.jurisdiction,
+      year: 2026,
+      categories,
+      stages: ['production', 'distribution', 'online'],
+      samplingDeadline: '2099-12-31',
+    }),
+  );
+  const id = plan.id as string;
+  await ok(
+    tasksApi(p, 'POST', `/api/v1/plans/${id}/commit`, { commitment: commitmentOf(seed) }),
+    200,
+  );
+  await ok(tasksApi(p, 'POST', `/api/v1/plans/${id}/draw`, { seed }));
+  await dataSource(app).query(
+    `UPDATE draw SET drawn_at = '2026-01-05T09:00:00+08:00' WHERE plan_id = $1`,
+    [id],
+  );
+  return (await ok(tasksApi(p, 'GET', `/api/v1/tasks?planId=${id}&limit=500`), 200))
+    .items as Task[];
+}
+
+/** Samples the task on 12 February 2026 (the Thursday before the Spring Festival). */
+async function sample(t: Task): Promise<string> {
+  const inspector: Principal = {
+    ...REGULATOR_HOHHOT,
+    sub: `insp-${t.inspectors[0]}`,
+    staffNo: t.inspectors[0],
+  };
+  const s = await ok(
+    tasksApi(inspector, 'POST', `/api/v1/tasks/${t.id}/sample`, {
+      sampledAt: '2026-02-12T10:30:00+08:00',
+      place: { regionCode: '150102', address: '呼和浩特市新城区报告测试路1号' },
+      stage: 'distribution',
+      manufacturer: { name: '测试食品有限公司', address: '某市某路2号' },
+      productName: '测试产品',
+      batch: 'B20260110',
+      productionDate: '2026-01-10',
+      testPortion: { quantity: '12', unit: '盒' },
+      backupPortion: { quantity: '6', unit: '盒' },
+      pricePaid: '36',
+      sealNumbers: ['F-001'],
+      inspectors: t.inspectors,
+      representative: { name: '张三' },
+    }),
+  );
+  return s.sampleNo as string;
+}
+
+const receive = (no: string, p: Principal = REV(), over: Record<string, unknown> = {}) =>
+  lab(p, 'POST', `/api/v1/lab/samples/${encodeURIComponent(no)}/receipt`, {
+    receivedAt: '2026-02-12T16:00:00+08:00',
+    condition: '封样完好，冷藏运输',
+    sealIntact: true,
+    ...over,
+  });
+
+beforeAll(async () => {
+  app = await bootHttp(InspectionTasksModule);
+  labApp = await bootHttp(LabResultsModule);
+  await ok(
+    tasksApi(ADMIN, 'POST', '/api/v1/catalog/categories', {
+      code: FOOD,
+      name: '测试乳制品',
+      sector: 'food',
+      items: [
+        {
+          code: 'PB',
+          name: '铅（以Pb计）',
+          method: 'GB 5009.12-2023',
+          unit: 'mg/kg',
+          limit: '≤0.5',
+        },
+        {
+          code: 'AFM1',
+          name: '黄曲霉毒素M1',
+          method: 'GB 5009.24-2016',
+          unit: 'μg/kg',
+          limit: '≤0.5',
+        },
+      ],
+    }),
+  );
+  await ok(
+    tasksApi(ADMIN, 'POST', '/api/v1/catalog/categories', {
+      code: PROD,
+      name: '测试电线电缆',
+      sector: 'manufacturing',
+      items: [
+        { code: 'R20', name: '导体电阻', method: 'GB/T 3048.4', unit: 'Ω/km', limit: '≤18.1' },
+      ],
+    }),
+  );
+  for (const [list, cat] of [
+    [foodEnterprises, FOOD],
+    [foodEnterprises, FOOD],
+    [foodEnterprises, FOOD],
+    [prodEnterprises, PROD],
+  ] as const) {
+    const e = uscc();
+    list.push(e);
+    await ok(
+      tasksApi(REGULATOR_HOHHOT, 'POST', '/api/v1/enterprises', {
+        uscc: e,
+        name: `报告测试企业${seq}`,
+        address: '测试地址',
+        regionCode: '150102',
+        size: 'small',
+        categories: [cat],
+        riskClass: 'D',
+      }),
+    );
+  }
+  for (const staffNo of STAFF)
+    await ok(
+      tasksApi(REGULATOR_HOHHOT, 'POST', '/api/v1/inspectors', {
+        staffNo,
+        name: '检查员',
+        regionCode: '150102',
+        categories: [FOOD, PROD],
+      }),
+    );
+  const newLab = async (n: number) =>
+    (
+      await ok(
+        tasksApi(REGULATOR_HOHHOT, 'POST', '/api/v1/labs', {
+          name: `报告测试检验所${n}`,
+          uscc: completeUscc(`12150102RL${run}00${n}`),
+          cmaNo: `LR${run}-${n}`,
+          regionCode: '150102',
+          categories: [FOOD, PROD],
+          capacity: 100,
+        }),
+      )
+    ).id as string;
+  labA = await newLab(1);
+  const tasks = await drawnPlan([FOOD, PROD]);
+  expect(tasks).toHaveLength(4);
+  // Only after the draw: every task went to lab A.
+  labB = await newLab(2);
+  const byUscc = (u: string) => tasks.find((t) => t.uscc === u) as Task;
+  samples.food = await sample(byUscc(foodEnterprises[0]));
+  samples.rejected = await sample(byUscc(foodEnterprises[1]));
+  samples.food2 = await sample(byUscc(foodEnterprises[2]));
+  samples.prod = await sample(byUscc(prodEnterprises[0]));
+
+  const staff = (sub: string, roles: string[], id = labA) =>
+    ok(lab(ADMIN, 'PUT', `/api/v1/labs/${id}/staff/${sub}`, { name: `人员${sub}`, roles }), 200);
+  await staff('t1', ['tester']);
+  await staff('t2', ['tester', 'reviewer', 'signatory']);
+  await staff('rev', ['reviewer']);
+  await staff('sig', ['signatory']);
+  await staff('b-boss', ['tester', 'reviewer', 'signatory'], labB);
+});
+afterAll(async () => {
+  await app.close();
+  await labApp.close();
+});
+
+describe('receipt', () => {
+  it('lists the samples assigned to the lab, not yet received', async () => {
+    const page = await ok(lab(T1(), 'GET', '/api/v1/lab/samples?limit=500'), 200);
+    const mine = (page.items as { sampleNo: string }[]).map((s) => s.sampleNo);
+    expect(mine).toEqual(expect.arrayContaining(Object.values(samples)));
+    const s = await ok(lab(T1(), 'GET', `/api/v1/lab/samples/${samples.food}`), 200);
+    expect(s).toMatchObject({
+      sampleNo: samples.food,
+      labId: labA,
+      category: { code: FOOD, sector: 'food' },
+      custodyState: 'sealed',
+      received: false,
+      receipt: null,
+      testDueDate: null,
+      overdue: false,
+      report: null,
+    });
+  });
+
+  it('records a receipt as a custody event; the test is due 20 working days later, across the Spring Festival', async () => {
+    const r = await ok(receive(samples.food, REV(), { note: '到样' }));
+    expect(r.event).toMatchObject({
+      seq: 3,
+      kind: 'received',
+      stateAfter: 'received',
+      occurredAt: '2026-02-12T08:00:00.000Z',
+      actor: 'rev',
+      actorRole: 'lab',
+      actorOrg: labA,
+      regionCode: '150102',
+      address: '报告测试检验所1',
+      note: '到样',
+      detail: {},
+    });
+    // Fri 13, the make-up Saturday 14, then nothing until Tue 24 (春节), the make-up Saturday
+    // 28 February, … the 20th working day is Wednesday 18 March.
+    expect(r.sample).toMatchObject({
+      custodyState: 'received',
+      received: true,
+      receipt: {
+        outcome: 'received',
+        receivedOn: '2026-02-12',
+        condition: '封样完好，冷藏运输',
+        sealIntact: true,
+        recordedBy: 'rev',
+      },
+      testDueDate: '2026-03-18',
+      // Past due (Beijing time today) and nothing issued yet.
+      overdue: true,
+    });
+    expect(r.sample.custody.map((e: { kind: string }) => e.kind)).toEqual([
+      'sampled',
+      'sealed',
+      'received',
+    ]);
+    // The regulators' view of the same custody (the shared writer).
+    const seen = await ok(
+      tasksApi(REGULATOR_HOHHOT, 'GET', `/api/v1/samples/${samples.food}`),
+      200,
+    );
+    expect(seen).toMatchObject({ custodyState: 'received', arrivedAt: '2026-02-12T08:00:00.000Z' });
+    const overdue = await ok(lab(T1(), 'GET', '/api/v1/lab/samples?overdue=true&limit=500'), 200);
+    expect(overdue.items.map((s: { sampleNo: string }) => s.sampleNo)).toContain(samples.food);
+    // Received once only.
+    const again = await receive(samples.food);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'ILLEGAL_CUSTODY_STATE', currentState: 'received' });
+    const audit = (await dataSource(app).query(
+      `SELECT action, entity_type FROM audit_log WHERE actor = 'rev' AND org = $1 ORDER BY seq`,
+      [labA],
+    )) as { action: string; entity_type: string }[];
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: 'custody', entity_type: 'sample' },
+        { action: 'create', entity_type: 'lab_receipt' },
+      ]),
+    );
+  });
+
+  it('records a rejection with its reason; a rejected sample gets no report', async () => {
+    const r = await ok(
+      lab(REV(), 'POST', `/api/v1/lab/samples/${samples.rejected}/rejection`, {
+        at: '2026-02-12T17:00:00+08:00',
+        reason: 'seal_broken',
+      }),
+    );
+    expect(r.event).toMatchObject({
+      kind: 'rejected_at_receipt',
+      stateAfter: 'rejected',
+      detail: { reason: 'seal_broken' },
+    });
+    expect(r.sample).toMatchObject({
+      received: false,
+      receipt: { outcome: 'rejected', reason: 'seal_broken' },
+      testDueDate: null,
+      overdue: false,
+    });
+    const report = await lab(T1(), 'POST', '/api/v1/lab/reports', {
+      sampleNo: samples.rejected,
+      reportNo: `R-${run}-X`,
+    });
+    expect(report.statusCode).toBe(409);
+    expect(report.json()).toMatchObject({ code: 'SAMPLE_NOT_RECEIVED', currentState: 'rejected' });
+  });
+
+  it('answers 400 naming the field for bad input, and 403 for someone not on the staff', async () => {
+    const broken = await receive(samples.food2, REV(), { sealIntact: false });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().errors[0].field).toBe('sealIntact');
+    const extra = await receive(samples.food2, REV(), { colour: 'red' });
+    expect(extra.statusCode).toBe(400);
+    const nul = await receive(samples.food2, REV(), { condition: 'ok\u0000' });
+    expect(nul.statusCode).toBe(400);
+    const future = await receive(samples.food2, REV(), { receivedAt: '2099-01-01T00:00:00+08:00' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0].field).toBe('occurredAt');
+    const badReason = await lab(REV(), 'POST', `/api/v1/lab/samples/${samples.food2}/rejection`, {
+      at: '2026-02-12T17:00:00+08:00',
+      reason: 'ugly',
+    });
+    expect(badReason.statusCode).toBe(400);
+    const stranger = await receive(samples.food2, labUser('nobody'));
+    expect(stranger.statusCode).toBe(403);
+    expect(stranger.json().code).toBe('NOT_LAB_STAFF');
+    await ok(receive(samples.food2));
+    await ok(receive(samples.prod));
+  });
+
+  it('hides another lab’s samples: 404, and they are not listed', async () => {
+    for (const r of [
+      await lab(OTHER_LAB(), 'GET', `/api/v1/lab/samples/${samples.food}`),
+      await receive(samples.food2, OTHER_LAB()),
+      await lab(OTHER_LAB(), 'GET', `/api/v1/lab/reports?sampleNo=${samples.food}`),
+      await lab(OTHER_LAB(), 'POST', '/api/v1/lab/reports', {
+        sampleNo: samples.food,
+        reportNo: 'B-1',
+      }),
+    ])
+      expect(r.statusCode).toBe(404);
+    const page = await ok(lab(OTHER_LAB(), 'GET', '/api/v1/lab/samples?limit=500'), 200);
+    expect(page.items).toEqual([]);
+    // Admins read every lab's.
+    await ok(lab(ADMIN, 'GET', `/api/v1/lab/samples/${samples.food}`), 200);
+  });
+});
+
+describe('reports', () => {
+  let v1 = '';
+  let v2 = '';
+  const reportNo = `JC${run}-0001`;
+  const act = (p: Principal, id: string, event: string, payload: unknown = {}) =>
+    lab(p, 'POST', `/api/v1/lab/reports/${id}/${event}`, payload);
+
+  it('creates a draft from the category template, by a tester only', async () => {
+    const bad = await lab(REV(), 'POST', '/api/v1/lab/reports', {
+      sampleNo: samples.food,
+      reportNo,
+    });
+    expect(bad.statusCode).toBe(403);
+    expect(bad.json().code).toBe('REPORT_ROLE_REQUIRED');
+    for (const payload of [
+      { sampleNo: samples.food, reportNo, extra: 1 },
+      { sampleNo: samples.food, reportNo: 'A\u0000' },
+      { sampleNo: samples.food, reportNo, items: [{ itemCode: 'PB', value: 'abc' }] },
+      { sampleNo: samples.food, reportNo, items: [{ itemCode: 'NEW' }] },
+      { sampleNo: samples.food, reportNo, items: [{ itemCode: 'PB', limit: '≤≤' }] },
+    ]) {
+      const r = await lab(T1(), 'POST', '/api/v1/lab/reports', payload);
+      expect(r.statusCode).toBe(400);
+    }
+    const named = await lab(T1(), 'POST', '/api/v1/lab/reports', {
+      sampleNo: samples.food,
+      reportNo,
+      items: [{ itemCode: 'AFM1', value: 'lots' }],
+    });
+    expect(named.json().errors).toEqual([{ field: 'items[0].value', reason: expect.any(String) }]);
+
+    const r = await ok(
+      lab(T1(), 'POST', '/api/v1/lab/reports', {
+        sampleNo: samples.food,
+        reportNo,
+        items: [{ itemCode: 'SN', itemName: '锡', unit: 'mg/kg', limit: '≤250' }],
+      }),
+    );
+    v1 = r.id;
+    expect(r).toMatchObject({
+      sampleNo: samples.food,
+      reportNo,
+      version: 1,
+      state: 'draft',
+      testedBy: [],
+      verdict: null,
+      createdBy: 't1',
+      preview: { complete: false, verdict: null },
+      allowedEvents: ['submit'],
+    });
+    expect(r.items.map((i: { itemCode: string }) => i.itemCode)).toEqual(['PB', 'AFM1', 'SN']);
+    expect(r.items[0]).toMatchObject({
+      itemName: '铅（以Pb计）',
+      method: 'GB 5009.12-2023',
+      unit: 'mg/kg',
+      limitText: '≤0.5',
+      value: null,
+    });
+    // One chain per sample and lab; report numbers are unique in the lab.
+    const twice = await lab(T1(), 'POST', '/api/v1/lab/reports', {
+      sampleNo: samples.food,
+      reportNo: 'other',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('REPORT_EXISTS');
+    const sameNo = await lab(T1(), 'POST', '/api/v1/lab/reports', {
+      sampleNo: samples.food2,
+      reportNo,
+    });
+    expect(sameNo.statusCode).toBe(409);
+    expect(sameNo.json().code).toBe('REPORT_NO_TAKEN');
+    expect((await lab(OTHER_LAB(), 'GET', `/api/v1/lab/reports/${v1}`)).statusCode).toBe(404);
+  });
+
+  it('submits only complete items, naming the item and field otherwise', async () => {
+    const r = await act(T1(), v1, 'submit');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'items[0].value',
+      'items[1].value',
+      'items[2].value',
+    ]);
+  });
+
+  it('enforces four eyes: a tester does not review or sign their own work; a return goes back to draft with a reason', async () => {
+    const put = await ok(
+      lab(T1(), 'PUT', `/api/v1/lab/reports/${v1}/items`, {
+        items: [
+          { itemCode: 'PB', value: '0.62' },
+          { itemCode: 'AFM1', value: 'ND' },
+          {
+            itemCode: 'SN',
+            itemName: '锡',
+            unit: 'mg/kg',
+            limit: '≤250',
+            notTestedReason: '不适用',
+          },
+        ],
+      }),
+      200,
+    );
+    expect(put).toMatchObject({ testedBy: ['t1'], preview: { complete: true, verdict: 'fail' } });
+    await ok(act(T1(), v1, 'submit'), 200);
+    const self = await act(T1(), v1, 'review');
+    expect(self.statusCode).toBe(403);
+    expect(self.json().code).toBe('REPORT_ROLE_REQUIRED');
+    const notYet = await act(SIG(), v1, 'issue');
+    expect(notYet.statusCode).toBe(409);
+    expect(notYet.json()).toMatchObject({
+      code: 'ILLEGAL_REPORT_TRANSITION',
+      currentState: 'submitted',
+      allowedEvents: ['review', 'return'],
+    });
+    const noReason = await act(REV(), v1, 'return', {});
+    expect(noReason.statusCode).toBe(400);
+    const back = await ok(act(REV(), v1, 'return', { reason: '铅复测' }), 200);
+    expect(back).toMatchObject({
+      state: 'draft',
+      returnedBy: 'rev',
+      returnedReason: '铅复测',
+      submittedBy: null,
+    });
+
+    // t2 (tester, reviewer and signatory) corrects a result: now an author of this version.
+    await ok(
+      lab(T2(), 'PUT', `/api/v1/lab/reports/${v1}/items`, {
+        items: [
+          { itemCode: 'PB', value: '0.620' },
+          { itemCode: 'AFM1', value: 'ND' },
+          {
+            itemCode: 'SN',
+            itemName: '锡',
+            unit: 'mg/kg',
+            limit: '≤250',
+            notTestedReason: '不适用',
+          },
+        ],
+      }),
+      200,
+    );
+    await ok(act(T1(), v1, 'submit'), 200);
+    const ownReview = await act(T2(), v1, 'review');
+    expect(ownReview.statusCode).toBe(403);
+    expect(ownReview.json()).toMatchObject({
+      code: 'FOUR_EYES_VIOLATION',
+      rule: 'checker_is_author',
+    });
+    await ok(act(REV(), v1, 'review'), 200);
+    const ownSign = await act(T2(), v1, 'issue');
+    expect(ownSign.statusCode).toBe(403);
+    expect(ownSign.json().code).toBe('FOUR_EYES_VIOLATION');
+    const testerSigns = await act(T1(), v1, 'issue');
+    expect(testerSigns.statusCode).toBe(403);
+    expect(testerSigns.json().code).toBe('REPORT_ROLE_REQUIRED');
+  });
+
+  it('issues: stores the verdict and failed items, writes the outbox row and the result notice (food: 7 working days)', async () => {
+    const r = await ok(act(SIG(), v1, 'issue'), 200);
+    expect(r).toMatchObject({
+      state: 'issued',
+      issuedBy: 'sig',
+      reviewedBy: 'rev',
+      submittedBy: 't1',
+      testedBy: ['t1', 't2'],
+      verdict: 'fail',
+      failedItems: [
+        {
+          itemCode: 'PB',
+          itemName: '铅（以Pb计）',
+          value: '0.620',
+          unit: 'mg/kg',
+          limit: '≤0.5',
+          reason: { zh: expect.stringContaining('不符合'), en: expect.any(String) },
+        },
+      ],
+      allowedEvents: [],
+    });
+    expect(r.items.map((i: { verdict: string }) => i.verdict)).toEqual([
+      'fail',
+      'pass',
+      'not_applicable',
+    ]);
+    const ds = dataSource(app);
+    const outbox = (await ds.query(
+      `SELECT queue, payload FROM outbox WHERE job = 'report.issued' AND payload->>'reportId' = $1`,
+      [v1],
+    )) as { queue: string; payload: Record<string, unknown> }[];
+    expect(outbox).toEqual([
+      { queue: 'reports', payload: expect.objectContaining({ version: 1, labId: labA }) },
+    ]);
+
+    const today = chinaDate(new Date());
+    const cal = await labApp.get(WorkCalendarService).calendar();
+    const notices = await ok(
+      tasksApi(enterprise(foodEnterprises[0]), 'GET', '/api/v1/notices'),
+      200,
+    );
+    expect(notices.items).toEqual([
+      expect.objectContaining({
+        sampleNo: samples.food,
+        reportNo,
+        reportVersion: 1,
+        uscc: foodEnterprises[0],
+        verdict: 'fail',
+        regime: 'food',
+        servedOn: today,
+        objectionDeadline: cal.addWorkingDays(today, 7),
+        readAt: null,
+        failedItems: [expect.objectContaining({ itemCode: 'PB', value: '0.620' })],
+      }),
+    ]);
+  });
+
+  it('keeps issued reports immutable: items and transitions answer 409, the database refuses too', async () => {
+    const put = await lab(T1(), 'PUT', `/api/v1/lab/reports/${v1}/items`, {
+      items: [{ itemCode: 'PB', value: '0.1' }],
+    });
+    expect(put.statusCode).toBe(409);
+    expect(put.json()).toMatchObject({ code: 'REPORT_NOT_EDITABLE', currentState: 'issued' });
+    const again = await act(T1(), v1, 'submit');
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ currentState: 'issued', allowedEvents: [] });
+    const ds = dataSource(app);
+    await expect(
+      ds.query(`UPDATE lab_report SET verdict = 'pass' WHERE id = $1`, [v1]),
+    ).rejects.toThrow(/issued/);
+    await expect(
+      ds.query(`UPDATE lab_report_item SET value = '0.1' WHERE report_id = $1`, [v1]),
+    ).rejects.toThrow(/issued/);
+  });
+
+  it('amends: a new version through the same chain; both stay readable and the latest issued counts', async () => {
+    const noReason = await act(T1(), v1, 'amend', {});
+    expect(noReason.statusCode).toBe(400);
+    const a = await ok(act(T1(), v1, 'amend', { reason: '铅单位换算错误' }));
+    v2 = a.id;
+    expect(a).toMatchObject({
+      reportNo,
+      version: 2,
+      amendsId: v1,
+      amendmentReason: '铅单位换算错误',
+      state: 'draft',
+      testedBy: [],
+    });
+    expect(a.items.map((i: { value: string | null }) => i.value)).toEqual(['0.620', 'ND', null]);
+    const twice = await act(T1(), v1, 'amend', { reason: 'x' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('AMENDMENT_NOT_ALLOWED');
+
+    let chain = await ok(lab(T1(), 'GET', `/api/v1/lab/reports?sampleNo=${samples.food}`), 200);
+    expect(
+      chain.versions.map((v: { version: number; state: string }) => [v.version, v.state]),
+    ).toEqual([
+      [1, 'issued'],
+      [2, 'draft'],
+    ]);
+    expect(chain.countingVersion).toBe(1);
+
+    await ok(
+      lab(T1(), 'PUT', `/api/v1/lab/reports/${v2}/items`, {
+        items: [
+          { itemCode: 'PB', value: '0.062' },
+          { itemCode: 'AFM1', value: 'ND' },
+          {
+            itemCode: 'SN',
+            itemName: '锡',
+            unit: 'mg/kg',
+            limit: '≤250',
+            notTestedReason: '不适用',
+          },
+        ],
+      }),
+      200,
+    );
+    await ok(act(T1(), v2, 'submit'), 200);
+    await ok(act(REV(), v2, 'review'), 200);
+    const issued = await ok(act(SIG(), v2, 'issue'), 200);
+    expect(issued).toMatchObject({ version: 2, verdict: 'pass', failedItems: [] });
+
+    chain = await ok(lab(T1(), 'GET', `/api/v1/lab/reports?sampleNo=${samples.food}`), 200);
+    expect(chain.countingVersion).toBe(2);
+    expect(chain.counting).toMatchObject({ id: v2, verdict: 'pass' });
+    const old = await ok(lab(T1(), 'GET', `/api/v1/lab/reports/${v1}`), 200);
+    expect(old).toMatchObject({ state: 'issued', verdict: 'fail' });
+
+    // The worker's handler keeps the counting verdict; running it twice changes nothing.
+    const ds = dataSource(app);
+    const worker = new ReportsProcessor(ds);
+    const [{ id: sampleId }] = (await ds.query(`SELECT id FROM sample WHERE sample_no = $1`, [
+      samples.food,
+    ])) as { id: string }[];
+    // The older version's job arriving late still leaves the counting version 2.
+    const payload = { reportId: v1, sampleId, labId: labA, version: 1 };
+    expect(await worker.recordVerdict(payload)).toEqual({ version: 2, verdict: 'pass' });
+    expect(await worker.recordVerdict(payload)).toEqual({ version: 2, verdict: 'pass' });
+    expect(
+      await ds.query(`SELECT version, verdict FROM sample_lab_verdict WHERE sample_id = $1`, [
+        sampleId,
+      ]),
+    ).toEqual([{ version: 2, verdict: 'pass' }]);
+
+    // The enterprise gets a notice for each issued version.
+    const notices = await ok(
+      tasksApi(enterprise(foodEnterprises[0]), 'GET', '/api/v1/notices'),
+      200,
+    );
+    expect(notices.items.map((n: { reportVersion: number }) => n.reportVersion)).toEqual([2, 1]);
+  });
+
+  it('gives a product its 15-day objection deadline', async () => {
+    const r = await ok(
+      lab(T1(), 'POST', '/api/v1/lab/reports', {
+        sampleNo: samples.prod,
+        reportNo: `JC${run}-0002`,
+        items: [{ itemCode: 'R20', value: '18.3' }],
+      }),
+    );
+    expect(r.testedBy).toEqual(['t1']);
+    await ok(act(T1(), r.id, 'submit'), 200);
+    await ok(act(REV(), r.id, 'review'), 200);
+    await ok(act(SIG(), r.id, 'issue'), 200);
+    const today = chinaDate(new Date());
+    const cal = await labApp.get(WorkCalendarService).calendar();
+    const notices = await ok(
+      tasksApi(enterprise(prodEnterprises[0]), 'GET', '/api/v1/notices'),
+      200,
+    );
+    expect(notices.items).toEqual([
+      expect.objectContaining({
+        sampleNo: samples.prod,
+        verdict: 'fail',
+        regime: 'product',
+        servedOn: today,
+        objectionDeadline: cal.calendarDayDeadline(today, 15),
+      }),
+    ]);
+  });
+
+  it('lets an enterprise read and acknowledge its own notices only', async () => {
+    const mine = await ok(tasksApi(enterprise(foodEnterprises[0]), 'GET', '/api/v1/notices'), 200);
+    const id = mine.items[0].id as string;
+    const other = enterprise(prodEnterprises[0]);
+    expect((await tasksApi(other, 'GET', `/api/v1/notices/${id}`)).statusCode).toBe(404);
+    expect((await tasksApi(other, 'POST', `/api/v1/notices/${id}/read`)).statusCode).toBe(404);
+    const otherList = await ok(tasksApi(other, 'GET', '/api/v1/notices'), 200);
+    expect(otherList.items.map((n: { id: string }) => n.id)).not.toContain(id);
+    const read = await ok(
+      tasksApi(enterprise(foodEnterprises[0]), 'POST', `/api/v1/notices/${id}/read`),
+      200,
+    );
+    expect(read.readAt).toEqual(expect.any(String));
+    expect((await tasksApi(REGULATOR_HOHHOT, 'GET', '/api/v1/notices')).statusCode).toBe(403);
+    // An issued report is no longer overdue.
+    const s = await ok(lab(T1(), 'GET', `/api/v1/lab/samples/${samples.food}`), 200);
+    expect(s).toMatchObject({ overdue: false, report: { id: v2, version: 2, state: 'issued' } });
+  });
+});
