@@ -5,7 +5,7 @@ import { chinaDate, commitmentOf, completeUscc } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../apps/lab-results/src/app.module';
 import { ReportsProcessor } from '../apps/worker/src/reports/reports.processor';
-import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp, dataSource } from './support/app';
+import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp, dataSource, upload } from './support/app';
 
 let app: NestFastifyApplication;
 let labApp: NestFastifyApplication;
@@ -68,6 +68,8 @@ const OTHER_LAB = () => labUser('b-boss', labB);
 const enterprise = (org: string): Principal => ({ sub: `ent-${org}`, role: 'enterprise', org });
 
 const samples: Record<string, string> = {};
+/** Samples for the bulk upload (received in its describe). */
+const bulk: string[] = [];
 
 async function drawnPlan(categories: string[]) {
   const p = REGULATOR_HOHHOT;
@@ -174,6 +176,10 @@ beforeAll(async () => {
     [foodEnterprises, FOOD],
     [foodEnterprises, FOOD],
     [prodEnterprises, PROD],
+    // For the bulk upload.
+    [foodEnterprises, FOOD],
+    [foodEnterprises, FOOD],
+    [foodEnterprises, FOOD],
   ] as const) {
     const e = uscc();
     list.push(e);
@@ -213,7 +219,7 @@ beforeAll(async () => {
     ).id as string;
   labA = await newLab(1);
   const tasks = await drawnPlan([FOOD, PROD]);
-  expect(tasks).toHaveLength(4);
+  expect(tasks).toHaveLength(7);
   // Only after the draw: every task went to lab A.
   labB = await newLab(2);
   const byUscc = (u: string) => tasks.find((t) => t.uscc === u) as Task;
@@ -221,6 +227,7 @@ beforeAll(async () => {
   samples.rejected = await sample(byUscc(foodEnterprises[1]));
   samples.food2 = await sample(byUscc(foodEnterprises[2]));
   samples.prod = await sample(byUscc(prodEnterprises[0]));
+  for (const i of [3, 4, 5]) bulk.push(await sample(byUscc(foodEnterprises[i])));
 
   const staff = (sub: string, roles: string[], id = labA) =>
     ok(lab(ADMIN, 'PUT', `/api/v1/labs/${id}/staff/${sub}`, { name: `人员${sub}`, roles }), 200);
@@ -736,5 +743,116 @@ describe('reports', () => {
     // An issued report is no longer overdue.
     const s = await ok(lab(T1(), 'GET', `/api/v1/lab/samples/${samples.food}`), 200);
     expect(s).toMatchObject({ overdue: false, report: { id: v2, version: 2, state: 'issued' } });
+  });
+});
+
+describe('bulk upload', () => {
+  const post = (p: Principal, body: unknown, key?: string) =>
+    labApp.inject({
+      method: 'POST',
+      url: '/api/v1/lab/reports/batch',
+      headers: { ...bearer(p), ...(key ? { 'idempotency-key': key } : {}) },
+      payload: body as object,
+    });
+  const report = (sampleNo: string, reportNo: string, pb = '0.12') => ({
+    sampleNo,
+    reportNo,
+    items: [
+      { itemCode: 'PB', value: pb },
+      { itemCode: 'AFM1', notTested: '仪器检定中' },
+    ],
+  });
+
+  beforeAll(async () => {
+    for (const no of bulk.slice(0, 2)) await ok(receive(no), 201);
+  });
+
+  it('writes many drafts at once with their item verdicts, all or nothing', async () => {
+    // One report fails validation: nothing is written.
+    const bad = await post(T1(), {
+      reports: [report(bulk[0], `BK${run}-1`), { ...report(bulk[1], `BK${run}-2`), extra: 1 }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([
+      expect.objectContaining({ field: 'reports[1].extra', reason: expect.any(String) }),
+    ]);
+    // A sample not received at this lab: named, nothing written.
+    const notReceived = await post(T1(), {
+      reports: [report(bulk[0], `BK${run}-1`), report(bulk[2], `BK${run}-3`)],
+    });
+    expect(notReceived.statusCode).toBe(400);
+    expect(notReceived.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'reports[1].sampleNo',
+        reason: expect.stringContaining('received'),
+      }),
+    ]);
+    const written = (await dataSource(app).query(
+      `SELECT count(*)::int AS n FROM lab_report WHERE report_no LIKE $1`,
+      [`BK${run}-%`],
+    )) as { n: number }[];
+    expect(written[0].n).toBe(0);
+    // Only testers upload.
+    expect((await post(REV(), { reports: [report(bulk[0], `BK${run}-1`)] })).statusCode).toBe(403);
+
+    const key = `bulk-${run}-1`;
+    const body = { reports: [report(bulk[0], `BK${run}-1`, '0.8'), report(bulk[1], `BK${run}-2`)] };
+    const [a, b] = await Promise.all([post(T1(), body, key), post(T1(), body, key)]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(a.json()).toEqual(b.json());
+    expect([a.headers['idempotent-replayed'], b.headers['idempotent-replayed']].sort()).toEqual([
+      'false',
+      'true',
+    ]);
+    expect(a.json()).toMatchObject({ items: 4, failedItems: 1 });
+    const again = await post(T1(), body, key);
+    expect(again.json()).toEqual(a.json());
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const reused = await post(T1(), { reports: [report(bulk[2], `BK${run}-3`)] }, key);
+    expect(reused.statusCode).toBe(422);
+
+    const id = (a.json().reports as { sampleNo: string; id: string }[]).find(
+      (r) => r.sampleNo === bulk[0],
+    )!.id;
+    const draft = await ok(lab(T1(), 'GET', `/api/v1/lab/reports/${id}`), 200);
+    expect(draft).toMatchObject({ state: 'draft', version: 1, reportNo: `BK${run}-1` });
+    const items = (await dataSource(app).query(
+      `SELECT item_code AS "itemCode", value, verdict FROM lab_report_item WHERE report_id = $1 ORDER BY seq`,
+      [id],
+    )) as { itemCode: string; value: string | null; verdict: string | null }[];
+    expect(items).toEqual([
+      { itemCode: 'PB', value: '0.8', verdict: 'fail' },
+      { itemCode: 'AFM1', value: null, verdict: 'not_applicable' },
+    ]);
+    // Both drafts exist once; the second upload of the same samples is refused.
+    const dup = await post(T1(), { reports: [report(bulk[0], `BK${run}-9`)] });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().errors[0].reason).toContain('already has a report');
+  });
+
+  it('reads the same from a CSV file, naming the spreadsheet row of a bad cell', async () => {
+    await ok(receive(bulk[2]), 201);
+    const csv = (pb: string) =>
+      `样品编号,报告编号,检验项目代码,检测结果,未检原因\n${bulk[2]},BK${run}-3,PB,${pb},\n${bulk[2]},BK${run}-3,AFM1,,仪器检定中\n`;
+    const send = (text: string) =>
+      labApp.inject({
+        method: 'POST',
+        url: '/api/v1/lab/reports/import',
+        ...upload(T1(), 'results.csv', text),
+      });
+    // A cell the file reader refuses is named by spreadsheet row and column…
+    const noReport = await send(`样品编号,报告编号,检验项目代码,检测结果\n${bulk[2]},,PB,0.1\n`);
+    expect(noReport.statusCode).toBe(400);
+    expect(noReport.json().errors[0]).toMatchObject({ row: 2, column: '报告编号' });
+    // …a result its limit cannot judge, by report, item and field.
+    const bad = await send(csv('abc'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({
+      sampleNo: bulk[2],
+      field: 'reports[0].items[0].value',
+    });
+    const good = await send(csv('0.2'));
+    expect(good.statusCode).toBe(201);
+    expect(good.json()).toMatchObject({ items: 2, failedItems: 0 });
   });
 });

@@ -7,6 +7,7 @@ import { OwnLabController } from './lab/lab.controller';
 import { ReceiptController } from './receipts/receipt.controller';
 import { ReceiptService } from './receipts/receipt.service';
 import { ReportController } from './reports/report.controller';
+import { ReportBatchService } from './reports/report-batch.service';
 import { ReportService } from './reports/report.service';
 import { StaffController } from './staff/staff.controller';
 import { StaffService } from './staff/staff.service';
@@ -22,6 +23,6 @@ import { StaffService } from './staff/staff.service';
     WorkCalendarModule,
   ],
   controllers: [OwnLabController, StaffController, ReceiptController, ReportController],
-  providers: [StaffService, ReceiptService, ReportService],
+  providers: [StaffService, ReceiptService, ReportService, ReportBatchService],
 })
 export class LabResultsModule {}

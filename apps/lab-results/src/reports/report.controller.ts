@@ -1,7 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { AppException, BodySha256, RouteBody, formatOf } from '@spotcheck/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
 import { CreateReportDto, PutItemsDto, ReasonDto, ReportListQuery } from './report.dto';
+import { ReportBatchService } from './report-batch.service';
 import { ReportService } from './report.service';
 
 /** 检验报告: drafts, results, the review chain, issue and amendments. */
@@ -10,7 +28,64 @@ import { ReportService } from './report.service';
 @Roles('lab', 'admin')
 @Controller('lab/reports')
 export class ReportController {
-  constructor(private readonly reports: ReportService) {}
+  constructor(
+    private readonly reports: ReportService,
+    private readonly batches: ReportBatchService,
+  ) {}
+
+  /**
+   * Many draft reports at once (≤ 1,000 reports, ≤ 20,000 items), all or nothing; 400 names
+   * report, item, field and reason. With an `Idempotency-Key` header a retry (or a concurrent
+   * copy) gets the first answer, marked `Idempotent-Replayed: true`, and nothing is written
+   * twice. Over LAB_BATCH_MAX_BYTES: 413.
+   */
+  @Post('batch')
+  @RouteBody({ limit: 'LAB_BATCH_MAX_BYTES', sha256: true })
+  async batch(
+    @CurrentUser() p: Principal,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @BodySha256() sha256: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const a = await this.batches.batch(p, body, key, sha256 ?? '');
+    reply.status(a.status).header('Idempotent-Replayed', String(a.replayed));
+    return a.body;
+  }
+
+  /**
+   * The same from a CSV or XLSX file (multipart field `file`): one row per item, grouped by
+   * sample number, Chinese or English headers; errors name the spreadsheet row and column.
+   */
+  @Post('import')
+  async import(
+    @CurrentUser() p: Principal,
+    @Req() req: FastifyRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const bad = (reason: string) =>
+      new AppException(HttpStatus.BAD_REQUEST, 'FILE_REQUIRED', `file: ${reason}`, {
+        errors: [{ field: 'file', reason }],
+      });
+    if (!req.isMultipart()) throw bad('send multipart/form-data with a file field');
+    const part = await req.file();
+    if (!part) throw bad('is required');
+    const format = formatOf(part.filename, part.mimetype);
+    if (!format) throw bad('must be a .csv or .xlsx file');
+    // A batch is at most 20,000 rows: read it whole, so its SHA-256 can key the request.
+    const buffer = await part.toBuffer().catch(() => {
+      throw new AppException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'FILE_TOO_LARGE',
+        'file: is larger than the configured limit',
+      );
+    });
+    const sha256 = createHash('sha256').update(buffer).digest('hex');
+    const a = await this.batches.import(p, Readable.from(buffer), format, key, sha256);
+    reply.status(a.status).header('Idempotent-Replayed', String(a.replayed));
+    return a.body;
+  }
 
   /** A draft for a received sample, by a tester; items default to the category's template. */
   @Post()

@@ -71,6 +71,12 @@ export class Env {
   @Transform(toInt)
   EPCIS_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+  /** Largest JSON body of a lab's report batch (1,000 reports, 20,000 items), in bytes; 413 above. */
+  @IsInt()
+  @Min(1024)
+  @Transform(toInt)
+  LAB_BATCH_MAX_BYTES = 16 * 1024 * 1024;
+
   /** Largest uploaded import file, in bytes; more answers 413. */
   @IsInt()
   @Min(1024)
