@@ -443,6 +443,16 @@ export async function seedIngestData(ds: DataSource, samples: number): Promise<{
       WHERE s.plan_id = $1`,
     [plan.id],
   );
+  // The lab's receipt of each sample (custody step 4), which a report needs.
+  await ds.query(
+    `INSERT INTO lab_receipt (sample_id, lab_id, outcome, occurred_at, received_on, condition,
+                              seal_intact, test_due_date, custody_seq, recorded_by)
+     SELECT s.id, s.lab_id, 'received', s.sampled_at + interval '4 days',
+            (s.sampled_at + interval '4 days')::date, '封样完好（演示）', true,
+            (s.sampled_at + interval '32 days')::date, 4, 'bench-tester'
+       FROM sample s WHERE s.plan_id = $1`,
+    [plan.id],
+  );
   await ds.query('ANALYZE');
   return { labId: lab.id };
 }

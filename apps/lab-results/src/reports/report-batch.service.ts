@@ -119,6 +119,7 @@ export class ReportBatchService {
     );
 
     const errors: BatchError[] = [];
+    const judged = new Map<string, ReturnType<typeof evaluateItem>>();
     let total = 0;
     const add = (e: BatchError) => {
       total++;
@@ -188,7 +189,11 @@ export class ReportBatchService {
           reasons.push(null);
           continue;
         }
-        const e = evaluateItem(input);
+        // Lab results repeat (ND, values at the lab's precision): judge each distinct
+        // limit, comparison, digits and result once per request.
+        const memo = `${item.limitText}\u0000${item.comparison}\u0000${item.roundingDigits}\u0000${item.value ?? ''}\u0000${item.notTestedReason ?? ''}\u0000${item.unit ?? ''}\u0000${item.itemName}\u0000${item.itemCode}`;
+        let e = judged.get(memo);
+        if (e === undefined) judged.set(memo, (e = evaluateItem(input)));
         if (!e.ok) {
           add({
             report: i,
