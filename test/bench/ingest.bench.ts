@@ -275,7 +275,7 @@ export async function ingestBench(items = 1_000_000): Promise<void> {
       const rate = total / http.seconds;
       rows.push(
         [
-          'HTTP batch upload (validate + verdicts + write + audit + outbox)',
+          'HTTP batch upload (validate + verdicts + write + audit)',
           `${http.seconds.toFixed(2)} s   ${fmt(rate)} items/s`,
         ],
         ['ratio HTTP / COPY', `${(rate / copyRate).toFixed(2)}   (goal ≥ 0.15)`],
