@@ -6,7 +6,8 @@ import {
   validateUscc,
 } from '@spotcheck/domain';
 
-function fromCheck(
+/** A class-validator decorator from a domain check that says why a value is refused. */
+export function fromCheck(
   name: string,
   check: (v: unknown) => { ok: true } | { ok: false; reason: string },
   options?: ValidationOptions,

@@ -1,14 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  registerDecorator,
-  type ValidationOptions,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQuery } from '@spotcheck/common';
 import {
   EPCIS_EVENT_TYPES,
@@ -17,42 +8,21 @@ import {
   validateGtin,
 } from '@spotcheck/domain';
 import type { EpcisEventType } from '@spotcheck/domain';
-import { IsUscc } from '../directory/validators';
+import { IsUscc, fromCheck } from '../directory/validators';
 
 /** No NUL (PostgreSQL text cannot hold it) and something other than white space. */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what these must refuse
 const TEXT = /^[^\u0000]*[^\s\u0000][^\u0000]*$/;
 
-function check(
-  name: string,
-  test: (v: unknown) => { ok: true } | { ok: false; reason: string },
-  options?: ValidationOptions,
-) {
-  return (target: object, property: string) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: property,
-      options,
-      validator: {
-        validate: (v: unknown) => test(v).ok,
-        defaultMessage: (args) => {
-          const r = test(args?.value);
-          return r.ok ? '' : r.reason;
-        },
-      },
-    });
-}
-
 /** A GTIN-8, -12, -13 or -14 with its check digit; the message names the expected digit. */
 const IsGtin = () =>
-  check('isGtin', (v) =>
+  fromCheck('isGtin', (v) =>
     typeof v === 'string' ? validateGtin(v) : { ok: false, reason: 'must be a string' },
   );
 
 /** An RFC 3339 date-time with its offset, as EPCIS writes eventTime. */
 const IsDateTime = () =>
-  check('isDateTime', (v) =>
+  fromCheck('isDateTime', (v) =>
     typeof v === 'string' && isDateTime(v)
       ? { ok: true }
       : {
@@ -62,7 +32,7 @@ const IsDateTime = () =>
   );
 
 const IsCompanyPrefix = () =>
-  check('isCompanyPrefix', (v) =>
+  fromCheck('isCompanyPrefix', (v) =>
     typeof v === 'string' ? validateCompanyPrefix(v) : { ok: false, reason: 'must be a string' },
   );
 
