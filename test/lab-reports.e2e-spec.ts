@@ -617,6 +617,20 @@ describe('reports', () => {
     await expect(
       ds.query(`UPDATE lab_report_item SET value = '0.1' WHERE report_id = $1`, [v1]),
     ).rejects.toThrow(/issued/);
+    // Inserts are checked per statement: no item joins an issued report, none is orphaned.
+    const insertItem = (reportId: string, seq: number) =>
+      ds.query(
+        `INSERT INTO lab_report_item (report_id, seq, item_code, item_name, limit_rule, limit_text)
+         SELECT $1::uuid, $2::int, 'X' || $2::int, '新增项目', '{"kind":"text","allowed":["合格"]}', '{合格}'`,
+        [reportId, seq],
+      );
+    await expect(insertItem(v1, 99)).rejects.toThrow(/issued/);
+    await expect(insertItem('00000000-0000-4000-8000-000000000000', 1)).rejects.toThrow(
+      /does not exist/,
+    );
+    await expect(ds.query(`DELETE FROM lab_report WHERE id = $1`, [v1])).rejects.toThrow(
+      /never deleted/,
+    );
   });
 
   it('amends: a new version through the same chain; both stay readable and the latest issued counts', async () => {
@@ -792,6 +806,18 @@ describe('bulk upload', () => {
       [`BK${run}-%`],
     )) as { n: number }[];
     expect(written[0].n).toBe(0);
+    // A result the template's limit cannot judge: named by report, item and field.
+    const unjudgeable = await post(T1(), {
+      reports: [report(bulk[0], `BK${run}-1`), report(bulk[1], `BK${run}-2`, '约0.1')],
+    });
+    expect(unjudgeable.statusCode).toBe(400);
+    expect(unjudgeable.json().errors).toEqual([
+      expect.objectContaining({
+        report: 1,
+        field: 'reports[1].items[0].value',
+        reason: expect.stringContaining('not a decimal'),
+      }),
+    ]);
     // Only testers upload.
     expect((await post(REV(), { reports: [report(bulk[0], `BK${run}-1`)] })).statusCode).toBe(403);
 

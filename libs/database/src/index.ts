@@ -6,3 +6,4 @@ export * from './test-database';
 export * from './draw-records';
 export * from './calendar';
 export * from './custody';
+export * from './copy';

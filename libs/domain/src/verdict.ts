@@ -287,10 +287,25 @@ function judgeText(allowed: readonly string[], value: string, limit: string): Ju
 const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
 
 /**
- * The verdict of one result item, or the reason its input cannot be judged. Never throws.
+ * An item prepared for judging: its limit rule, comparison mode and digits checked once, so
+ * that many results against the same limit (a bulk upload judges thousands) cost only the
+ * comparison. `judge` never throws.
  */
-export function evaluateItem(item: ItemInput): ItemEvaluation {
-  const fail = (reason: string): ItemEvaluation => ({ ok: false, reason });
+export type PreparedItem =
+  | {
+      readonly ok: true;
+      /** The limit as written, or the canonical notation of the rule. */
+      readonly limit: string;
+      readonly judge: (result: ItemResult | null | undefined) => ItemEvaluation;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Checks everything about an item except its result (the same checks, in the same order and
+ * with the same reasons, as evaluateItem) and returns its judge. Never throws.
+ */
+export function prepareItem(item: Omit<ItemInput, 'result'>): PreparedItem {
+  const fail = (reason: string) => ({ ok: false as const, reason });
   if (!nonEmpty(item.itemCode)) return fail('itemCode must not be empty');
   if (!nonEmpty(item.itemName)) return fail('itemName must not be empty');
   const checked = validateLimitRule(item.rule);
@@ -310,55 +325,68 @@ export function evaluateItem(item: ItemInput): ItemEvaluation {
     );
   }
   const limit = nonEmpty(item.limitText) ? item.limitText.trim() : formatLimitRule(rule);
-  const base = {
-    itemCode: item.itemCode,
-    itemName: item.itemName,
-    unit: nonEmpty(item.unit) ? item.unit.trim() : null,
-    limit,
-  };
+  const itemCode = item.itemCode;
+  const itemName = item.itemName;
+  const unit = nonEmpty(item.unit) ? item.unit.trim() : null;
 
-  const result = item.result as ItemResult | null | undefined;
-  if (result?.kind === 'not_tested') {
-    if (!nonEmpty(result.reason)) return fail('a not-tested item needs a reason');
-    const reason = result.reason.trim();
+  const judge = (result: ItemResult | null | undefined): ItemEvaluation => {
+    if (result?.kind === 'not_tested') {
+      if (!nonEmpty(result.reason)) return fail('a not-tested item needs a reason');
+      const reason = result.reason.trim();
+      return {
+        ok: true,
+        verdict: {
+          itemCode,
+          itemName,
+          unit,
+          limit,
+          outcome: 'not_applicable',
+          value: null,
+          roundedValue: null,
+          reason: { zh: `未检测：${reason}`, en: `not tested: ${reason}` },
+        },
+      };
+    }
+    if (result?.kind !== 'measured') return fail('result must be measured or not_tested');
+    if (!nonEmpty(result.value)) return fail('measured value must not be empty');
+    const value = result.value.trim();
+
+    let judged: Judgement;
+    switch (rule.kind) {
+      case 'range':
+        judged = judgeRange(rule, value, limit, mode, explicitDigits);
+        break;
+      case 'not_detected':
+        judged = judgeNotDetected(rule.detectionLimit, value);
+        break;
+      case 'text':
+        judged = judgeText(rule.allowed, value, limit);
+        break;
+    }
+    if ('error' in judged) return fail(judged.error);
     return {
       ok: true,
       verdict: {
-        ...base,
-        outcome: 'not_applicable',
-        value: null,
-        roundedValue: null,
-        reason: { zh: `未检测：${reason}`, en: `not tested: ${reason}` },
+        itemCode,
+        itemName,
+        unit,
+        limit,
+        outcome: judged.pass ? 'pass' : 'fail',
+        value,
+        roundedValue: judged.roundedValue,
+        reason: judged.reason,
       },
     };
-  }
-  if (result?.kind !== 'measured') return fail('result must be measured or not_tested');
-  if (!nonEmpty(result.value)) return fail('measured value must not be empty');
-  const value = result.value.trim();
-
-  let judged: Judgement;
-  switch (rule.kind) {
-    case 'range':
-      judged = judgeRange(rule, value, limit, mode, explicitDigits);
-      break;
-    case 'not_detected':
-      judged = judgeNotDetected(rule.detectionLimit, value);
-      break;
-    case 'text':
-      judged = judgeText(rule.allowed, value, limit);
-      break;
-  }
-  if ('error' in judged) return fail(judged.error);
-  return {
-    ok: true,
-    verdict: {
-      ...base,
-      outcome: judged.pass ? 'pass' : 'fail',
-      value,
-      roundedValue: judged.roundedValue,
-      reason: judged.reason,
-    },
   };
+  return { ok: true, limit, judge };
+}
+
+/**
+ * The verdict of one result item, or the reason its input cannot be judged. Never throws.
+ */
+export function evaluateItem(item: ItemInput): ItemEvaluation {
+  const prepared = prepareItem(item);
+  return prepared.ok ? prepared.judge(item.result) : prepared;
 }
 
 /**

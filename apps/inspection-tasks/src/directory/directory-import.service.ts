@@ -6,6 +6,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, QueryRunner } from 'typeorm';
 import { ConfigService } from '@nestjs/config';
+import { copyValue } from '@spotcheck/database';
 import { parseLimitRule } from '@spotcheck/domain';
 import { enqueue } from '@spotcheck/queue';
 import { Column, ImportContext, Parsed } from './columns';
@@ -53,21 +54,6 @@ export interface ImportResult {
 const MAX_REPORTED_ERRORS = 100;
 const COPY_CHUNK = 256 * 1024;
 const MEMO_LIMIT = 100_000;
-
-/** COPY text format: backslash, tab, newline and carriage return must be escaped. */
-function copyText(v: string): string {
-  return /[\\\t\n\r]/.test(v)
-    ? v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
-    : v;
-}
-
-function copyValue(v: string | string[] | number | boolean | null): string {
-  if (v === null) return '\\N';
-  if (Array.isArray(v))
-    return copyText(`{${v.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  return copyText(String(v));
-}
 
 async function* flatten(batches: RowBatches): AsyncGenerator<FileRow> {
   for await (const batch of batches) yield* batch;

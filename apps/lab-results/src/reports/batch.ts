@@ -2,11 +2,11 @@ import { HttpStatus } from '@nestjs/common';
 import { AppException } from '@spotcheck/common';
 import {
   MAX_ROUNDING_DIGITS,
-  evaluateItem,
   formatLimitRule,
   isDecimal,
   isNotDetectedToken,
   parseLimitRule,
+  prepareItem,
   sampleOutcome,
   validateLimitRule,
   type ComparisonMode,
@@ -14,6 +14,7 @@ import {
   type ItemResult,
   type LimitRule,
   type LimitRuleResult,
+  type PreparedItem,
   type Localized,
 } from '@spotcheck/domain';
 
@@ -290,54 +291,53 @@ function limitField(
   return undefined;
 }
 
-/** Per-batch caches; both are bounded so that a hostile batch cannot grow them without end. */
+/**
+ * Judges many items of a batch: each distinct limit, comparison and digits is checked once
+ * (libs/domain prepareItem) and its judge reused for every result against it. Bounded, so
+ * that a hostile batch cannot grow it without end; past the bound items are prepared anew.
+ */
+export class ItemJudges {
+  private readonly prepared = new Map<string, PreparedItem>();
+
+  judge(
+    itemCode: string,
+    limit: { text: string; rule: LimitRule },
+    comparison: ComparisonMode,
+    roundingDigits: number | null,
+    result: ItemResult,
+  ): ItemJudgement | { error: string; field: string } {
+    const key = `${limit.text}\u0000${comparison}\u0000${roundingDigits ?? ''}`;
+    let p = this.prepared.get(key);
+    if (p === undefined) {
+      // The item name only colours prepareItem's checks, not its reasons; the code stands in.
+      p = prepareItem({
+        itemCode,
+        itemName: itemCode,
+        rule: limit.rule,
+        limitText: limit.text,
+        comparison,
+        roundingDigits,
+      });
+      if (this.prepared.size < MEMO_LIMIT) this.prepared.set(key, p);
+    }
+    const e = p.ok ? p.judge(result) : p;
+    return e.ok
+      ? {
+          outcome: e.verdict.outcome,
+          roundedValue: e.verdict.roundedValue,
+          limit: e.verdict.limit,
+          reason: e.verdict.reason,
+        }
+      : { error: e.reason.replace(/^rule: /, ''), field: fieldOfReason(e.reason) };
+  }
+}
+
+/** Per-batch caches. */
 interface Memos {
   limits: Map<string, LimitRuleResult>;
-  judgements: Map<string, ItemJudgement | { error: string; field: string }>;
+  judges: ItemJudges;
 }
-const MEMO_LIMIT = 50_000;
-
-/**
- * The verdict of a measured or not-tested item against the limit sent with it. A measured
- * verdict depends only on the limit, the comparison, the digits and the value, so it is
- * computed once per distinct combination in a batch: NDs, and values written to the method's
- * precision, repeat across the samples of an upload.
- */
-function judge(
-  itemCode: string,
-  limit: { text: string; rule: LimitRule },
-  comparison: ComparisonMode,
-  roundingDigits: number | null,
-  result: ItemResult,
-  memos: Memos,
-): ItemJudgement | { error: string; field: string } {
-  const key =
-    result.kind === 'measured'
-      ? `${limit.text}\u0000${comparison}\u0000${roundingDigits ?? ''}\u0000${result.value}`
-      : undefined;
-  const hit = key === undefined ? undefined : memos.judgements.get(key);
-  if (hit) return hit;
-  // The item name only colours evaluateItem's checks, not its reasons; the code stands in.
-  const e = evaluateItem({
-    itemCode,
-    itemName: itemCode,
-    rule: limit.rule,
-    limitText: limit.text,
-    comparison,
-    roundingDigits,
-    result,
-  });
-  const judged = e.ok
-    ? {
-        outcome: e.verdict.outcome,
-        roundedValue: e.verdict.roundedValue,
-        limit: e.verdict.limit,
-        reason: e.verdict.reason,
-      }
-    : { error: e.reason.replace(/^rule: /, ''), field: fieldOfReason(e.reason) };
-  if (key !== undefined && memos.judgements.size < MEMO_LIMIT) memos.judgements.set(key, judged);
-  return judged;
-}
+const MEMO_LIMIT = 10_000;
 
 function validateItem(
   raw: unknown,
@@ -427,7 +427,7 @@ function validateItem(
 
   let judgement: ItemJudgement | null = null;
   if (limit) {
-    const judged = judge(itemCode, limit, comparison, roundingDigits, result, memos);
+    const judged = memos.judges.judge(itemCode, limit, comparison, roundingDigits, result);
     if ('error' in judged) {
       errors.add({ ...where, field: `${path}.${judged.field}`, reason: judged.error });
       return undefined;
@@ -501,7 +501,7 @@ export function validateBatch(
     };
   }
 
-  const memos: Memos = { limits: new Map(), judgements: new Map() };
+  const memos: Memos = { limits: new Map(), judges: new ItemJudges() };
   const sampleNos = new Map<string, number>();
   const reportNos = new Map<string, number>();
   const out: NormalisedReport[] = [];

@@ -4,12 +4,19 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
 import { AppException, FileFormat, idempotent, recordAudit } from '@spotcheck/common';
-import { evaluateItem } from '@spotcheck/domain';
-import type { TestItemTemplate } from '@spotcheck/database';
+import type { LimitRule, LimitRuleResult, Localized } from '@spotcheck/domain';
+import { copyText, copyIn, type TestItemTemplate } from '@spotcheck/database';
 import { requireLab, staffRoles } from '../lab-access';
-import { BatchError, NormalisedReport, batchRejected, validateBatch } from './batch';
+import {
+  BatchError,
+  ItemJudges,
+  NormalisedItem,
+  NormalisedReport,
+  batchRejected,
+  validateBatch,
+} from './batch';
 import { readReportFile, reportFileRejected } from './report-file';
-import { ReportItem, buildItems, fieldOf, itemInput } from './report-items';
+import { ReportItem, buildItems } from './report-items';
 import type { ReportItemDto } from './report.dto';
 
 export interface BatchAnswer {
@@ -119,19 +126,16 @@ export class ReportBatchService {
     );
 
     const errors: BatchError[] = [];
-    const judged = new Map<string, ReturnType<typeof evaluateItem>>();
     let total = 0;
     const add = (e: BatchError) => {
       total++;
       if (errors.length < 100) errors.push(e);
     };
-    const rows: {
-      reportIndex: number;
-      sampleId: string;
-      items: ReportItem[];
-      verdicts: (string | null)[];
-      reasons: (object | null)[];
-    }[] = [];
+    const rows: { reportIndex: number; sampleId: string; items: JudgedItem[] }[] = [];
+    // Items whose limit came with the request were judged by validateBatch; the template's
+    // limits are judged here, each distinct limit prepared once for the whole request.
+    const judges = new ItemJudges();
+    const limitChecks = new Map<unknown, LimitRuleResult>();
     reports.forEach((r, i) => {
       const s = bySample.get(r.sampleNo);
       const at = `reports[${i}]`;
@@ -164,55 +168,48 @@ export class ReportBatchService {
           field: `${at}.reportNo`,
           reason: `report number ${r.reportNo} is already used in this lab`,
         });
-      const dtos: ReportItemDto[] = r.items.map((it) => ({
-        itemCode: it.itemCode,
-        ...(it.itemName !== undefined ? { itemName: it.itemName } : {}),
-        ...(it.method !== undefined ? { method: it.method } : {}),
-        ...(it.unit !== undefined ? { unit: it.unit } : {}),
-        ...(it.limit !== undefined ? { limit: it.limit.rule, limitText: it.limit.text } : {}),
-        comparison: it.comparison,
-        ...(it.roundingDigits !== null ? { roundingDigits: it.roundingDigits } : {}),
-        ...(it.result.kind === 'measured'
-          ? { value: it.result.value }
-          : { notTestedReason: it.result.reason }),
-      }));
-      const built = buildItems(templates.get(s.category) ?? [], dtos, true);
+      const given = new Map<string, NormalisedItem>();
+      const dtos = r.items.map((it) => {
+        given.set(it.itemCode, it);
+        return itemDto(it);
+      });
+      const built = buildItems(templates.get(s.category) ?? [], dtos, true, false, limitChecks);
       for (const e of built.errors)
         add({ report: i, sampleNo: r.sampleNo, field: `${at}.${e.field}`, reason: e.reason });
       if (built.errors.length) return;
-      const verdicts: (string | null)[] = [];
-      const reasons: (object | null)[] = [];
+      const items: JudgedItem[] = [];
       for (const item of built.items) {
-        const input = itemInput(item);
-        if (!input) {
-          verdicts.push(null);
-          reasons.push(null);
+        const g = given.get(item.itemCode);
+        const result = g?.result;
+        if (!result) {
+          items.push({ item, verdict: null, reason: null });
           continue;
         }
-        // Lab results repeat (ND, values at the lab's precision): judge each distinct
-        // limit, comparison, digits and result once per request.
-        const memo = `${item.limitText}\u0000${item.comparison}\u0000${item.roundingDigits}\u0000${item.value ?? ''}\u0000${item.notTestedReason ?? ''}\u0000${item.unit ?? ''}\u0000${item.itemName}\u0000${item.itemCode}`;
-        let e = judged.get(memo);
-        if (e === undefined) judged.set(memo, (e = evaluateItem(input)));
-        if (!e.ok) {
+        const j =
+          g.judgement ??
+          judges.judge(
+            item.itemCode,
+            { text: item.limitText, rule: item.limitRule },
+            item.comparison,
+            item.roundingDigits,
+            result,
+          );
+        if ('error' in j) {
           add({
             report: i,
             sampleNo: r.sampleNo,
-            field: `${at}.items[${item.seq - 1}].${fieldOf(e.reason)}`,
-            reason: e.reason,
+            field: `${at}.items[${r.items.indexOf(g)}].${j.field}`,
+            reason: j.error,
           });
-          verdicts.push(null);
-          reasons.push(null);
           continue;
         }
-        verdicts.push(e.verdict.outcome);
-        reasons.push(e.verdict.reason);
+        items.push({ item, verdict: j.outcome, reason: j.reason });
       }
-      rows.push({ reportIndex: i, sampleId: s.id, items: built.items, verdicts, reasons });
+      rows.push({ reportIndex: i, sampleId: s.id, items });
     });
     if (total > 0) throw batchRejected(errors, total);
 
-    // Reports, then items, each in one statement.
+    // The reports in one statement, then their items with COPY.
     const ids = (await m.query(
       `INSERT INTO lab_report (lab_id, sample_id, report_no, version, state, tested_by, created_by)
        SELECT $1, x.sample_id, x.report_no, 1, 'draft', ARRAY[$2], $2
@@ -222,41 +219,20 @@ export class ReportBatchService {
       [labId, p.sub, rows.map((r) => r.sampleId), rows.map((r) => reports[r.reportIndex].reportNo)],
     )) as { id: string; reportNo: string }[];
     const idOf = new Map(ids.map((r) => [r.reportNo, r.id]));
-    const items: Record<string, unknown>[] = [];
+    let itemCount = 0;
     let failed = 0;
     for (const r of rows) {
-      const id = idOf.get(reports[r.reportIndex].reportNo)!;
-      r.items.forEach((it, k) => {
-        if (r.verdicts[k] === 'fail') failed++;
-        items.push({
-          report_id: id,
-          seq: it.seq,
-          item_code: it.itemCode,
-          item_name: it.itemName,
-          method: it.method,
-          unit: it.unit,
-          limit_rule: it.limitRule,
-          limit_text: it.limitText,
-          comparison: it.comparison,
-          rounding_digits: it.roundingDigits,
-          value: it.value,
-          not_tested_reason: it.notTestedReason,
-          verdict: r.verdicts[k],
-          reason: r.reasons[k],
-        });
-      });
+      itemCount += r.items.length;
+      for (const it of r.items) if (it.verdict === 'fail') failed++;
     }
-    await m.query(
-      `INSERT INTO lab_report_item (report_id, seq, item_code, item_name, method, unit, limit_rule,
-                                    limit_text, comparison, rounding_digits, value,
-                                    not_tested_reason, verdict, reason)
-       SELECT report_id, seq, item_code, item_name, method, unit, limit_rule, limit_text,
-              comparison, rounding_digits, value, not_tested_reason, verdict, reason
-         FROM jsonb_to_recordset($1::jsonb) AS x(report_id uuid, seq int, item_code text,
-              item_name text, method text, unit text, limit_rule jsonb, limit_text text,
-              comparison text, rounding_digits int, value text, not_tested_reason text,
-              verdict text, reason jsonb)`,
-      [JSON.stringify(items)],
+    await copyIn(
+      m,
+      `COPY lab_report_item (report_id, seq, item_code, item_name, method, unit, limit_rule,
+                             limit_text, comparison, rounding_digits, value, not_tested_reason,
+                             verdict, reason) FROM STDIN`,
+      itemLines(
+        rows.map((r) => ({ id: idOf.get(reports[r.reportIndex].reportNo)!, items: r.items })),
+      ),
     );
     const answer: BatchAnswer = {
       reports: rows.map((r) => ({
@@ -265,7 +241,7 @@ export class ReportBatchService {
         id: idOf.get(reports[r.reportIndex].reportNo)!,
         items: r.items.length,
       })),
-      items: items.length,
+      items: itemCount,
       failedItems: failed,
     };
     await recordAudit(m, p, [
@@ -283,4 +259,54 @@ export class ReportBatchService {
     ]);
     return answer;
   }
+}
+
+/** An item of the upload as it will be stored: its verdict null when it has no result yet. */
+interface JudgedItem {
+  item: ReportItem;
+  verdict: string | null;
+  reason: Localized | null;
+}
+
+/** The single-report item shape of a normalised batch item, for buildItems. */
+function itemDto(it: NormalisedItem): ReportItemDto {
+  const dto: ReportItemDto = { itemCode: it.itemCode, comparison: it.comparison };
+  if (it.itemName !== undefined) dto.itemName = it.itemName;
+  if (it.method !== undefined) dto.method = it.method;
+  if (it.unit !== undefined) dto.unit = it.unit;
+  if (it.limit !== undefined) {
+    dto.limit = it.limit.rule;
+    dto.limitText = it.limit.text;
+  }
+  if (it.roundingDigits !== null) dto.roundingDigits = it.roundingDigits;
+  if (it.result.kind === 'measured') dto.value = it.result.value;
+  else dto.notTestedReason = it.result.reason;
+  return dto;
+}
+
+const CHUNK = 256 * 1024;
+
+/** The lab_report_item rows of the reports as COPY text, in chunks of about 256 KiB. */
+function* itemLines(reports: { id: string; items: JudgedItem[] }[]): Generator<string> {
+  const rules = new Map<LimitRule, string>();
+  const text = (v: string | null) => (v === null ? '\\N' : copyText(v));
+  let chunk = '';
+  for (const r of reports) {
+    for (const { item, verdict, reason } of r.items) {
+      let rule = rules.get(item.limitRule);
+      if (rule === undefined)
+        rules.set(item.limitRule, (rule = copyText(JSON.stringify(item.limitRule))));
+      chunk +=
+        `${r.id}\t${item.seq}\t${copyText(item.itemCode)}\t${copyText(item.itemName)}\t` +
+        `${text(item.method)}\t${text(item.unit)}\t${rule}\t${copyText(item.limitText)}\t` +
+        `${item.comparison}\t${item.roundingDigits ?? '\\N'}\t${text(item.value)}\t` +
+        `${text(item.notTestedReason)}\t${verdict ?? '\\N'}\t` +
+        `${reason === null ? '\\N' : copyText(JSON.stringify(reason))}\n`;
+    }
+    if (chunk.length >= CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
 }

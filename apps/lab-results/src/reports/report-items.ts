@@ -5,7 +5,7 @@ import {
   parseLimitRule,
   validateLimitRule,
 } from '@spotcheck/domain';
-import type { ComparisonMode, ItemInput, LimitRule } from '@spotcheck/domain';
+import type { ComparisonMode, ItemInput, LimitRule, LimitRuleResult } from '@spotcheck/domain';
 import type { TestItemTemplate } from '@spotcheck/database';
 import type { ReportItemDto } from './report.dto';
 
@@ -62,13 +62,17 @@ export function fieldOf(reason: string): string {
  * template code takes the template's name, method, unit and limit unless it gives its own;
  * an item outside the template must give a name and a limit. With `withTemplate`, the
  * template's items come first (in its order) and the request's only override or extend them.
- * Every problem is answered with its field path; a given result must be one the domain can
- * judge against the item's limit.
+ * Every problem is answered with its field path; with `judge`, a given result must be one the
+ * domain can judge against the item's limit (a bulk upload judges its items itself, once).
+ * `limits` caches the check of each limit (rule objects by identity), for a batch whose items
+ * share them.
  */
 export function buildItems(
   template: readonly TestItemTemplate[],
   given: readonly ReportItemDto[] | undefined,
   withTemplate: boolean,
+  judge = true,
+  limits?: Map<unknown, LimitRuleResult>,
 ): { items: ReportItem[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const byCode = new Map(template.map((t) => [t.code, t]));
@@ -105,17 +109,8 @@ export function buildItems(
     let rule: LimitRule | undefined = t?.limit;
     let written: string | undefined;
     if (dto?.limit !== undefined) {
-      const r =
-        typeof dto.limit === 'string' && !dto.limit.includes('\u0000')
-          ? parseLimitRule(dto.limit)
-          : typeof dto.limit === 'object' &&
-              dto.limit !== null &&
-              !JSON.stringify(dto.limit).includes('\\u0000')
-            ? validateLimitRule(dto.limit)
-            : {
-                ok: false as const,
-                reason: 'must be a limit notation or a limit rule object, without NUL',
-              };
+      const r = limits?.get(dto.limit) ?? checkLimit(dto.limit);
+      if (limits && limits.size < 10_000) limits.set(dto.limit, r);
       if (!r.ok) {
         errors.push({ field: at('limit'), reason: r.reason });
         continue;
@@ -150,7 +145,7 @@ export function buildItems(
       value: dto?.value?.trim() ?? null,
       notTestedReason: dto?.notTestedReason?.trim() ?? null,
     };
-    const input = itemInput(item);
+    const input = judge ? itemInput(item) : null;
     if (input) {
       const e = evaluateItem(input);
       if (!e.ok) {
@@ -161,4 +156,12 @@ export function buildItems(
     items.push(item);
   }
   return { items, errors };
+}
+
+/** A limit as a request gives it: notation text or a rule object, checked. */
+function checkLimit(limit: unknown): LimitRuleResult {
+  if (typeof limit === 'string' && !limit.includes('\u0000')) return parseLimitRule(limit);
+  if (typeof limit === 'object' && limit !== null && !JSON.stringify(limit).includes('\\u0000'))
+    return validateLimitRule(limit);
+  return { ok: false, reason: 'must be a limit notation or a limit rule object, without NUL' };
 }
