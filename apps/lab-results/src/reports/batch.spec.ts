@@ -268,6 +268,22 @@ describe('validateBatch', () => {
     ).toEqual(['reports[0].items[0].limit']);
   });
 
+  it('refuses lone surrogates, which no database text can hold, and keeps real pairs', () => {
+    const lone = validateBatch({ reports: [report(0, [item({ value: '0.1\ud800' })])] });
+    expect(lone.ok).toBe(false);
+    if (!lone.ok)
+      expect(lone.errors).toEqual([
+        expect.objectContaining({
+          field: 'reports[0].items[0].value',
+          reason: expect.stringContaining('lone surrogate'),
+        }),
+      ]);
+    expect(
+      fields(validateBatch({ reports: [report(0, [item({ itemName: '\udc00铅' })])] })),
+    ).toEqual(['reports[0].items[0].itemName']);
+    expect(validateBatch({ reports: [report(0, [item({ itemName: '铅𠀀' })])] }).ok).toBe(true);
+  });
+
   it('checks shapes and types', () => {
     expect(fields(validateBatch(null))).toEqual(['']);
     expect(fields(validateBatch([]))).toEqual(['']);

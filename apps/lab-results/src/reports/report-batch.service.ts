@@ -286,22 +286,65 @@ function itemDto(it: NormalisedItem): ReportItemDto {
 
 const CHUNK = 256 * 1024;
 
+const text = (v: string | null) => (v === null ? '\\N' : copyText(v));
+
+/** Characters JSON must escape: with none, a string is its own JSON body. */
+// eslint-disable-next-line no-control-regex
+const JSON_SPECIAL = /["\\\u0000-\u001f]/;
+
+/** A reason as jsonb text for COPY, without JSON.stringify when nothing needs escaping. */
+function reasonJson(r: Localized): string {
+  return JSON_SPECIAL.test(r.zh) || JSON_SPECIAL.test(r.en)
+    ? copyText(JSON.stringify({ zh: r.zh, en: r.en }))
+    : `{"zh":"${r.zh}","en":"${r.en}"}`;
+}
+
+/**
+ * The columns of an item that describe it rather than its result (item_code … rounding_digits),
+ * as COPY text. They repeat for every sample of an upload, so each item code keeps its last
+ * description and reuses its text while the next item describes itself the same way.
+ */
+class ItemDescriptions {
+  private readonly byCode = new Map<string, { item: ReportItem; text: string }>();
+  private readonly rules = new Map<LimitRule, string>();
+
+  text(item: ReportItem): string {
+    const last = this.byCode.get(item.itemCode);
+    if (last && sameDescription(last.item, item)) return last.text;
+    let rule = this.rules.get(item.limitRule);
+    if (rule === undefined)
+      this.rules.set(item.limitRule, (rule = copyText(JSON.stringify(item.limitRule))));
+    const t =
+      `${copyText(item.itemCode)}\t${copyText(item.itemName)}\t${text(item.method)}\t` +
+      `${text(item.unit)}\t${rule}\t${copyText(item.limitText)}\t${item.comparison}\t` +
+      `${item.roundingDigits ?? '\\N'}`;
+    this.byCode.set(item.itemCode, { item, text: t });
+    return t;
+  }
+}
+
+function sameDescription(a: ReportItem, b: ReportItem): boolean {
+  return (
+    a.itemName === b.itemName &&
+    a.method === b.method &&
+    a.unit === b.unit &&
+    a.limitRule === b.limitRule &&
+    a.limitText === b.limitText &&
+    a.comparison === b.comparison &&
+    a.roundingDigits === b.roundingDigits
+  );
+}
+
 /** The lab_report_item rows of the reports as COPY text, in chunks of about 256 KiB. */
 function* itemLines(reports: { id: string; items: JudgedItem[] }[]): Generator<string> {
-  const rules = new Map<LimitRule, string>();
-  const text = (v: string | null) => (v === null ? '\\N' : copyText(v));
+  const descriptions = new ItemDescriptions();
   let chunk = '';
   for (const r of reports) {
     for (const { item, verdict, reason } of r.items) {
-      let rule = rules.get(item.limitRule);
-      if (rule === undefined)
-        rules.set(item.limitRule, (rule = copyText(JSON.stringify(item.limitRule))));
       chunk +=
-        `${r.id}\t${item.seq}\t${copyText(item.itemCode)}\t${copyText(item.itemName)}\t` +
-        `${text(item.method)}\t${text(item.unit)}\t${rule}\t${copyText(item.limitText)}\t` +
-        `${item.comparison}\t${item.roundingDigits ?? '\\N'}\t${text(item.value)}\t` +
+        `${r.id}\t${item.seq}\t${descriptions.text(item)}\t${text(item.value)}\t` +
         `${text(item.notTestedReason)}\t${verdict ?? '\\N'}\t` +
-        `${reason === null ? '\\N' : copyText(JSON.stringify(reason))}\n`;
+        `${reason === null ? '\\N' : reasonJson(reason)}\n`;
     }
     if (chunk.length >= CHUNK) {
       yield chunk;
