@@ -841,15 +841,25 @@ describe('bulk upload', () => {
       (r) => r.sampleNo === bulk[0],
     )!.id;
     const draft = await ok(lab(T1(), 'GET', `/api/v1/lab/reports/${id}`), 200);
-    expect(draft).toMatchObject({ state: 'draft', version: 1, reportNo: `BK${run}-1` });
-    const items = (await dataSource(app).query(
-      `SELECT item_code AS "itemCode", value, verdict FROM lab_report_item WHERE report_id = $1 ORDER BY seq`,
-      [id],
-    )) as { itemCode: string; value: string | null; verdict: string | null }[];
-    expect(items).toEqual([
-      { itemCode: 'PB', value: '0.8', verdict: 'fail' },
-      { itemCode: 'AFM1', value: null, verdict: 'not_applicable' },
-    ]);
+    // A draft like one entered by hand: the results are stored, the verdict is previewed,
+    // and the item verdicts are stored when it is issued.
+    expect(draft).toMatchObject({
+      state: 'draft',
+      version: 1,
+      reportNo: `BK${run}-1`,
+      items: [
+        { itemCode: 'PB', value: '0.8', notTestedReason: null, verdict: null, reason: null },
+        { itemCode: 'AFM1', value: null, notTestedReason: '仪器检定中', verdict: null },
+      ],
+      preview: {
+        complete: true,
+        verdict: 'fail',
+        items: [
+          { itemCode: 'PB', outcome: 'fail' },
+          { itemCode: 'AFM1', outcome: 'not_applicable' },
+        ],
+      },
+    });
     // Both drafts exist once; the second upload of the same samples is refused.
     const dup = await post(T1(), { reports: [report(bulk[0], `BK${run}-9`)] });
     expect(dup.statusCode).toBe(400);

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
 import { AppException, FileFormat, idempotent, recordAudit } from '@spotcheck/common';
-import type { LimitRule, LimitRuleResult, Localized } from '@spotcheck/domain';
+import type { LimitRule, LimitRuleResult } from '@spotcheck/domain';
 import { copyText, copyIn, type TestItemTemplate } from '@spotcheck/database';
 import { requireLab, staffRoles } from '../lab-access';
 import {
@@ -31,8 +31,10 @@ export interface BatchAnswer {
  * body is checked by validateBatch (or read from CSV/XLSX by readReportFile); then, in one
  * transaction claimed by the Idempotency-Key: every sample must be received at the caller's
  * lab and have no report yet, items are completed from the category's template, each item's
- * verdict is computed and stored, the reports and items are written set-wise, and one audit
- * entry records the batch. The drafts then go through the usual review chain one by one.
+ * result is judged against its limit (a result that cannot be judged is refused; the answer
+ * counts the failures), the reports are written in one statement and their items with COPY,
+ * and one audit entry records the batch. The drafts then go through the usual review chain
+ * one by one; as for a report entered by hand, the verdicts are stored when it is issued.
  */
 @Injectable()
 export class ReportBatchService {
@@ -131,7 +133,8 @@ export class ReportBatchService {
       total++;
       if (errors.length < 100) errors.push(e);
     };
-    const rows: { reportIndex: number; sampleId: string; items: JudgedItem[] }[] = [];
+    const rows: { reportIndex: number; sampleId: string; items: ReportItem[] }[] = [];
+    let failed = 0;
     // Items whose limit came with the request were judged by validateBatch; the template's
     // limits are judged here, each distinct limit prepared once for the whole request.
     const judges = new ItemJudges();
@@ -177,14 +180,10 @@ export class ReportBatchService {
       for (const e of built.errors)
         add({ report: i, sampleNo: r.sampleNo, field: `${at}.${e.field}`, reason: e.reason });
       if (built.errors.length) return;
-      const items: JudgedItem[] = [];
       for (const item of built.items) {
         const g = given.get(item.itemCode);
         const result = g?.result;
-        if (!result) {
-          items.push({ item, verdict: null, reason: null });
-          continue;
-        }
+        if (!result) continue;
         const j =
           g.judgement ??
           judges.judge(
@@ -203,9 +202,9 @@ export class ReportBatchService {
           });
           continue;
         }
-        items.push({ item, verdict: j.outcome, reason: j.reason });
+        if (j.outcome === 'fail') failed++;
       }
-      rows.push({ reportIndex: i, sampleId: s.id, items });
+      rows.push({ reportIndex: i, sampleId: s.id, items: built.items });
     });
     if (total > 0) throw batchRejected(errors, total);
 
@@ -220,16 +219,12 @@ export class ReportBatchService {
     )) as { id: string; reportNo: string }[];
     const idOf = new Map(ids.map((r) => [r.reportNo, r.id]));
     let itemCount = 0;
-    let failed = 0;
-    for (const r of rows) {
-      itemCount += r.items.length;
-      for (const it of r.items) if (it.verdict === 'fail') failed++;
-    }
+    for (const r of rows) itemCount += r.items.length;
     await copyIn(
       m,
       `COPY lab_report_item (report_id, seq, item_code, item_name, method, unit, limit_rule,
-                             limit_text, comparison, rounding_digits, value, not_tested_reason,
-                             verdict, reason) FROM STDIN`,
+                             limit_text, comparison, rounding_digits, value, not_tested_reason)
+       FROM STDIN`,
       itemLines(
         rows.map((r) => ({ id: idOf.get(reports[r.reportIndex].reportNo)!, items: r.items })),
       ),
@@ -261,13 +256,6 @@ export class ReportBatchService {
   }
 }
 
-/** An item of the upload as it will be stored: its verdict null when it has no result yet. */
-interface JudgedItem {
-  item: ReportItem;
-  verdict: string | null;
-  reason: Localized | null;
-}
-
 /** The single-report item shape of a normalised batch item, for buildItems. */
 function itemDto(it: NormalisedItem): ReportItemDto {
   const dto: ReportItemDto = { itemCode: it.itemCode, comparison: it.comparison };
@@ -287,17 +275,6 @@ function itemDto(it: NormalisedItem): ReportItemDto {
 const CHUNK = 256 * 1024;
 
 const text = (v: string | null) => (v === null ? '\\N' : copyText(v));
-
-/** Characters JSON must escape: with none, a string is its own JSON body. */
-// eslint-disable-next-line no-control-regex
-const JSON_SPECIAL = /["\\\u0000-\u001f]/;
-
-/** A reason as jsonb text for COPY, without JSON.stringify when nothing needs escaping. */
-function reasonJson(r: Localized): string {
-  return JSON_SPECIAL.test(r.zh) || JSON_SPECIAL.test(r.en)
-    ? copyText(JSON.stringify({ zh: r.zh, en: r.en }))
-    : `{"zh":"${r.zh}","en":"${r.en}"}`;
-}
 
 /**
  * The columns of an item that describe it rather than its result (item_code … rounding_digits),
@@ -336,15 +313,14 @@ function sameDescription(a: ReportItem, b: ReportItem): boolean {
 }
 
 /** The lab_report_item rows of the reports as COPY text, in chunks of about 256 KiB. */
-function* itemLines(reports: { id: string; items: JudgedItem[] }[]): Generator<string> {
+function* itemLines(reports: { id: string; items: ReportItem[] }[]): Generator<string> {
   const descriptions = new ItemDescriptions();
   let chunk = '';
   for (const r of reports) {
-    for (const { item, verdict, reason } of r.items) {
+    for (const item of r.items) {
       chunk +=
         `${r.id}\t${item.seq}\t${descriptions.text(item)}\t${text(item.value)}\t` +
-        `${text(item.notTestedReason)}\t${verdict ?? '\\N'}\t` +
-        `${reason === null ? '\\N' : reasonJson(reason)}\n`;
+        `${text(item.notTestedReason)}\n`;
     }
     if (chunk.length >= CHUNK) {
       yield chunk;
