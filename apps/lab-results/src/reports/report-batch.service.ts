@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
 import { AppException, FileFormat, idempotent, recordAudit } from '@spotcheck/common';
 import type { LimitRule, LimitRuleResult } from '@spotcheck/domain';
-import { copyText, copyIn, type TestItemTemplate } from '@spotcheck/database';
+import { CopyBuffer, copyIn, copyValue, type TestItemTemplate } from '@spotcheck/database';
 import { requireLab, staffRoles } from '../lab-access';
 import {
   BatchError,
@@ -225,7 +225,7 @@ export class ReportBatchService {
       `COPY lab_report_item (report_id, seq, item_code, item_name, method, unit, limit_rule,
                              limit_text, comparison, rounding_digits, value, not_tested_reason)
        FROM STDIN`,
-      itemLines(
+      itemRows(
         rows.map((r) => ({ id: idOf.get(reports[r.reportIndex].reportNo)!, items: r.items })),
       ),
     );
@@ -272,31 +272,33 @@ function itemDto(it: NormalisedItem): ReportItemDto {
   return dto;
 }
 
-const CHUNK = 256 * 1024;
-
-const text = (v: string | null) => (v === null ? '\\N' : copyText(v));
-
 /**
  * The columns of an item that describe it rather than its result (item_code … rounding_digits),
- * as COPY text. They repeat for every sample of an upload, so each item code keeps its last
- * description and reuses its text while the next item describes itself the same way.
+ * as COPY text bytes. They repeat for every sample of an upload, so each item code keeps its
+ * last description and reuses its bytes while the next item describes itself the same way.
  */
 class ItemDescriptions {
-  private readonly byCode = new Map<string, { item: ReportItem; text: string }>();
+  private readonly byCode = new Map<string, { item: ReportItem; bytes: Buffer }>();
   private readonly rules = new Map<LimitRule, string>();
 
-  text(item: ReportItem): string {
+  bytes(item: ReportItem): Buffer {
     const last = this.byCode.get(item.itemCode);
-    if (last && sameDescription(last.item, item)) return last.text;
+    if (last && sameDescription(last.item, item)) return last.bytes;
     let rule = this.rules.get(item.limitRule);
-    if (rule === undefined)
-      this.rules.set(item.limitRule, (rule = copyText(JSON.stringify(item.limitRule))));
-    const t =
-      `${copyText(item.itemCode)}\t${copyText(item.itemName)}\t${text(item.method)}\t` +
-      `${text(item.unit)}\t${rule}\t${copyText(item.limitText)}\t${item.comparison}\t` +
-      `${item.roundingDigits ?? '\\N'}`;
-    this.byCode.set(item.itemCode, { item, text: t });
-    return t;
+    if (rule === undefined) this.rules.set(item.limitRule, (rule = JSON.stringify(item.limitRule)));
+    const columns = [
+      item.itemCode,
+      item.itemName,
+      item.method,
+      item.unit,
+      rule,
+      item.limitText,
+      item.comparison,
+      item.roundingDigits === null ? null : String(item.roundingDigits),
+    ];
+    const bytes = Buffer.from(columns.map(copyValue).join('\t'));
+    this.byCode.set(item.itemCode, { item, bytes });
+    return bytes;
   }
 }
 
@@ -312,20 +314,16 @@ function sameDescription(a: ReportItem, b: ReportItem): boolean {
   );
 }
 
-/** The lab_report_item rows of the reports as COPY text, in chunks of about 256 KiB. */
-function* itemLines(reports: { id: string; items: ReportItem[] }[]): Generator<string> {
+/** The lab_report_item rows of the reports as COPY text, in buffers of 64 KiB. */
+function* itemRows(reports: { id: string; items: ReportItem[] }[]): Generator<Buffer> {
   const descriptions = new ItemDescriptions();
-  let chunk = '';
+  const out = new CopyBuffer();
   for (const r of reports) {
     for (const item of r.items) {
-      chunk +=
-        `${r.id}\t${item.seq}\t${descriptions.text(item)}\t${text(item.value)}\t` +
-        `${text(item.notTestedReason)}\n`;
+      out.ascii(r.id).tab().ascii(String(item.seq)).tab().bytes(descriptions.bytes(item)).tab();
+      out.text(item.value).tab().text(item.notTestedReason).end();
     }
-    if (chunk.length >= CHUNK) {
-      yield chunk;
-      chunk = '';
-    }
+    yield* out.full();
   }
-  if (chunk) yield chunk;
+  yield* out.finish();
 }
