@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadEnv, redisAnswers } from '@spotcheck/common';
+import { loadEnv, nodeOptionsOf, redisAnswers } from '@spotcheck/common';
 import {
   createDataSource,
   ensureDatabase,
@@ -169,10 +169,19 @@ async function main(): Promise<void> {
     );
   });
   for (const app of APPS) {
-    const child = spawn(process.execPath, [resolve(ROOT, 'dist', app.main)], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, PORT: String(app.port), MIGRATIONS_RUN: 'false', APP_NAME: app.name },
-    });
+    const child = spawn(
+      process.execPath,
+      [...nodeOptionsOf(app.name), resolve(ROOT, 'dist', app.main)],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: {
+          ...process.env,
+          PORT: String(app.port),
+          MIGRATIONS_RUN: 'false',
+          APP_NAME: app.name,
+        },
+      },
+    );
     children.push(child);
     child.on('exit', (code) => {
       if (stopping) return;

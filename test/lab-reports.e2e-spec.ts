@@ -891,4 +891,22 @@ describe('bulk upload', () => {
     expect(good.statusCode).toBe(201);
     expect(good.json()).toMatchObject({ items: 2, failedItems: 0 });
   });
+
+  it('answers 413 for a body or a file over LAB_BATCH_MAX_BYTES (16 MiB)', async () => {
+    const padding = ' '.repeat(16 * 1024 * 1024);
+    const body = await labApp.inject({
+      method: 'POST',
+      url: '/api/v1/lab/reports/batch',
+      headers: { ...bearer(T1()), 'content-type': 'application/json' },
+      payload: `{"reports":[${padding}]}`,
+    });
+    expect(body.statusCode).toBe(413);
+    const file = await labApp.inject({
+      method: 'POST',
+      url: '/api/v1/lab/reports/import',
+      ...upload(T1(), 'big.csv', `样品编号,报告编号,检验项目代码,检测结果\n${padding}`),
+    });
+    expect(file.statusCode).toBe(413);
+    expect(file.json()).toMatchObject({ code: 'FILE_TOO_LARGE' });
+  });
 });

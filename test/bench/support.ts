@@ -9,6 +9,7 @@ import {
   runMigrations,
   withDatabase,
 } from '@spotcheck/database';
+import { nodeOptionsOf } from '@spotcheck/common';
 import { DataSource } from 'typeorm';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
@@ -55,17 +56,23 @@ export async function startApp(
   const port = await freePort();
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under load.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, 'dist', main)], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-      MIGRATIONS_RUN: 'false',
+  // With the options the app runs with everywhere else (npm start, docker compose).
+  const app = /apps\/([^/]+)\//.exec(main)?.[1] ?? '';
+  const child = spawn(
+    process.execPath,
+    [...nodeOptionsOf(app), ...nodeArgs, resolve(ROOT, 'dist', main)],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+        MIGRATIONS_RUN: 'false',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
     if (

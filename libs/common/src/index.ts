@@ -15,3 +15,4 @@ export * from './health/redis-answers';
 export * from './idempotency/idempotency';
 export * from './files/csv-reader';
 export * from './files/file-rows';
+export * from './config/runtime';

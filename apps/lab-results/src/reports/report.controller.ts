@@ -15,12 +15,16 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { AppException, BodySha256, RouteBody, formatOf } from '@spotcheck/common';
+import { ConfigService } from '@nestjs/config';
+import { AppException, BodySha256, Env, RouteBody, formatOf } from '@spotcheck/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
 import { CreateReportDto, PutItemsDto, ReasonDto, ReportListQuery } from './report.dto';
 import { ReportBatchService } from './report-batch.service';
 import { ReportService } from './report.service';
+
+/** Uploads are read and written LAB_UPLOAD_CONCURRENCY at a time; more wait, unread. */
+const UPLOADS = { name: 'lab-uploads', concurrency: 'LAB_UPLOAD_CONCURRENCY' } as const;
 
 /** 检验报告: drafts, results, the review chain, issue and amendments. */
 @ApiTags('lab reports 检验报告')
@@ -31,6 +35,7 @@ export class ReportController {
   constructor(
     private readonly reports: ReportService,
     private readonly batches: ReportBatchService,
+    private readonly config: ConfigService<Env, true>,
   ) {}
 
   /**
@@ -40,7 +45,7 @@ export class ReportController {
    * twice. Over LAB_BATCH_MAX_BYTES: 413.
    */
   @Post('batch')
-  @RouteBody({ limit: 'LAB_BATCH_MAX_BYTES', sha256: true })
+  @RouteBody({ limit: 'LAB_BATCH_MAX_BYTES', sha256: true, gate: UPLOADS })
   async batch(
     @CurrentUser() p: Principal,
     @Body() body: unknown,
@@ -58,6 +63,7 @@ export class ReportController {
    * sample number, Chinese or English headers; errors name the spreadsheet row and column.
    */
   @Post('import')
+  @RouteBody({ gate: UPLOADS })
   async import(
     @CurrentUser() p: Principal,
     @Req() req: FastifyRequest,
@@ -69,7 +75,10 @@ export class ReportController {
         errors: [{ field: 'file', reason }],
       });
     if (!req.isMultipart()) throw bad('send multipart/form-data with a file field');
-    const part = await req.file();
+    // A file of 20,000 rows is a few MiB; the JSON batch's limit bounds it as well.
+    const part = await req.file({
+      limits: { fileSize: this.config.get('LAB_BATCH_MAX_BYTES', { infer: true }) },
+    });
     if (!part) throw bad('is required');
     const format = formatOf(part.filename, part.mimetype);
     if (!format) throw bad('must be a .csv or .xlsx file');

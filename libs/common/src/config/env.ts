@@ -77,6 +77,15 @@ export class Env {
   @Transform(toInt)
   LAB_BATCH_MAX_BYTES = 16 * 1024 * 1024;
 
+  /**
+   * Lab uploads (batch and import) read and written at once per process; more wait, unread,
+   * until one finishes. Bounds the memory uploads take (each holds its parsed body).
+   */
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
+  LAB_UPLOAD_CONCURRENCY = 2;
+
   /** Largest uploaded import file, in bytes; more answers 413. */
   @IsInt()
   @Min(1024)

@@ -2,19 +2,25 @@ import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import type { FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Env } from '../config/env';
 
-/** Settings (in bytes) that a route may take as its body limit instead of BODY_LIMIT. */
-export type BodyLimitSetting = {
+/** Numeric settings, such as a body limit in bytes that a route takes instead of BODY_LIMIT. */
+export type NumericSetting = {
   [K in keyof Env]-?: Env[K] extends number ? K : never;
 }[keyof Env];
+export type BodyLimitSetting = NumericSetting;
 
 export interface RouteBodyOptions {
   /** The route's body limit is this setting; a larger body answers 413. */
   limit?: BodyLimitSetting;
   /** The SHA-256 of the body bytes as received is available to the handler (@BodySha256()). */
   sha256?: boolean;
+  /**
+   * Routes naming the same gate are handled at most this setting's number at a time; others
+   * wait before their body is read (so a waiting upload holds no memory but its socket's).
+   */
+  gate?: { name: string; concurrency: NumericSetting };
 }
 
 const ROUTE_BODY = 'spotcheckBody';
@@ -54,13 +60,61 @@ async function hashBody(request: FastifyRequest, _reply: unknown, payload: NodeJ
   return payload.pipe(tee);
 }
 
+/**
+ * A counting semaphore: `enter()` resolves with the function that leaves, once fewer than
+ * `slots` are inside. Waiters enter in arrival order.
+ */
+export class Gate {
+  private inside = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly slots: number) {}
+
+  async enter(): Promise<() => void> {
+    if (this.inside >= this.slots) await new Promise<void>((r) => this.waiting.push(r));
+    else this.inside++;
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.inside--;
+    };
+  }
+
+  /** Inside now, and waiting. */
+  get load(): { inside: number; waiting: number } {
+    return { inside: this.inside, waiting: this.waiting.length };
+  }
+}
+
+function gateHook(gate: Gate) {
+  return async (_request: FastifyRequest, reply: FastifyReply) => {
+    const leave = await gate.enter();
+    // 'close' comes once the response is sent, or when the client goes away first.
+    reply.raw.once('close', leave);
+    if (reply.raw.destroyed) leave();
+  };
+}
+
 /** A Fastify `onRoute` hook that applies @RouteBody options, reading limits from `setting`. */
-export function routeBodyHook(setting: (key: BodyLimitSetting) => number) {
+export function routeBodyHook(setting: (key: NumericSetting) => number) {
+  const gates = new Map<string, Gate>();
   return (route: RouteOptions): void => {
     const options = (route.config as Record<string, unknown> | undefined)?.[ROUTE_BODY] as
       RouteBodyOptions | undefined;
     if (!options) return;
     if (options.limit) route.bodyLimit = setting(options.limit);
+    if (options.gate) {
+      let gate = gates.get(options.gate.name);
+      if (!gate) gates.set(options.gate.name, (gate = new Gate(setting(options.gate.concurrency))));
+      const existing = route.onRequest;
+      route.onRequest = [
+        ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]),
+        gateHook(gate) as never,
+      ];
+    }
     if (options.sha256) {
       const existing = route.preParsing;
       route.preParsing = [
