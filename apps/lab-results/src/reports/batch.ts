@@ -15,7 +15,6 @@ import {
   type LimitRule,
   type LimitRuleResult,
   type PreparedItem,
-  type Localized,
 } from '@spotcheck/domain';
 
 /**
@@ -56,15 +55,16 @@ export interface BatchError {
   reason: string;
 }
 
-/** The verdict of an item computed from the limit sent with it. */
-/** Shared between the items of a batch with the same limit and value: do not mutate. */
+/**
+ * The verdict of an item computed from the limit sent with it. Its reason is not kept: a
+ * draft stores results, and the reasons are written when the report is issued.
+ */
 export interface ItemJudgement {
   readonly outcome: ItemOutcome;
   /** The value compared in a rounded comparison, else null. */
   readonly roundedValue: string | null;
   /** The limit as written, or the canonical notation of a LimitRule object. */
   readonly limit: string;
-  readonly reason: Localized;
 }
 
 export interface NormalisedItem {
@@ -137,8 +137,13 @@ const NUMERIC_START = /^[-+.0-9]/;
 /** Half of a UTF-16 surrogate pair on its own (JSON's "\ud800"): no character at all. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/** Controls or any surrogate: one cheap scan that almost every text passes. */
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+
 /** Why a text cannot be stored as given, or undefined when it can. */
 function unsafeText(v: string): string | undefined {
+  if (!SUSPECT.test(v)) return undefined;
   if (CONTROL.test(v)) return 'must not contain control characters (NUL, tab, line breaks)';
   if (LONE_SURROGATE.test(v)) return 'must be valid Unicode text (it holds a lone surrogate)';
   return undefined;
@@ -338,7 +343,6 @@ export class ItemJudges {
           outcome: e.verdict.outcome,
           roundedValue: e.verdict.roundedValue,
           limit: e.verdict.limit,
-          reason: e.verdict.reason,
         }
       : { error: e.reason.replace(/^rule: /, ''), field: fieldOfReason(e.reason) };
   }

@@ -318,9 +318,12 @@ function sameDescription(a: ReportItem, b: ReportItem): boolean {
 function* itemRows(reports: { id: string; items: ReportItem[] }[]): Generator<Buffer> {
   const descriptions = new ItemDescriptions();
   const out = new CopyBuffer();
+  const seqs: Buffer[] = [];
   for (const r of reports) {
+    const id = Buffer.from(`${r.id}\t`, 'latin1');
     for (const item of r.items) {
-      out.ascii(r.id).tab().ascii(String(item.seq)).tab().bytes(descriptions.bytes(item)).tab();
+      const seq = (seqs[item.seq] ??= Buffer.from(`${item.seq}\t`, 'latin1'));
+      out.bytes(id).bytes(seq).bytes(descriptions.bytes(item)).tab();
       out.text(item.value).tab().text(item.notTestedReason).end();
     }
     yield* out.full();
