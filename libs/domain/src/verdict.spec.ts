@@ -6,6 +6,7 @@ import {
   type ItemOutcome,
   evaluateItem,
   evaluateSample,
+  prepareItem,
   sampleOutcome,
 } from './verdict';
 
@@ -434,6 +435,62 @@ describe('evaluateItem (properties)', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('prepareItem', () => {
+  it('one prepared item judges any sequence of results as fresh evaluations do', () => {
+    const result = fc.oneof(
+      fc.record({
+        kind: fc.constant('measured' as const),
+        value: fc.oneof(decimal, fc.constantFrom('ND', '未检出', '', 'abc')),
+      }),
+      fc.record({
+        kind: fc.constant('not_tested' as const),
+        reason: fc.constantFrom('仪器故障', ' '),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom('≤0.50', '2.9~3.1', '不得检出(0.01)', '{合格|符合}', '>0'),
+        fc.constantFrom<ComparisonMode>('full', 'rounded'),
+        fc.array(result, { minLength: 1, maxLength: 8 }),
+        (limit, comparison, results) => {
+          const base = {
+            itemCode: 'X',
+            itemName: '项目',
+            rule: rule(limit),
+            limitText: limit,
+            comparison,
+          };
+          const prepared = prepareItem(base);
+          expect(prepared.ok).toBe(true);
+          if (!prepared.ok) return;
+          for (const r of results)
+            expect(prepared.judge(r)).toEqual(evaluateItem({ ...base, result: r }));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('answers a bad limit, mode or digits before any result, with evaluateItem’s reason', () => {
+    const bad = prepareItem({
+      itemCode: 'X',
+      itemName: '项目',
+      rule: rule('≤0.5'),
+      roundingDigits: 1000,
+    });
+    expect(bad).toEqual({ ok: false, reason: expect.stringContaining('roundingDigits') });
+    expect(
+      evaluateItem({
+        itemCode: 'X',
+        itemName: '项目',
+        rule: rule('≤0.5'),
+        roundingDigits: 1000,
+        result: { kind: 'measured', value: '0.1' },
+      }),
+    ).toEqual(bad);
   });
 });
 

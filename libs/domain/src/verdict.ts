@@ -130,9 +130,12 @@ export type SampleEvaluation =
   | { readonly ok: true; readonly verdict: SampleVerdict }
   | { readonly ok: false; readonly errors: readonly ItemError[] };
 
+const NOT_DETECTED_UPPER: ReadonlySet<string> = new Set(
+  NOT_DETECTED_TOKENS.map((t) => t.toUpperCase()),
+);
+
 export function isNotDetectedToken(value: string): boolean {
-  const v = value.trim().toUpperCase();
-  return NOT_DETECTED_TOKENS.some((t) => t.toUpperCase() === v);
+  return NOT_DETECTED_UPPER.has(value.trim().toUpperCase());
 }
 
 type Judged = { pass: boolean; roundedValue: string | null; reason: Localized };
