@@ -49,10 +49,27 @@ export class CopyBuffer {
 
   /** A text value, escaped, or \\N for null. */
   text(v: string | null): this {
-    if (v === null) return this.ascii('\\N');
-    const t = copyText(v);
-    this.room(t.length * 3);
-    this.at += this.buf.write(t, this.at, 'utf8');
+    if (v === null) {
+      this.room(2);
+      this.buf[this.at++] = 0x5c; // \
+      this.buf[this.at++] = 0x4e; // N
+      return this;
+    }
+    this.room(v.length * 3);
+    // Short ASCII values (most results: '0.05', 'ND') byte by byte; the rest through the
+    // encoder. Either way escaped as COPY text wants.
+    if (v.length <= 32) {
+      const start = this.at;
+      let i = 0;
+      for (; i < v.length; i++) {
+        const c = v.charCodeAt(i);
+        if (c >= 0x80 || c === 0x5c || c === 0x09 || c === 0x0a || c === 0x0d) break;
+        this.buf[this.at++] = c;
+      }
+      if (i === v.length) return this;
+      this.at = start;
+    }
+    this.at += this.buf.write(copyText(v), this.at, 'utf8');
     return this;
   }
 
