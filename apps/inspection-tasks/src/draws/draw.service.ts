@@ -20,8 +20,6 @@ import {
   decodeCursor,
   encodeCursor,
   resolveRatios,
-  snapshotDigest,
-  snapshotStrataSizes,
   transitionPlan,
 } from '@spotcheck/domain';
 import type {
@@ -35,6 +33,7 @@ import type {
 import { PlanService } from '../plans/plan.service';
 import { DrawPlanDto, TaskQuery } from './draw.dto';
 import {
+  type EligibleSnapshot,
   type Exclusion,
   eligibleSet,
   eligibleSnapshot,
@@ -148,7 +147,7 @@ export class DrawService {
     const set = await eligibleSet(m, client, plan);
     phases.mark('exclusions');
     let header: DrawRecordHeader;
-    let snapshot: string;
+    let snapshot: EligibleSnapshot;
     try {
       const params: DrawParams = {
         ratiosBp: resolveRatios(plan.ratios),
@@ -159,9 +158,7 @@ export class DrawService {
       // The snapshot first: it gives the digest and the strata sizes without another scan.
       snapshot = await eligibleSnapshot(client, set);
       phases.mark('snapshot');
-      const eligibleDigest = snapshotDigest(snapshot);
-      const sizes = snapshotStrataSizes(snapshot);
-      phases.mark('digest');
+      const { eligibleDigest, sizes } = snapshot;
       const { selection, chosen } = await selectCandidates(m, set, dto.seed, params, sizes);
       phases.mark('selection');
       const usccs = chosen.map((c) => c.uscc);
@@ -194,7 +191,7 @@ export class DrawService {
         header.eligibleDigest,
         JSON.stringify(header.strata),
         JSON.stringify(header),
-        snapshot,
+        snapshot.stored,
         drawnAt,
         p.sub,
       ],

@@ -12,6 +12,7 @@ import { Samples1765300000000 } from './1765300000000-Samples';
 import { UsccCollation1765400000000 } from './1765400000000-UsccCollation';
 import { Epcis1765500000000 } from './1765500000000-Epcis';
 import { LabReports1765600000000 } from './1765600000000-LabReports';
+import { DrawEligibleGzip1765800000000 } from './1765800000000-DrawEligibleGzip';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   UsccCollation1765400000000,
   Epcis1765500000000,
   LabReports1765600000000,
+  DrawEligibleGzip1765800000000,
 ];
