@@ -11,6 +11,7 @@ import {
   drawEligibleText,
   exportRecordJson,
   findDraw,
+  insertDrawRow,
   verifyStoredDraw,
 } from '@spotcheck/database';
 import {
@@ -180,23 +181,13 @@ export class DrawService {
       throw e;
     }
 
-    const [row] = (await m.query(
-      `INSERT INTO draw (plan_id, algorithm_version, seed, commitment, eligible_digest, strata, record, eligible, drawn_at, drawn_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [
-        plan.id,
-        header.algorithmVersion,
-        header.seed,
-        header.commitment,
-        header.eligibleDigest,
-        JSON.stringify(header.strata),
-        JSON.stringify(header),
-        snapshot.stored,
-        drawnAt,
-        p.sub,
-      ],
-    )) as { id: string }[];
-    const drawId = row.id;
+    const drawId = await insertDrawRow(client, {
+      planId: plan.id,
+      record: header,
+      eligible: snapshot.stored,
+      drawnAt,
+      drawnBy: p.sub,
+    });
     phases.mark('record');
     await this.insertTasks(m, plan, drawId, header);
     phases.mark('tasks');
