@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -38,8 +39,12 @@ const gunzipAsync = promisify(gunzip);
 
 /** The snapshot text (without a final '\n') of a stored `draw.eligible`. */
 export async function decodeEligible(stored: Buffer): Promise<string> {
-  const text = (await gunzipAsync(stored)).toString('utf8');
-  return text.endsWith('\n') ? text.slice(0, -1) : text;
+  // One 8 MiB output chunk instead of 16 KiB ones halves the time for a 43 MB list.
+  const bytes = await gunzipAsync(stored, { chunkSize: 8 << 20 });
+  const end =
+    bytes.length > 0 && bytes[bytes.length - 1] === 0x0a ? bytes.length - 1 : bytes.length;
+  // ASCII (the usual case) decodes the same as latin1, which is a copy, not a UTF-8 decode.
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8', 0, end);
 }
 
 /** A draw row as the draw writes it. */
