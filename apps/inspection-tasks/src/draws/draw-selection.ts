@@ -224,7 +224,12 @@ export async function selectCandidates(
     candidates = candidates
       .filter((c) => !short.has(stratumName(c.riskClass, c.prefecture, stratify)))
       .concat(again);
-    got = selectFromCandidates(seed, strata, candidates, stratify);
+    // Those strata now have every enterprise as a candidate: no bound to check them against.
+    const whole = {
+      ...strata,
+      strata: strata.strata.map((s) => (short.has(s.name) ? { ...s, bound: null } : s)),
+    };
+    got = selectFromCandidates(seed, whole, candidates, stratify);
     if (!got.ok) throw new Error(`draw: strata ${got.short.join(', ')} have too few enterprises`);
   }
   return got;
