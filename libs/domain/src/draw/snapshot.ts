@@ -4,9 +4,10 @@
  *
  *     uscc <TAB> riskClass <TAB> prefecture <TAB> category,category,…
  *
- * A million enterprises take about 35 MB this way against 80 MB as JSON objects, and the
- * database writes it as a plain COPY. It is the `eligible` member of the record, nothing
- * more: the export expands it back into objects (docs/draw-algorithm.md §10).
+ * A million enterprises take about 43 MB this way against 80 MB as JSON objects, and the
+ * database sends it as a plain COPY (the draw stores it gzipped, with a final newline; see
+ * libs/database draw-records.ts). It is the `eligible` member of the record, nothing more:
+ * the export expands it back into objects (docs/draw-algorithm.md §10).
  */
 import type { RiskClass } from '../enums';
 import type { StratumSize } from './candidates';
