@@ -3,6 +3,11 @@ import { commitmentOf, completeUscc, verifyDraw } from '@spotcheck/domain';
 import type { Principal } from '@spotcheck/auth';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { PublicPortalModule } from '../apps/public-portal/src/app.module';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyText, copyTextArray } from '@spotcheck/database';
 import {
   ADMIN,
   REGULATOR_BAOTOU,
@@ -288,6 +293,28 @@ describe('the draw of a plan', () => {
       [plan.id],
     )) as { n: number }[];
     expect(n).toBe(1);
+  });
+
+  it('writes text, arrays, jsonb and nulls through COPY unchanged (the tasks are COPYed)', async () => {
+    const ds = dataSource(app);
+    const table = `draw_copy_test_${process.pid}`;
+    const nasty = 'a\\b\tc\nd\re"f,{g}';
+    const runner = ds.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await client.query(`CREATE TEMP TABLE ${table} (t text, a text[], j jsonb, n text)`);
+      const line = [nasty, copyTextArray([nasty, 'x y']), JSON.stringify({ m: nasty }), null]
+        .map(copyText)
+        .join('\t');
+      await pipeline(
+        Readable.from([`${line}\n`]),
+        client.query(copyFrom(`COPY ${table} (t, a, j, n) FROM STDIN`)),
+      );
+      const { rows } = await client.query(`SELECT t, a, j, n FROM ${table}`);
+      expect(rows).toEqual([{ t: nasty, a: [nasty, 'x y'], j: { m: nasty }, n: null }]);
+    } finally {
+      await runner.release();
+    }
   });
 
   it('excludes an enterprise checked within 6 months at the same level, with the reason', async () => {

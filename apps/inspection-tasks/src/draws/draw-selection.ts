@@ -5,12 +5,20 @@
  * that they all see the same directory. Plain functions: the draw service and the draw
  * benchmark use them alike.
  */
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
-import type { PlanLevel, SamplingPlan } from '@spotcheck/database';
-import { planStrata, regionPrefix, selectFromCandidates, stratumName } from '@spotcheck/domain';
-import type { DrawParams, RiskClass, StratumSize } from '@spotcheck/domain';
+import { eligibleEncoder, type PlanLevel, type SamplingPlan } from '@spotcheck/database';
+import {
+  SnapshotSummary,
+  planStrata,
+  regionPrefix,
+  selectFromCandidates,
+  stratumName,
+} from '@spotcheck/domain';
+import type { DrawParams, RiskClass, SnapshotSummaryResult, StratumSize } from '@spotcheck/domain';
 import { NATIONAL_JURISDICTION } from '../plans/plan.dto';
 
 /** Plan levels by rank: a task of a plan at the same or a higher rank excludes. */
@@ -216,35 +224,62 @@ export async function selectCandidates(
     candidates = candidates
       .filter((c) => !short.has(stratumName(c.riskClass, c.prefecture, stratify)))
       .concat(again);
-    got = selectFromCandidates(seed, strata, candidates, stratify);
+    // Those strata now have every enterprise as a candidate: no bound to check them against.
+    const whole = {
+      ...strata,
+      strata: strata.strata.map((s) => (short.has(s.name) ? { ...s, bound: null } : s)),
+    };
+    got = selectFromCandidates(seed, whole, candidates, stratify);
     if (!got.ok) throw new Error(`draw: strata ${got.short.join(', ')} have too few enterprises`);
   }
   return got;
 }
 
+/** The eligible list of a draw as stored, and what the draw reads off it on the way. */
+export interface EligibleSnapshot extends SnapshotSummaryResult {
+  /** `draw.eligible`: the snapshot lines gzipped by eligibleEncoder. */
+  stored: Buffer;
+}
+
 /**
- * The eligible list as snapshot text (libs/domain/src/draw/snapshot.ts), in USCC order,
- * straight from COPY: a million enterprises arrive as about 43 MB of text, not a million rows.
+ * The eligible list (libs/domain/src/draw/snapshot.ts) in USCC order, straight from COPY: a
+ * million enterprises arrive as about 43 MB of text, not a million rows. The digest and the
+ * strata sizes are read off the pieces, and the pieces compressed for storage, while
+ * PostgreSQL is still sending; the list is never held as one string.
  */
-export async function eligibleSnapshot(client: PoolClient, set: EligibleSet): Promise<string> {
+export async function eligibleSnapshot(
+  client: PoolClient,
+  set: EligibleSet,
+): Promise<EligibleSnapshot> {
   // Sorting a million rows is much of the cost: let two workers scan and sort their halves
   // in memory and merge them (PostgreSQL would otherwise walk the primary key one heap page
   // at a time, or sort on one core with 4 MB and spill to disk).
   await client.query(
     `SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0; SET LOCAL work_mem = '128MB'`,
   );
-  const copy = client.query(
-    copyTo(
-      `COPY (SELECT e.uscc, e.risk_class, ${PREFECTURE_SQL}, ${set.categories}
-               FROM enterprise e WHERE ${set.where}
-              ORDER BY e.uscc COLLATE "C") TO STDOUT`,
+  const summary = new SnapshotSummary();
+  const stored: Buffer[] = [];
+  await pipeline(
+    client.query(
+      copyTo(
+        `COPY (SELECT e.uscc, e.risk_class, ${PREFECTURE_SQL}, ${set.categories}
+                 FROM enterprise e WHERE ${set.where}
+                ORDER BY e.uscc COLLATE "C") TO STDOUT`,
+      ),
     ),
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        summary.push(chunk); // never throws: finish() reports a bad line
+        done(null, chunk);
+      },
+    }),
+    eligibleEncoder(),
+    async function (gzipped: AsyncIterable<Buffer>) {
+      for await (const piece of gzipped) stored.push(piece);
+    },
   );
-  const chunks: Buffer[] = [];
-  for await (const chunk of copy) chunks.push(chunk as Buffer);
   await client.query(
     `SET LOCAL parallel_setup_cost TO DEFAULT; SET LOCAL parallel_tuple_cost TO DEFAULT; SET LOCAL work_mem TO DEFAULT`,
   );
-  const text = Buffer.concat(chunks).toString('latin1');
-  return text.endsWith('\n') ? text.slice(0, -1) : text;
+  return { ...summary.finish(), stored: Buffer.concat(stored) };
 }

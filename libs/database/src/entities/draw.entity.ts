@@ -30,11 +30,11 @@ export class Draw {
   record!: DrawRecordHeader;
 
   /**
-   * The eligible list as snapshot text (libs/domain/src/draw/snapshot.ts), tens of MB for a
-   * large draw: never loaded unless asked for.
+   * The eligible list as gzipped snapshot text (libs/domain/src/draw/snapshot.ts; see
+   * eligibleEncoder), megabytes for a large draw: never loaded unless asked for.
    */
-  @Column({ type: 'text', select: false })
-  eligible!: string;
+  @Column({ type: 'bytea', select: false })
+  eligible!: Buffer;
 
   @Column({ name: 'drawn_at', type: 'timestamptz' })
   drawnAt!: Date;

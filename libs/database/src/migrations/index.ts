@@ -13,6 +13,7 @@ import { UsccCollation1765400000000 } from './1765400000000-UsccCollation';
 import { Epcis1765500000000 } from './1765500000000-Epcis';
 import { LabReports1765600000000 } from './1765600000000-LabReports';
 import { LabReportItemBulk1765700000000 } from './1765700000000-LabReportItemBulk';
+import { DrawEligibleGzip1765800000000 } from './1765800000000-DrawEligibleGzip';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Epcis1765500000000,
   LabReports1765600000000,
   LabReportItemBulk1765700000000,
+  DrawEligibleGzip1765800000000,
 ];

@@ -24,6 +24,7 @@ import {
 } from './draw-fixtures';
 import { sha256Hex } from './hash';
 import {
+  SnapshotSummary,
   parseEligibleSnapshot,
   snapshotDigest,
   snapshotLine,
@@ -201,5 +202,69 @@ describe('eligible snapshot', () => {
 
   it('refuses a line with missing fields', () => {
     expect(() => parseEligibleSnapshot('911501000000000004\tA')).toThrow(/line 1/);
+  });
+});
+
+describe('SnapshotSummary (the snapshot read in pieces as COPY sends it)', () => {
+  const eligible: EligibleEnterprise[] = syntheticDirectory({ enterprises: 300, random: 5 })
+    .map((e, i) => ({
+      ...e,
+      // Multi-byte category codes: pieces may split a character.
+      categories: i % 7 === 0 ? ['乳制品', ...e.categories].sort() : [...e.categories].sort(),
+    }))
+    .sort((a, b) => (a.uscc < b.uscc ? -1 : 1));
+  const lines = eligible.map((e) => `${snapshotLine(e)}\n`).join('');
+  const bytes = new TextEncoder().encode(lines);
+  const bySize = (a: { riskClass: string; prefecture?: string }, b: typeof a) =>
+    `${a.riskClass}/${a.prefecture}` < `${b.riskClass}/${b.prefecture}` ? -1 : 1;
+
+  it('gives the digest, count and strata sizes of the whole list however it is split', () => {
+    const digest = eligibleDigestOf(eligible.map((e) => e.uscc));
+    const sizes = snapshotStrataSizes(lines.slice(0, -1)).sort(bySize);
+    expect(sizes.reduce((n, s) => n + s.size, 0)).toBe(eligible.length);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 })), (cuts) => {
+        const at = [0, ...cuts.sort((a, b) => a - b), bytes.length];
+        const s = new SnapshotSummary();
+        for (let i = 1; i < at.length; i++) s.push(bytes.subarray(at[i - 1], at[i]));
+        const r = s.finish();
+        expect(r.eligibleCount).toBe(eligible.length);
+        expect(r.eligibleDigest).toBe(digest);
+        expect(r.sizes.sort(bySize)).toEqual(sizes);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('reads a last line without its newline, and nothing as the empty list', () => {
+    const s = new SnapshotSummary();
+    s.push(bytes.subarray(0, bytes.length - 1));
+    expect(s.finish().eligibleDigest).toBe(eligibleDigestOf(eligible.map((e) => e.uscc)));
+    expect(new SnapshotSummary().finish()).toEqual({
+      eligibleCount: 0,
+      eligibleDigest: eligibleDigestOf([]),
+      sizes: [],
+    });
+  });
+
+  it('counts strata it cannot key by number under their text', () => {
+    const s = new SnapshotSummary();
+    s.push(
+      new TextEncoder().encode('911501000000000004\tA\t\tC01\n911501000000000012\tA\t1501\tC01\n'),
+    );
+    expect(s.finish().sizes).toEqual([
+      { riskClass: 'A', size: 1 },
+      { riskClass: 'A', prefecture: '1501', size: 1 },
+    ]);
+  });
+
+  it('names the first malformed line when finished, not in the middle of the stream', () => {
+    const s = new SnapshotSummary();
+    const bad = new TextEncoder().encode(`${lines}911501000000000004\tA\n${lines}`);
+    expect(() => s.push(bad)).not.toThrow();
+    expect(() => s.finish()).toThrow(`line ${eligible.length + 1} has fewer than 4 fields`);
+    const short = new SnapshotSummary();
+    short.push(new TextEncoder().encode('91150100000000\tA\t150100\tC01'));
+    expect(() => short.finish()).toThrow(/line 1 does not start with an 18-character USCC/);
   });
 });

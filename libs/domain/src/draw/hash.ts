@@ -9,6 +9,18 @@ export function sha256Hex(text: string): string {
   return hash('sha256', text);
 }
 
+/**
+ * The first 52 bits of SHA-256(UTF-8 of `text`) as a number (exact in a double): the value of
+ * the first 13 hex digits of sha256Hex(text). Asks for the digest as latin1 (one character
+ * per byte, 'binary') rather than hex, which is measurably cheaper a million times over.
+ */
+export function sha256Lead52(text: string): number {
+  const d = hash('sha256', text, 'binary'); // 'binary' is latin1
+  let v = 0;
+  for (let j = 0; j < 6; j++) v = v * 256 + d.charCodeAt(j);
+  return v * 16 + (d.charCodeAt(6) >> 4);
+}
+
 /** The first 8 hex digits of a digest as an unsigned 32-bit integer (big-endian). */
 export function leadingUint32(hexDigest: string): number {
   return parseInt(hexDigest.slice(0, 8), 16);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { RISK_CLASSES, type RiskClass } from '../enums';
 import { syntheticDirectory, syntheticUscc } from './draw-fixtures';
+import { sha256Lead52 } from './hash';
 import { capQuotas, resolveRatios, stratumQuota } from './quota';
 import {
   type SelectionCandidate,
@@ -246,5 +247,17 @@ describe('selection', () => {
     ).toThrow('prefecture code is required');
     expect(() => selectEnterprises(SEED, ok, { maxTasks: -1 })).toThrow('maxTasks');
     expect(() => selectEnterprises(SEED, ok, { ratiosBp: { A: 1.5 } })).toThrow('basis points');
+  });
+});
+
+describe('sha256Lead52', () => {
+  it('is the value of the first 13 hex digits of the SHA-256 of the UTF-8 text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (text) => {
+        expect(sha256Lead52(text)).toBe(parseInt(sha(text).slice(0, 13), 16));
+      }),
+      { numRuns: 500 },
+    );
+    expect(sha256Lead52('')).toBe(0xe3b0c44298fc1);
   });
 });

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { isRiskClass, type RiskClass } from '../enums';
 import { isValidUscc } from '../uscc';
-import { DrawInputError, sha256Hex } from './hash';
+import { DrawInputError, sha256Hex, sha256Lead52 } from './hash';
 import { capQuotas, resolveRatios, stratumQuota } from './quota';
 import { validateSeed } from './seed';
 
@@ -99,19 +99,6 @@ export function compareCodeUnits(a: string, b: string): number {
 function isStrictlyAscending(a: readonly string[]): boolean {
   for (let i = 1; i < a.length; i++) if (!(a[i - 1] < a[i])) return false;
   return true;
-}
-
-const HEX_VALUE = new Int8Array(128);
-for (let i = 0; i < 16; i++) HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
-
-/**
- * The first 13 hex digits (52 bits) of a lowercase hex key as a number: exact in a double, and
- * ordered like the keys themselves wherever they differ in those digits.
- */
-function lead52(key: string): number {
-  let v = 0;
-  for (let j = 0; j < 13; j++) v = v * 16 + HEX_VALUE[key.charCodeAt(j)];
-  return v;
 }
 
 /**
@@ -321,7 +308,7 @@ export function selectWithRows(
   });
   for (let i = 0; i < n; i++) {
     const h = heaps[rowStratum[i]];
-    if (h !== null) h.offer(lead52(sha256Hex(prefix + eligible[i].uscc)), i);
+    if (h !== null) h.offer(sha256Lead52(prefix + eligible[i].uscc), i);
   }
 
   // Every selected row in rank order: each heap sorted in place, then a k-way merge of the
