@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { copyText, copyTextArray } from '@spotcheck/database';
+import { copyValue } from '@spotcheck/database';
 import {
   ADMIN,
   REGULATOR_BAOTOU,
@@ -303,8 +303,8 @@ describe('the draw of a plan', () => {
     const client = (await runner.connect()) as PoolClient;
     try {
       await client.query(`CREATE TEMP TABLE ${table} (t text, a text[], j jsonb, n text)`);
-      const line = [nasty, copyTextArray([nasty, 'x y']), JSON.stringify({ m: nasty }), null]
-        .map(copyText)
+      const line = [nasty, [nasty, 'x y'], JSON.stringify({ m: nasty }), null]
+        .map(copyValue)
         .join('\t');
       await pipeline(
         Readable.from([`${line}\n`]),

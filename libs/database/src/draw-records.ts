@@ -118,19 +118,6 @@ function binaryCopy(fields: Buffer[]): Buffer {
   return Buffer.concat(parts);
 }
 
-/** A field of COPY's text format: \N for null; backslash, tab and line breaks escaped. */
-export function copyText(v: string | null): string {
-  if (v === null) return '\\N';
-  return v.replace(/[\\\t\n\r]/g, (c) =>
-    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-  );
-}
-
-/** A text[] literal with every element quoted, to be passed through copyText. */
-export function copyTextArray(items: readonly string[]): string {
-  return `{${items.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
-
 /** The stored eligible snapshot text of a draw ('' for an empty list). */
 export async function drawEligibleText(m: EntityManager, drawId: string): Promise<string> {
   const rows = (await m.query(`SELECT eligible FROM draw WHERE id = $1`, [drawId])) as {

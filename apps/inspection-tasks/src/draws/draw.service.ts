@@ -14,8 +14,7 @@ import {
   drawEligibleText,
   exportRecordJson,
   findDraw,
-  copyText,
-  copyTextArray,
+  copyValue,
   insertDrawRow,
   verifyStoredDraw,
 } from '@spotcheck/database';
@@ -411,12 +410,12 @@ export class DrawService {
           String(t.taskNo),
           t.uscc,
           t.category,
-          t.inspectors === null ? null : copyTextArray(t.inspectors),
+          t.inspectors,
           t.lab,
           t.unassigned === undefined ? null : JSON.stringify(t.unassigned),
           plan.samplingDeadline,
         ]
-          .map(copyText)
+          .map(copyValue)
           .join('\t')}\n`,
     );
     await pipeline(
