@@ -7,9 +7,10 @@
  * 20,000 items) while it is written, so each one promotes tens of megabytes to the old space;
  * left to itself V8 lets the old space grow to about four times what stays alive (some
  * 300 MB) before it collects, and the process passed 400 MB of RSS in the ingest benchmark.
- * With the cap it collects earlier and stays near 250 MB. The cap is safe because uploads
- * are gated (LAB_UPLOAD_CONCURRENCY, 2 by default): the app needs about 45 MB at rest and
- * under 60 MB per upload in flight.
+ * With the cap it collects earlier and stays near 230 MB. The cap is safe because uploads
+ * are gated (LAB_UPLOAD_CONCURRENCY, 2 by default): the app holds about 45 MB at rest, and a
+ * 20,000-item body of 2.6 MiB about 7 MB once parsed and checked (a body at the 16 MiB limit,
+ * all long texts, a few tens of MB).
  */
 export const APP_NODE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   'lab-results': ['--max-old-space-size=320'],
