@@ -781,7 +781,7 @@ describe('bulk upload', () => {
     for (const no of bulk.slice(0, 2)) await ok(receive(no), 201);
   });
 
-  it('writes many drafts at once with their item verdicts, all or nothing', async () => {
+  it('writes many drafts at once, every result judged, all or nothing', async () => {
     // One report fails validation: nothing is written.
     const bad = await post(T1(), {
       reports: [report(bulk[0], `BK${run}-1`), { ...report(bulk[1], `BK${run}-2`), extra: 1 }],
