@@ -89,10 +89,23 @@ function getAt(root: unknown, path: Path): unknown {
   return v;
 }
 
+/**
+ * A deep copy made in the test's realm. Jest's `structuredClone` returns objects of Node's own
+ * realm, whose `Object.prototype.valueOf` is not the test's; Ajv's deep equality (used for
+ * `uniqueItems`) then takes two equal objects for different ones, and the schema seemed to
+ * accept a `@context` listing the same object twice.
+ */
+function clone<T extends Json>(v: T): T {
+  if (Array.isArray(v)) return v.map((x) => clone(x)) as T;
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x as Json)])) as T;
+  return v;
+}
+
 /** A deep copy of `root` with the value at `path` replaced by `f(old)`; `undefined` deletes it. */
 function mutateAt(root: Json, path: Path, f: (old: Json) => Json | undefined): Json | undefined {
   if (path.length === 0) return f(root);
-  const copy = structuredClone(root) as Record<string | number, Json>;
+  const copy = clone(root) as Record<string | number, Json>;
   const parent = getAt(copy, path.slice(0, -1)) as Record<string | number, Json> & Json[];
   const key = path[path.length - 1];
   const next = f(parent[key]);
@@ -199,7 +212,7 @@ function mutationsAt(root: Json, path: Path): Mutation[] {
   const set = (label: string, f: (old: Json) => Json | undefined) =>
     out.push([`${where} ${label}`, () => mutateAt(root, path, f)]);
   if (path.length > 0) set('deleted', () => undefined);
-  for (const v of PALETTE) set(`= ${JSON.stringify(v)}`, () => structuredClone(v));
+  for (const v of PALETTE) set(`= ${JSON.stringify(v)}`, () => clone(v));
   if (typeof old === 'string') {
     for (const s of new Set(stringEdits(old)))
       if (s !== old) set(`= ${JSON.stringify(s)}`, () => s);
