@@ -1,15 +1,13 @@
 import { isAscii } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { createGzip, gunzip, type Gzip } from 'node:zlib';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 import { parseEligibleSnapshot, verifyDraw, type DrawRecord } from '@spotcheck/domain';
 import type { DrawRecordHeader } from '@spotcheck/domain';
 import type { DrawVerification } from '@spotcheck/domain';
+import { copyInto } from './copy';
 import { Draw } from './entities';
 
 /**
@@ -74,8 +72,10 @@ export async function insertDrawRow(client: PoolClient, row: NewDrawRow): Promis
     b.writeBigInt64BE(BigInt(d.getTime() - PG_EPOCH_MS) * 1000n);
     return b;
   };
-  await pipeline(
-    Readable.from([
+  await copyInto(
+    client,
+    `COPY draw (id, plan_id, algorithm_version, seed, commitment, eligible_digest, strata, record, eligible, drawn_at, drawn_by) FROM STDIN (FORMAT binary)`,
+    [
       binaryCopy([
         uuid(id),
         uuid(row.planId),
@@ -89,12 +89,7 @@ export async function insertDrawRow(client: PoolClient, row: NewDrawRow): Promis
         timestamptz(row.drawnAt),
         text(row.drawnBy),
       ]),
-    ]),
-    client.query(
-      copyFrom(
-        `COPY draw (id, plan_id, algorithm_version, seed, commitment, eligible_digest, strata, record, eligible, drawn_at, drawn_by) FROM STDIN (FORMAT binary)`,
-      ),
-    ),
+    ],
   );
   return id;
 }

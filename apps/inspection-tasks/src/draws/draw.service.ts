@@ -1,9 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
 import { AppException, Page, conflict, invalid, notFound, recordAudit } from '@spotcheck/common';
@@ -14,6 +11,7 @@ import {
   drawEligibleText,
   exportRecordJson,
   findDraw,
+  copyInto,
   copyValue,
   insertDrawRow,
   verifyStoredDraw,
@@ -418,13 +416,10 @@ export class DrawService {
           .map(copyValue)
           .join('\t')}\n`,
     );
-    await pipeline(
-      Readable.from([rows.join('')]),
-      client.query(
-        copyFrom(
-          `COPY inspection_task (plan_id, draw_id, task_no, uscc, category, inspectors, lab_id, unassigned, due_date) FROM STDIN`,
-        ),
-      ),
+    await copyInto(
+      client,
+      `COPY inspection_task (plan_id, draw_id, task_no, uscc, category, inspectors, lab_id, unassigned, due_date) FROM STDIN`,
+      [rows.join('')],
     );
   }
 }
