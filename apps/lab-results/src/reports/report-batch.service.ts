@@ -176,7 +176,10 @@ export class ReportBatchService {
         given.set(it.itemCode, it);
         return itemDto(it);
       });
-      const built = buildItems(templates.get(s.category) ?? [], dtos, true, false, limitChecks);
+      const built = buildItems(templates.get(s.category) ?? [], dtos, true, {
+        judge: false,
+        limits: limitChecks,
+      });
       for (const e of built.errors)
         add({ report: i, sampleNo: r.sampleNo, field: `${at}.${e.field}`, reason: e.reason });
       if (built.errors.length) return;

@@ -71,8 +71,7 @@ export function buildItems(
   template: readonly TestItemTemplate[],
   given: readonly ReportItemDto[] | undefined,
   withTemplate: boolean,
-  judge = true,
-  limits?: Map<unknown, LimitRuleResult>,
+  { judge = true, limits }: { judge?: boolean; limits?: Map<unknown, LimitRuleResult> } = {},
 ): { items: ReportItem[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const byCode = templateIndex(template);
