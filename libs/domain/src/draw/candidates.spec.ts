@@ -26,9 +26,8 @@ import { sha256Hex } from './hash';
 import {
   SnapshotSummary,
   parseEligibleSnapshot,
-  snapshotDigest,
   snapshotLine,
-  snapshotStrataSizes,
+  summarizeSnapshot,
 } from './snapshot';
 
 const SEED = 'candidates-seed-0123456789';
@@ -182,17 +181,21 @@ describe('eligible snapshot', () => {
       .sort((a, b) => (a.uscc < b.uscc ? -1 : 1));
     const text = eligible.map(snapshotLine).join('\n');
     expect(parseEligibleSnapshot(text)).toEqual(eligible);
-    expect(snapshotDigest(text)).toBe(eligibleDigestOf(eligible.map((e) => e.uscc)));
+    expect(summarizeSnapshot(text).eligibleDigest).toBe(
+      eligibleDigestOf(eligible.map((e) => e.uscc)),
+    );
     // The strata sizes read off the text are those selectEnterprises counts.
     for (const stratify of [false, true]) {
-      const fromText = planStrata(snapshotStrataSizes(text), { stratifyByPrefecture: stratify });
+      const fromText = planStrata(summarizeSnapshot(text).sizes, {
+        stratifyByPrefecture: stratify,
+      });
       const whole = selectEnterprises(SEED, eligible, { stratifyByPrefecture: stratify });
       expect(fromText.strata.map((s) => [s.name, s.size, s.allotted])).toEqual(
         whole.strata.map((s) => [s.name, s.size, s.allotted]),
       );
     }
     expect(parseEligibleSnapshot('')).toEqual([]);
-    expect(snapshotDigest('')).toBe(eligibleDigestOf([]));
+    expect(summarizeSnapshot('').eligibleDigest).toBe(eligibleDigestOf([]));
   });
 
   it('keeps an entry without prefecture without one', () => {
@@ -220,7 +223,7 @@ describe('SnapshotSummary (the snapshot read in pieces as COPY sends it)', () =>
 
   it('gives the digest, count and strata sizes of the whole list however it is split', () => {
     const digest = eligibleDigestOf(eligible.map((e) => e.uscc));
-    const sizes = snapshotStrataSizes(lines.slice(0, -1)).sort(bySize);
+    const sizes = summarizeSnapshot(lines.slice(0, -1)).sizes.sort(bySize);
     expect(sizes.reduce((n, s) => n + s.size, 0)).toBe(eligible.length);
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 })), (cuts) => {

@@ -102,7 +102,7 @@ const BATCH = 1 << 16;
  * UTF-8 bytes of its lines, each ending in '\n' or the last one not), split anywhere: the
  * draw reads them off its COPY while PostgreSQL is still sending, and never holds the list
  * as one string. Requires the USCC (18 ASCII characters) first on each line and in order,
- * as snapshotDigest does. A malformed line does not throw in push, so a caller reading a
+ * as the digest (docs/draw-algorithm.md §4) needs. A malformed line does not throw in push, so a caller reading a
  * stream need not abandon it half-way; finish() throws for the first one.
  */
 export class SnapshotSummary {
@@ -231,25 +231,9 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return c;
 }
 
-/** SnapshotSummary of a whole snapshot text. */
+/** SnapshotSummary of a whole snapshot text (for tests and tools that hold it whole). */
 export function summarizeSnapshot(text: string): SnapshotSummaryResult {
   const s = new SnapshotSummary();
   if (text.length > 0) s.push(new TextEncoder().encode(text));
   return s.finish();
-}
-
-/**
- * The strata sizes of a snapshot by risk class and prefecture (planStrata merges prefectures
- * when the plan does not stratify by them).
- */
-export function snapshotStrataSizes(text: string): StratumSize[] {
-  return summarizeSnapshot(text).sizes;
-}
-
-/**
- * The eligible digest (docs/draw-algorithm.md §4) of a snapshot: SHA-256 of its USCCs joined
- * by '\n', read off the lines without building them.
- */
-export function snapshotDigest(text: string): string {
-  return summarizeSnapshot(text).eligibleDigest;
 }
