@@ -89,12 +89,32 @@ export class Gate {
   }
 }
 
-function gateHook(gate: Gate) {
-  return async (_request: FastifyRequest, reply: FastifyReply) => {
-    const leave = await gate.enter();
-    // 'close' comes once the response is sent, or when the client goes away first.
-    reply.raw.once('close', leave);
-    if (reply.raw.destroyed) leave();
+const TURN = Symbol('gateTurn');
+type Turned = FastifyRequest & { [TURN]?: { leave: () => void; handling: boolean } };
+
+/**
+ * The hooks of a gated route. The turn is taken before the body is read (onRequest) and given
+ * back when the work is over: when the answer is ready (onSend, which error answers pass too)
+ * or sent (onResponse). A client that goes away gives it back at once only if the handler has
+ * not started; otherwise the work goes on, and keeps its turn, until it ends.
+ */
+function gateHooks(gate: Gate) {
+  const leave = async (request: Turned) => request[TURN]?.leave();
+  return {
+    onRequest: async (request: Turned) => {
+      request[TURN] = { leave: await gate.enter(), handling: false };
+    },
+    preHandler: async (request: Turned) => {
+      if (request[TURN]) request[TURN].handling = true;
+    },
+    onSend: async (request: Turned, _reply: FastifyReply, payload: unknown) => {
+      await leave(request);
+      return payload;
+    },
+    onResponse: leave,
+    onRequestAbort: async (request: Turned) => {
+      if (request[TURN] && !request[TURN].handling) request[TURN].leave();
+    },
   };
 }
 
@@ -109,11 +129,14 @@ export function routeBodyHook(setting: (key: NumericSetting) => number) {
     if (options.gate) {
       let gate = gates.get(options.gate.name);
       if (!gate) gates.set(options.gate.name, (gate = new Gate(setting(options.gate.concurrency))));
-      const existing = route.onRequest;
-      route.onRequest = [
-        ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]),
-        gateHook(gate) as never,
-      ];
+      for (const [name, hook] of Object.entries(gateHooks(gate))) {
+        const key = name as 'onRequest';
+        const existing = route[key];
+        route[key] = [
+          ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]),
+          hook as never,
+        ];
+      }
     }
     if (options.sha256) {
       const existing = route.preParsing;
