@@ -113,3 +113,20 @@ export function isValidUscc(input: string): boolean {
   const sum = weightedSum(input);
   return sum >= 0 && valueAt(input, 17) === checkValue(sum);
 }
+
+/**
+ * isValidUscc for the 18 bytes at b[at..at+18) (ASCII, as in a snapshot or a COPY), without
+ * decoding them into a string first.
+ */
+export function isValidUsccAt(b: Uint8Array, at: number): boolean {
+  if (at < 0 || at + USCC_LENGTH > b.length) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = b[at + i];
+    const v = c < 128 ? VALUE[c] : -1;
+    if (v < 0) return false;
+    sum += v * W[i];
+  }
+  const c = b[at + 17];
+  return c < 128 && VALUE[c] === checkValue(sum);
+}

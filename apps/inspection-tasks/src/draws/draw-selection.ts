@@ -1,9 +1,8 @@
 /**
  * The draw's queries over the directory (DESIGN §3.2 step 2, docs/draw-algorithm.md §13):
- * the eligible set as SQL, the strata sizes and candidates from which libs/domain selects,
- * and the eligible snapshot the record keeps. Run them in one REPEATABLE READ transaction so
- * that they all see the same directory. Plain functions: the draw service and the draw
- * benchmark use them alike.
+ * the eligible set as SQL, and the eligible snapshot the record keeps, which libs/domain
+ * ranks as it arrives. Run them in one REPEATABLE READ transaction so that they see the same
+ * directory. Plain functions: the draw service and the draw benchmark use them alike.
  */
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,14 +10,7 @@ import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 import { eligibleEncoder, type PlanLevel, type SamplingPlan } from '@spotcheck/database';
-import {
-  SnapshotSummary,
-  planStrata,
-  regionPrefix,
-  selectFromCandidates,
-  stratumName,
-} from '@spotcheck/domain';
-import type { DrawParams, RiskClass, SnapshotSummaryResult, StratumSize } from '@spotcheck/domain';
+import { SnapshotRanker, regionPrefix, type RankedSnapshot } from '@spotcheck/domain';
 import { NATIONAL_JURISDICTION } from '../plans/plan.dto';
 
 /** Plan levels by rank: a task of a plan at the same or a higher rank excludes. */
@@ -32,13 +24,6 @@ const LEVEL_RANK_SQL = `CASE p.level WHEN 'national' THEN 3 WHEN 'provincial' TH
 const EXCLUSION_WINDOW = '6 months';
 /** GB/T 2260 prefecture of an enterprise: its region code's first 4 digits and '00'. */
 const PREFECTURE_SQL = `substr(e.region_code, 1, 4) || '00'`;
-
-/** A candidate bound (u32, or null for all) as the hex of a bytea that keys compare against. */
-function boundHex(bound: number | null): string {
-  // 33 bytes of ff lie above every 32-byte key; 4 bytes b compare like u32(key) < b.
-  if (bound === null || bound >= 2 ** 32) return 'ff'.repeat(33);
-  return bound.toString(16).padStart(8, '0');
-}
 
 export type ExclusionCode = 'RECENTLY_CHECKED' | 'HIGHER_LEVEL_PLAN';
 
@@ -152,134 +137,80 @@ export async function eligibleSet(
   return { where, categories, exclusions, lit };
 }
 
-/** An enterprise under its stratum's candidate bound, as the candidate scan returns it. */
-export interface Candidate {
-  uscc: string;
-  riskClass: RiskClass;
-  prefecture: string;
-  categories: string[];
-}
-
-/** Candidate bounds per stratum as a VALUES table `b(rc, pref, bound)` and its join condition. */
-function boundsTable(set: EligibleSet, bounds: Map<string, number | null>, stratify: boolean) {
-  // A small table joined by hash: one lookup per enterprise, in the parallel workers, instead
-  // of a CASE over up to 48 stratum names.
-  const values = [...bounds]
-    .map(([n, b]) => {
-      const [rc, pref] = n.split('/');
-      return `(${set.lit(rc)}, ${set.lit(pref ?? '')}, '\\x${boundHex(b)}'::bytea)`;
-    })
-    .join(', ');
-  const on = stratify
-    ? `b.rc = e.risk_class AND b.pref = ${PREFECTURE_SQL}`
-    : 'b.rc = e.risk_class';
-  return { values, on };
-}
-
-const rankKeySql = (set: EligibleSet, seed: string) =>
-  `sha256(convert_to(${set.lit(`${seed}:`)} || e.uscc, 'UTF8'))`;
-
-/** Eligible enterprises per risk class and prefecture. */
-export async function strataSizes(m: EntityManager, set: EligibleSet): Promise<StratumSize[]> {
-  return (await m.query(
-    `SELECT e.risk_class AS "riskClass", ${PREFECTURE_SQL} AS prefecture, count(*)::int AS size
-       FROM enterprise e WHERE ${set.where} GROUP BY 1, 2`,
-  )) as StratumSize[];
-}
-
 /**
- * Selection (docs/draw-algorithm.md §5–§7) without hashing a million USCCs in Node: strata
- * sizes first, then PostgreSQL computes the rank keys and returns only the enterprises under
- * each stratum's candidate bound, and libs/domain picks the k lowest (candidates.ts). A
- * stratum with too few candidates — about never — is asked again without a bound.
- */
-export async function selectCandidates(
-  m: EntityManager,
-  set: EligibleSet,
-  seed: string,
-  params: DrawParams,
-  sizes?: readonly StratumSize[],
-) {
-  const strata = planStrata(sizes ?? (await strataSizes(m, set)), params);
-  const stratify = params.stratifyByPrefecture;
-  const fetch = async (bounds: Map<string, number | null>) => {
-    if (bounds.size === 0) return [];
-    const { values, on } = boundsTable(set, bounds, stratify);
-    const rows = (await m.query(
-      `SELECT e.uscc, e.risk_class AS "riskClass", ${PREFECTURE_SQL} AS prefecture,
-              ${set.categories} AS categories
-         FROM enterprise e JOIN (VALUES ${values}) AS b(rc, pref, bound) ON ${on}
-        WHERE ${set.where}
-          AND ${rankKeySql(set, seed)} < b.bound`,
-    )) as { uscc: string; riskClass: RiskClass; prefecture: string; categories: string }[];
-    return rows.map((r): Candidate => ({ ...r, categories: r.categories.split(',') }));
-  };
-  const first = new Map<string, number | null>();
-  for (const s of strata.strata) if (s.allotted > 0) first.set(s.name, s.bound ?? null);
-  let candidates = await fetch(first);
-  let got = selectFromCandidates(seed, strata, candidates, stratify);
-  if (!got.ok) {
-    const short = new Set(got.short);
-    const again = await fetch(new Map(got.short.map((n) => [n, null])));
-    candidates = candidates
-      .filter((c) => !short.has(stratumName(c.riskClass, c.prefecture, stratify)))
-      .concat(again);
-    // Those strata now have every enterprise as a candidate: no bound to check them against.
-    const whole = {
-      ...strata,
-      strata: strata.strata.map((s) => (short.has(s.name) ? { ...s, bound: null } : s)),
-    };
-    got = selectFromCandidates(seed, whole, candidates, stratify);
-    if (!got.ok) throw new Error(`draw: strata ${got.short.join(', ')} have too few enterprises`);
-  }
-  return got;
-}
-
-/** The eligible list of a draw as stored, and what the draw reads off it on the way. */
-export interface EligibleSnapshot extends SnapshotSummaryResult {
-  /** `draw.eligible`: the snapshot lines gzipped by eligibleEncoder. */
-  stored: Buffer;
-}
-
-/**
- * The eligible list (libs/domain/src/draw/snapshot.ts) in USCC order, straight from COPY: a
- * million enterprises arrive as about 43 MB of text, not a million rows. The digest and the
- * strata sizes are read off the pieces, and the pieces compressed for storage, while
- * PostgreSQL is still sending; the list is never held as one string.
+ * The eligible list (libs/domain/src/draw/snapshot.ts) in USCC order, straight from COPY,
+ * ranked for the seed as it arrives, and gzipped for the record: a million enterprises come
+ * as about 43 MB of text, not a million rows. SnapshotRanker reads the digest, the strata and
+ * every rank key off the pieces, and the pieces are compressed for storage, while PostgreSQL
+ * is still sending; the list is never held as one string. Hashing the USCCs here costs about
+ * 0.2 µs each, against about 1 µs in PostgreSQL's sha256(), and the rows come to Node for
+ * the record anyway.
  */
 export async function eligibleSnapshot(
   client: PoolClient,
   set: EligibleSet,
-): Promise<EligibleSnapshot> {
+  seed: string,
+  stratify: boolean,
+): Promise<{ ranked: RankedSnapshot; stored: Buffer }> {
+  const stored: Buffer[] = [];
+  const ranked = await readEligible(client, set, seed, stratify, stored);
+  return { ranked, stored: Buffer.concat(stored) };
+}
+
+/** The selection's half of eligibleSnapshot: the list ranked, nothing kept. */
+export function rankEligible(
+  client: PoolClient,
+  set: EligibleSet,
+  seed: string,
+  stratify: boolean,
+): Promise<RankedSnapshot> {
+  return readEligible(client, set, seed, stratify, null);
+}
+
+/** Reads the eligible list by COPY into a SnapshotRanker, and gzipped into `stored` if given. */
+
+async function readEligible(
+  client: PoolClient,
+  set: EligibleSet,
+  seed: string,
+  stratify: boolean,
+  stored: Buffer[] | null,
+): Promise<RankedSnapshot> {
   // Sorting a million rows is much of the cost: let two workers scan and sort their halves
   // in memory and merge them (PostgreSQL would otherwise walk the primary key one heap page
   // at a time, or sort on one core with 4 MB and spill to disk).
   await client.query(
     `SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0; SET LOCAL work_mem = '128MB'`,
   );
-  const summary = new SnapshotSummary();
-  const stored: Buffer[] = [];
-  await pipeline(
-    client.query(
-      copyTo(
-        `COPY (SELECT e.uscc, e.risk_class, ${PREFECTURE_SQL}, ${set.categories}
-                 FROM enterprise e WHERE ${set.where}
-                ORDER BY e.uscc COLLATE "C") TO STDOUT`,
-      ),
+  const ranker = new SnapshotRanker(seed, stratify);
+  const copy = client.query(
+    copyTo(
+      `COPY (SELECT e.uscc, e.risk_class, ${PREFECTURE_SQL}, ${set.categories}
+               FROM enterprise e WHERE ${set.where}
+              ORDER BY e.uscc COLLATE "C") TO STDOUT`,
     ),
-    new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        summary.push(chunk); // never throws: finish() reports a bad line
-        done(null, chunk);
-      },
-    }),
-    eligibleEncoder(),
-    async function (gzipped: AsyncIterable<Buffer>) {
-      for await (const piece of gzipped) stored.push(piece);
-    },
   );
+  // ranker.push never throws (finish() reports a bad line), so the COPY is always read whole.
+  if (stored === null)
+    await pipeline(copy, async function (pieces: AsyncIterable<Buffer>) {
+      for await (const piece of pieces) ranker.push(piece);
+    });
+  else
+    await pipeline(
+      copy,
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          ranker.push(chunk);
+          done(null, chunk);
+        },
+      }),
+      eligibleEncoder(),
+      async function (gzipped: AsyncIterable<Buffer>) {
+        for await (const piece of gzipped) stored.push(piece);
+      },
+    );
   await client.query(
     `SET LOCAL parallel_setup_cost TO DEFAULT; SET LOCAL parallel_tuple_cost TO DEFAULT; SET LOCAL work_mem TO DEFAULT`,
   );
-  return { ...summary.finish(), stored: Buffer.concat(stored) };
+  return ranker.finish();
 }

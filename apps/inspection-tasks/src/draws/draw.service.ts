@@ -23,6 +23,7 @@ import {
   decodeCursor,
   encodeCursor,
   resolveRatios,
+  selectRanked,
   transitionPlan,
 } from '@spotcheck/domain';
 import type {
@@ -36,12 +37,10 @@ import type {
 import { PlanService } from '../plans/plan.service';
 import { DrawPlanDto, TaskQuery } from './draw.dto';
 import {
-  type EligibleSnapshot,
   type Exclusion,
   eligibleSet,
   eligibleSnapshot,
   jurisdictionPattern,
-  selectCandidates,
 } from './draw-selection';
 
 export interface DrawSummary {
@@ -150,30 +149,33 @@ export class DrawService {
     const set = await eligibleSet(m, client, plan);
     phases.mark('exclusions');
     let header: DrawRecordHeader;
-    let snapshot: EligibleSnapshot;
+    let stored: Buffer;
     try {
+      // The eligible list, ranked for the seed while it arrives and gzipped for the record.
+      const snapshot = await eligibleSnapshot(client, set, dto.seed, plan.stratifyByPrefecture);
+      stored = snapshot.stored;
+      phases.mark('snapshot');
       const params: DrawParams = {
         ratiosBp: resolveRatios(plan.ratios),
         stratifyByPrefecture: plan.stratifyByPrefecture,
         maxTasks: plan.maxTasks,
         inspectorCapacity: plan.maxTasksPerInspector,
       };
-      // The snapshot first: it gives the digest and the strata sizes without another scan.
-      snapshot = await eligibleSnapshot(client, set);
-      phases.mark('snapshot');
-      const { eligibleDigest, sizes } = snapshot;
-      const { selection, chosen } = await selectCandidates(m, set, dto.seed, params, sizes);
+      const { ranked } = snapshot;
+      const selection = selectRanked(dto.seed, ranked, params);
       phases.mark('selection');
-      const usccs = chosen.map((c) => c.uscc);
       header = completeDraw({
         seed: dto.seed,
         commitment: plan.commitment as string,
         params,
-        selection: { ...selection, eligibleDigest },
-        categoriesOf: (i) => chosen[i].categories,
+        selection,
+        categoriesOf: (t) => ranked.categories(selection.rows[t]),
         inspectors: await this.inspectors(m, plan),
         labs: await this.labs(m),
-        previousPairs: await this.previousPairs(m, usccs),
+        previousPairs: await this.previousPairs(
+          m,
+          selection.selected.map((x) => x.uscc),
+        ),
         drawnAt: drawnAt.toISOString(),
       });
       phases.mark('assignment');
@@ -186,7 +188,7 @@ export class DrawService {
     const drawId = await insertDrawRow(client, {
       planId: plan.id,
       record: header,
-      eligible: snapshot.stored,
+      eligible: stored,
       drawnAt,
       drawnBy: p.sub,
     });

@@ -9,7 +9,9 @@ import {
   chooseCategory,
   runDraw,
   verifyDraw,
+  verifyDrawSnapshot,
 } from './draw';
+import { snapshotLine } from './snapshot';
 import {
   syntheticDirectory,
   syntheticInspectors,
@@ -367,10 +369,24 @@ describe('runDraw', () => {
 
 describe('verifyDraw: tampering is a MISMATCH with the first difference', () => {
   const record = runDraw(sampleInput());
+  /**
+   * verifyDraw's answer on the edited record; where the edited eligible list can be stored as
+   * a snapshot, checks that verifyDrawSnapshot (stored draws) gives the same answer.
+   */
   const tampered = (edit: (r: Mutable) => void) => {
     const r = clone(record) as unknown as Mutable;
     edit(r);
-    return verifyDraw(r);
+    const whole = verifyDraw(r);
+    const list: unknown = r.eligible;
+    if (Array.isArray(list) && list.every((e) => e !== null && typeof e === 'object')) {
+      const { eligible: _eligible, ...header } = r;
+      const lines = [...(list as EligibleEnterprise[])]
+        .sort((a, b) => byCode(a.uscc, b.uscc))
+        .map((e) => `${snapshotLine(e)}\n`)
+        .join('');
+      expect(verifyDrawSnapshot(header, new TextEncoder().encode(lines))).toEqual(whole);
+    }
+    return whole;
   };
 
   it('the seed', () => {

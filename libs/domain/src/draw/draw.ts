@@ -19,11 +19,13 @@ import { resolveRatios } from './quota';
 import { checkReveal, validateCommitment, validateSeed } from './seed';
 import {
   compareCodeUnits,
+  selectRanked,
   selectWithRows,
   type Selection,
   type SelectionCandidate,
   type StratumResult,
 } from './selection';
+import { rankSnapshot, type RankedSnapshot } from './snapshot';
 
 export const DRAW_ALGORITHM_VERSION = 'spotcheck-draw/1';
 
@@ -209,23 +211,7 @@ export function runDraw(input: DrawInput): DrawRecord {
   if (!reveal.ok) throw new DrawInputError(reveal.reason);
   const seed = input.seed;
   if (!Array.isArray(input.eligible)) throw new DrawInputError('eligible must be an array');
-  if (!Array.isArray(input.inspectors)) throw new DrawInputError('inspectors must be an array');
-  if (!Array.isArray(input.labs)) throw new DrawInputError('labs must be an array');
-  if (input.previousPairs != null && !Array.isArray(input.previousPairs)) {
-    throw new DrawInputError('previousPairs must be an array');
-  }
-  if (input.stratifyByPrefecture != null && typeof input.stratifyByPrefecture !== 'boolean') {
-    throw new DrawInputError('stratifyByPrefecture must be a boolean');
-  }
-  if (input.drawnAt !== undefined && typeof input.drawnAt !== 'string') {
-    throw new DrawInputError('drawnAt must be a string');
-  }
-  const params: DrawParams = {
-    ratiosBp: resolveRatios(input.ratiosBp),
-    stratifyByPrefecture: input.stratifyByPrefecture === true,
-    maxTasks: input.maxTasks ?? null,
-    inspectorCapacity: input.inspectorCapacity ?? null,
-  };
+  const params = drawParamsOf(input);
 
   const selection = selectWithRows(seed, input.eligible, params);
   // Canonical copies in input order, then in USCC order for the record.
@@ -244,6 +230,56 @@ export function runDraw(input: DrawInput): DrawRecord {
     drawnAt: input.drawnAt,
   });
   return { ...header, eligible, inspectors, labs, previousPairs };
+}
+
+/** The draw's inputs besides the eligible list, as a record or a DrawInput gives them. */
+type DrawSettings = Omit<DrawInput, 'seed' | 'commitment' | 'eligible'>;
+
+/** Validated parameters of a draw (the lists it assigns from are checked to be arrays). */
+function drawParamsOf(input: DrawSettings): DrawParams {
+  if (!Array.isArray(input.inspectors)) throw new DrawInputError('inspectors must be an array');
+  if (!Array.isArray(input.labs)) throw new DrawInputError('labs must be an array');
+  if (input.previousPairs != null && !Array.isArray(input.previousPairs)) {
+    throw new DrawInputError('previousPairs must be an array');
+  }
+  if (input.stratifyByPrefecture != null && typeof input.stratifyByPrefecture !== 'boolean') {
+    throw new DrawInputError('stratifyByPrefecture must be a boolean');
+  }
+  if (input.drawnAt !== undefined && typeof input.drawnAt !== 'string') {
+    throw new DrawInputError('drawnAt must be a string');
+  }
+  return {
+    ratiosBp: resolveRatios(input.ratiosBp),
+    stratifyByPrefecture: input.stratifyByPrefecture === true,
+    maxTasks: input.maxTasks ?? null,
+    inspectorCapacity: input.inspectorCapacity ?? null,
+  };
+}
+
+/**
+ * The draw of a ranked eligible snapshot (snapshot.ts): the same record runDraw gives for the
+ * same list, without its eligible list and without a million objects. The service draws this
+ * way from its COPY, and verification recomputes stored draws this way.
+ */
+export function drawFromSnapshot(
+  input: Omit<DrawInput, 'eligible'>,
+  ranked: RankedSnapshot,
+): DrawRecordHeader {
+  const reveal = checkReveal(input.seed, input.commitment);
+  if (!reveal.ok) throw new DrawInputError(reveal.reason);
+  const params = drawParamsOf(input);
+  const selection = selectRanked(input.seed, ranked, params);
+  return completeDraw({
+    seed: input.seed,
+    commitment: input.commitment,
+    params,
+    selection,
+    categoriesOf: (t) => ranked.categories(selection.rows[t]),
+    inspectors: input.inspectors,
+    labs: input.labs,
+    previousPairs: input.previousPairs,
+    drawnAt: input.drawnAt,
+  });
 }
 
 /** The record without its eligible list, which a large draw stores apart (see DrawSnapshot). */
@@ -387,10 +423,54 @@ function mismatch(firstDifference: string): DrawVerification {
  * other than those of DrawRecord (an envelope's plan id, say) are ignored.
  */
 export function verifyDraw(record: unknown): DrawVerification {
+  return verifyWith(record, (r, seed) =>
+    runDraw({ ...settingsOf(r), seed, eligible: r.eligible as EligibleEnterprise[] }),
+  );
+}
+
+/**
+ * verifyDraw for a record kept as the service stores it: the record without its eligible
+ * list (`header`), and the list as snapshot bytes (snapshot.ts), which must be in ascending
+ * USCC order as the service writes it. The same checks and the same answers as verifyDraw
+ * on the whole record, without making the list into a million objects.
+ */
+export function verifyDrawSnapshot(header: unknown, snapshot: Uint8Array): DrawVerification {
+  return verifyWith(header, (r, seed) => {
+    const settings = settingsOf(r);
+    const ranked = rankSnapshot(seed, settings.stratifyByPrefecture === true, snapshot);
+    return drawFromSnapshot({ ...settings, seed, commitment: r.commitment as string }, ranked);
+  });
+}
+
+type RecordMembers = Partial<Record<keyof DrawRecord, unknown>>;
+
+/** The inputs of a record besides the seed and the eligible list, as runDraw takes them. */
+function settingsOf(r: RecordMembers): DrawSettings & { commitment: string } {
+  const params = r.params as Partial<DrawParams>;
+  return {
+    commitment: r.commitment as string,
+    ratiosBp: params.ratiosBp,
+    stratifyByPrefecture: params.stratifyByPrefecture,
+    maxTasks: params.maxTasks,
+    inspectorCapacity: params.inspectorCapacity,
+    inspectors: r.inspectors as DrawInspector[],
+    labs: r.labs as DrawLab[],
+    previousPairs: (r.previousPairs ?? []) as PreviousPair[],
+  };
+}
+
+/**
+ * Checks a record's version, seed and commitment, recomputes the draw with `recompute` from
+ * the record's inputs, and compares the results (docs/draw-algorithm.md §11, in its order).
+ */
+function verifyWith(
+  record: unknown,
+  recompute: (r: RecordMembers, seed: string) => DrawRecordHeader,
+): DrawVerification {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     return mismatch('the record is not a JSON object');
   }
-  const r = record as Partial<Record<keyof DrawRecord, unknown>>;
+  const r = record as RecordMembers;
   if (r.algorithmVersion !== DRAW_ALGORITHM_VERSION) {
     return mismatch(
       `algorithmVersion: this verifier implements ${DRAW_ALGORITHM_VERSION}, the record says ${show(r.algorithmVersion)}`,
@@ -410,20 +490,9 @@ export function verifyDraw(record: unknown): DrawVerification {
   const params = r.params as Partial<DrawParams> | undefined;
   if (params === null || typeof params !== 'object') return mismatch('params: missing');
 
-  let again: DrawRecord;
+  let again: DrawRecordHeader;
   try {
-    again = runDraw({
-      seed,
-      commitment: r.commitment as string,
-      eligible: r.eligible as EligibleEnterprise[],
-      ratiosBp: params.ratiosBp,
-      stratifyByPrefecture: params.stratifyByPrefecture,
-      maxTasks: params.maxTasks,
-      inspectorCapacity: params.inspectorCapacity,
-      inspectors: r.inspectors as DrawInspector[],
-      labs: r.labs as DrawLab[],
-      previousPairs: (r.previousPairs ?? []) as PreviousPair[],
-    });
+    again = recompute(r, seed);
   } catch (e) {
     if (e instanceof DrawInputError) {
       return mismatch(`the record's inputs are invalid: ${e.message}`);

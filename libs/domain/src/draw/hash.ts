@@ -10,12 +10,13 @@ export function sha256Hex(text: string): string {
 }
 
 /**
- * The first 52 bits of SHA-256(UTF-8 of `text`) as a number (exact in a double): the value of
- * the first 13 hex digits of sha256Hex(text). Asks for the digest as latin1 (one character
- * per byte, 'binary') rather than hex, which is measurably cheaper a million times over.
+ * The first 52 bits of SHA-256 of `input` (a string as UTF-8, or bytes as they are) as a
+ * number, exact in a double: the value of the first 13 hex digits of its hex digest. Asks for
+ * the digest as latin1 (one character per byte, 'binary') rather than hex, which is
+ * measurably cheaper a million times over.
  */
-export function sha256Lead52(text: string): number {
-  const d = hash('sha256', text, 'binary'); // 'binary' is latin1
+export function sha256Lead52(input: string | Uint8Array): number {
+  const d = hash('sha256', input, 'binary'); // 'binary' is latin1
   let v = 0;
   for (let j = 0; j < 6; j++) v = v * 256 + d.charCodeAt(j);
   return v * 16 + (d.charCodeAt(6) >> 4);

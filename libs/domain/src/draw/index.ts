@@ -6,6 +6,9 @@ export {
   eligibleDigestOf,
   rankKey,
   selectEnterprises,
+  selectRanked,
+  type RankedEligible,
+  type RankedStratum,
   type SelectedEnterprise,
   type Selection,
   type SelectionCandidate,
@@ -15,5 +18,4 @@ export {
 export * from './assignment';
 export * from './draw';
 export * from './plan-state';
-export * from './candidates';
 export * from './snapshot';

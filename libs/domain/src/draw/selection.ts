@@ -68,11 +68,9 @@ export interface Selection {
   readonly selected: readonly SelectedEnterprise[];
 }
 
-/** Internal result: `selected` also carries the row index into the input. */
+/** A selection that also gives the row of each selected enterprise, in task order. */
 export interface SelectionWithRows extends Selection {
   readonly rows: Int32Array;
-  /** Row indices of the input in ascending USCC order (null when already in that order). */
-  readonly sortedRows: Int32Array | null;
 }
 
 const PREFECTURE = /^\d{6}$/;
@@ -180,11 +178,44 @@ class BoundedMaxHeap {
   }
 }
 
-interface StratumAcc {
-  name: string;
-  riskClass: RiskClass;
-  prefecture?: string;
-  size: number;
+/** A stratum as the selection meets it: its name, class, prefecture and size. */
+export interface RankedStratum {
+  readonly name: string;
+  readonly riskClass: RiskClass;
+  readonly prefecture?: string;
+  readonly size: number;
+}
+
+/**
+ * The eligible set ranked for one seed, in columns rather than a million objects: what the
+ * per-stratum choice needs. Built from objects by selectWithRows and from the stored or
+ * streamed snapshot text by SnapshotRanker (snapshot.ts); both then choose with selectRanked.
+ */
+export interface RankedEligible {
+  readonly count: number;
+  /** docs/draw-algorithm.md §4. */
+  readonly digest: string;
+  /** In the order they were met (any order: selectRanked orders them by name). */
+  readonly strata: readonly RankedStratum[];
+  /** Row → its index in `strata`. */
+  readonly rowStratum: Int32Array;
+  /** Row → the first 52 bits of its rank key, sha256Lead52(seed + ':' + uscc). */
+  readonly lead52: Float64Array;
+  /** Row → its USCC. */
+  uscc(row: number): string;
+}
+
+/** Validated selection parameters: ratios, stratification and the cap. */
+function selectionParams(params: SelectionParams) {
+  const maxTasks = params.maxTasks ?? null;
+  if (maxTasks !== null && (!Number.isSafeInteger(maxTasks) || maxTasks < 0)) {
+    throw new DrawInputError('maxTasks must be an integer ≥ 0 or null');
+  }
+  return {
+    ratios: resolveRatios(params.ratiosBp),
+    stratify: params.stratifyByPrefecture === true,
+    maxTasks,
+  };
 }
 
 /**
@@ -205,21 +236,16 @@ export function selectWithRows(
   seed: string,
   eligible: readonly SelectionCandidate[],
   params: SelectionParams = {},
-): SelectionWithRows {
+): SelectionWithRows & { readonly sortedRows: Int32Array | null } {
   const seedCheck = validateSeed(seed);
   if (!seedCheck.ok) throw new DrawInputError(seedCheck.reason);
   if (!Array.isArray(eligible)) throw new DrawInputError('eligible must be an array');
-  const ratios = resolveRatios(params.ratiosBp);
-  const stratify = params.stratifyByPrefecture === true;
-  const maxTasks = params.maxTasks ?? null;
-  if (maxTasks !== null && (!Number.isSafeInteger(maxTasks) || maxTasks < 0)) {
-    throw new DrawInputError('maxTasks must be an integer ≥ 0 or null');
-  }
+  const { stratify } = selectionParams(params);
 
   // Pass 1: validate, assign strata, check the order.
   const n = eligible.length;
   const rowStratum = new Int32Array(n);
-  const acc: StratumAcc[] = [];
+  const acc: { name: string; riskClass: RiskClass; prefecture?: string; size: number }[] = [];
   // Stratum index by risk class, and by risk class then prefecture when stratifying.
   const byClass = new Map<string, number>();
   const byClassPref = new Map<string, Map<string, number>>();
@@ -285,7 +311,41 @@ export function selectWithRows(
       }
     }
   }
-  const eligibleDigest = digestOfRows(eligible, sortedRows);
+
+  // Pass 2: the keys.
+  const prefix = `${seed}:`;
+  const lead52 = new Float64Array(n);
+  for (let i = 0; i < n; i++) lead52[i] = sha256Lead52(prefix + eligible[i].uscc);
+  const selection = selectRanked(
+    seed,
+    {
+      count: n,
+      digest: digestOfRows(eligible, sortedRows),
+      strata: acc,
+      rowStratum,
+      lead52,
+      uscc: (row) => eligible[row].uscc,
+    },
+    params,
+  );
+  return { ...selection, sortedRows };
+}
+
+/**
+ * The per-stratum choice over a ranked eligible set (docs/draw-algorithm.md §5–§8): quotas
+ * and the cap from the strata sizes, then per stratum a bounded max-heap of the k lowest
+ * keys, then a k-way merge into task order. Only equal 52-bit key prefixes (about one draw
+ * of a million in 10^4) cost full keys.
+ */
+export function selectRanked(
+  seed: string,
+  ranked: RankedEligible,
+  params: SelectionParams = {},
+): SelectionWithRows {
+  const seedCheck = validateSeed(seed);
+  if (!seedCheck.ok) throw new DrawInputError(seedCheck.reason);
+  const { ratios, maxTasks } = selectionParams(params);
+  const { count: n, strata: acc, rowStratum, lead52 } = ranked;
 
   // Quotas in stratum-name order, then the cap.
   const order = acc.map((_, s) => s).sort((a, b) => compareCodeUnits(acc[a].name, acc[b].name));
@@ -294,8 +354,8 @@ export function selectWithRows(
   const allotted = capQuotas(quotas, names, maxTasks);
   const totalQuota = quotas.reduce((a, b) => a + b, 0);
 
-  // Pass 2: keys and per-stratum bounded heaps.
-  const usccOf = (row: number): string => eligible[row].uscc;
+  // Per-stratum bounded heaps.
+  const usccOf = (row: number): string => ranked.uscc(row);
   const prefix = `${seed}:`;
   const tie = (ra: number, rb: number): number => {
     const ka = sha256Hex(prefix + usccOf(ra));
@@ -308,7 +368,7 @@ export function selectWithRows(
   });
   for (let i = 0; i < n; i++) {
     const h = heaps[rowStratum[i]];
-    if (h !== null) h.offer(sha256Lead52(prefix + eligible[i].uscc), i);
+    if (h !== null) h.offer(lead52[i], i);
   }
 
   // Every selected row in rank order: each heap sorted in place, then a k-way merge of the
@@ -350,7 +410,7 @@ export function selectWithRows(
   for (let q = 0; q < total; q++) {
     const row = rankedRows[q];
     const s = rowStratum[row];
-    const uscc = eligible[row].uscc;
+    const uscc = usccOf(row);
     perStratum[s].push(uscc);
     selected[q] = { uscc, stratum: acc[s].name, key: sha256Hex(prefix + uscc) };
   }
@@ -370,13 +430,12 @@ export function selectWithRows(
 
   return {
     eligibleCount: n,
-    eligibleDigest,
+    eligibleDigest: ranked.digest,
     strata,
     totalQuota,
     capApplied: maxTasks !== null && totalQuota > maxTasks,
     selected,
     rows: rankedRows,
-    sortedRows,
   };
 }
 

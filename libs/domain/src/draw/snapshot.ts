@@ -9,11 +9,13 @@
  * libs/database draw-records.ts). It is the `eligible` member of the record, nothing more:
  * the export expands it back into objects (docs/draw-algorithm.md §10).
  */
-import type { RiskClass } from '../enums';
-import type { StratumSize } from './candidates';
-import type { EligibleEnterprise } from './draw';
-import { DrawInputError } from './hash';
 import { createHash } from 'node:crypto';
+import type { RiskClass } from '../enums';
+import { isValidUsccAt } from '../uscc';
+import type { EligibleEnterprise } from './draw';
+import { DrawInputError, sha256Lead52 } from './hash';
+import { validateSeed } from './seed';
+import { compareCodeUnits, type RankedEligible } from './selection';
 
 const USCC_LENGTH = 18;
 
@@ -83,41 +85,72 @@ export function parseEligibleSnapshot(text: string): EligibleEnterprise[] {
   return out;
 }
 
-/** What a draw needs from its eligible snapshot besides storing it. */
-export interface SnapshotSummaryResult {
-  readonly eligibleCount: number;
-  /** docs/draw-algorithm.md §4. */
-  readonly eligibleDigest: string;
-  /** By risk class and prefecture, as written (planStrata merges prefectures if need be). */
-  readonly sizes: StratumSize[];
+/** A snapshot ranked for one seed: RankedEligible plus each row's categories. */
+export interface RankedSnapshot extends RankedEligible {
+  /** Row → its eligible categories, canonical (sorted, no duplicates). */
+  categories(row: number): readonly string[];
 }
 
 const TAB = 9;
 const NL = 10;
-const NO_PREFECTURE = 1_000_000;
-const BATCH = 1 << 16;
+/** Bytes a row keeps of its line: the USCC and a '\n', so the rows are the digest's text. */
+const ROW_BYTES = USCC_LENGTH + 1;
+const HASH_EVERY = 1 << 16;
+const NO_PREFECTURE = -1;
 
 /**
- * The eligible digest and the strata sizes of a snapshot read in pieces as it arrives (the
- * UTF-8 bytes of its lines, each ending in '\n' or the last one not), split anywhere: the
- * draw reads them off its COPY while PostgreSQL is still sending, and never holds the list
- * as one string. Requires the USCC (18 ASCII characters) first on each line and in order,
- * as the digest (docs/draw-algorithm.md §4) needs. A malformed line does not throw in push, so a caller reading a
- * stream need not abandon it half-way; finish() throws for the first one.
+ * Reads a snapshot (its UTF-8 bytes, each line ending in '\n' or the last one not, split
+ * anywhere) and ranks it for one seed as the pieces arrive: the draw feeds it its COPY while
+ * PostgreSQL is still sending, and verification the stored list, without ever making a
+ * million strings or objects. Per line it validates the USCC, checks that the lines are in
+ * ascending USCC order without duplicates (the digest of docs/draw-algorithm.md §4 is then
+ * the rows' own bytes), counts the stratum, computes the rank key from the bytes and keeps
+ * its first 52 bits, and interns the category list. A malformed line does not throw in push,
+ * so a caller reading a stream need not abandon it half-way; finish() throws for the first
+ * one, with the same rules as selectWithRows applies to objects.
  */
-export class SnapshotSummary {
-  private readonly hash = createHash('sha256');
-  private readonly batch = new Uint8Array(BATCH);
-  private fill = 0;
-  private lines = 0;
-  /** Per 6-digit prefecture (or NO_PREFECTURE), counts by the risk class's (ASCII) byte. */
-  private readonly counts = new Map<number, Int32Array>();
-  private lastPrefecture = -1;
-  private lastCounts: Int32Array = new Int32Array(128);
-  /** Lines whose stratum does not fit that key, by their `riskClass\tprefecture` text. */
-  private readonly odd = new Map<string, number>();
+export class SnapshotRanker {
+  /** `seed:` followed by room for a USCC: the rank key's input, filled in place per row. */
+  private readonly keyInput: Uint8Array;
+  private readonly keyAt: number;
+  private rows = 0;
+  private capacity = 1 << 14;
+  private usccs = new Uint8Array(this.capacity * ROW_BYTES);
+  private lead52 = new Float64Array(this.capacity);
+  private rowStratum = new Int32Array(this.capacity);
+  private rowCategories = new Int32Array(this.capacity);
+  private readonly digest = createHash('sha256');
+  private hashed = 0;
+  private readonly strata: {
+    name: string;
+    riskClass: RiskClass;
+    prefecture?: string;
+    size: number;
+  }[] = [];
+  /** Stratum index by prefecture (a number, NO_PREFECTURE when not stratifying), then class. */
+  private readonly strataOf = new Map<number, Int32Array>();
+  private lastPrefecture = NaN;
+  private lastStrata: Int32Array = new Int32Array(0);
+  private readonly categoryLists: (readonly string[])[] = [];
+  private readonly categoryBytes: Uint8Array[] = [];
+  /** Category list indices by a hash of their bytes. */
+  private readonly categoryIndex = new Map<number, number[]>();
   private carry: Uint8Array | null = null;
+  private lines = 0;
   private error: string | null = null;
+
+  constructor(
+    seed: string,
+    private readonly stratify: boolean,
+  ) {
+    const check = validateSeed(seed);
+    if (!check.ok) throw new DrawInputError(check.reason);
+    // A valid seed is visible ASCII, so its UTF-8 bytes are its characters.
+    this.keyAt = seed.length + 1;
+    this.keyInput = new Uint8Array(this.keyAt + USCC_LENGTH);
+    for (let i = 0; i < seed.length; i++) this.keyInput[i] = seed.charCodeAt(i);
+    this.keyInput[seed.length] = 58; // ':'
+  }
 
   push(chunk: Uint8Array): void {
     let start = 0;
@@ -140,35 +173,29 @@ export class SnapshotSummary {
     if (start < chunk.length) this.carry = chunk.slice(start);
   }
 
-  finish(): SnapshotSummaryResult {
+  finish(): RankedSnapshot {
     if (this.carry !== null) {
       const c = this.carry;
       this.carry = null;
       this.line(c, 0, c.length);
     }
     if (this.error !== null) throw new DrawInputError(`eligible snapshot: ${this.error}`);
-    if (this.fill > 0) this.hash.update(this.batch.subarray(0, this.fill));
-    this.fill = 0;
-    const sizes: StratumSize[] = [];
-    for (const [p, byClass] of this.counts)
-      byClass.forEach((size, c) => {
-        if (size === 0) return;
-        const riskClass = String.fromCharCode(c) as RiskClass;
-        sizes.push(
-          p === NO_PREFECTURE
-            ? { riskClass, size }
-            : { riskClass, prefecture: String(p).padStart(6, '0'), size },
-        );
-      });
-    for (const [key, size] of this.odd) {
-      const [riskClass, prefecture] = key.split('\t');
-      sizes.push(
-        prefecture
-          ? { riskClass: riskClass as RiskClass, prefecture, size }
-          : { riskClass: riskClass as RiskClass, size },
-      );
-    }
-    return { eligibleCount: this.lines, eligibleDigest: this.hash.digest('hex'), sizes };
+    const n = this.rows;
+    // The USCCs joined by '\n': every row's bytes but the last '\n'.
+    if (n > 0) this.digest.update(this.usccs.subarray(this.hashed, n * ROW_BYTES - 1));
+    const usccs = this.usccs;
+    const categoryLists = this.categoryLists;
+    const rowCategories = this.rowCategories;
+    return {
+      count: n,
+      digest: this.digest.digest('hex'),
+      strata: this.strata,
+      rowStratum: this.rowStratum.subarray(0, n),
+      lead52: this.lead52.subarray(0, n),
+      uscc: (row) =>
+        String.fromCharCode(...usccs.subarray(row * ROW_BYTES, (row + 1) * ROW_BYTES - 1)),
+      categories: (row) => categoryLists[rowCategories[row]],
+    };
   }
 
   /** The line b[s..e) (without its '\n'). */
@@ -176,46 +203,145 @@ export class SnapshotSummary {
     const n = ++this.lines;
     if (this.error !== null) return;
     const t1 = s + USCC_LENGTH;
-    if (t1 >= e || b[t1] !== TAB) {
-      this.error = `line ${n} does not start with an 18-character USCC`;
-      return;
-    }
+    if (t1 >= e || b[t1] !== TAB)
+      return this.fail(`line ${n} does not start with an 18-character USCC`);
     const t2 = indexOf(b, TAB, t1 + 1, e);
     const t3 = t2 < 0 ? -1 : indexOf(b, TAB, t2 + 1, e);
-    if (t3 < 0) {
-      this.error = `line ${n} has fewer than 4 fields`;
-      return;
+    if (t3 < 0) return this.fail(`line ${n} has fewer than 4 fields`);
+    if (!isValidUsccAt(b, s)) return this.fail(`line ${n}: ${text(b, s, t1)} is not a valid USCC`);
+    const row = this.rows;
+    if (row === this.capacity) this.grow();
+    const usccs = this.usccs;
+    const at = row * ROW_BYTES;
+    if (row > 0) {
+      // Ascending and unique: the first differing byte decides.
+      let i = 0;
+      const prev = at - ROW_BYTES;
+      while (i < USCC_LENGTH && b[s + i] === usccs[prev + i]) i++;
+      if (i === USCC_LENGTH) return this.fail(`line ${n}: duplicate USCC ${text(b, s, t1)}`);
+      if (b[s + i] < usccs[prev + i])
+        return this.fail(`line ${n}: ${text(b, s, t1)} is not in ascending USCC order`);
     }
-    // The digest: USCCs joined by '\n', copied into a batch hashed 64 KiB at a time.
-    if (this.fill + USCC_LENGTH + 1 > BATCH) {
-      this.hash.update(this.batch.subarray(0, this.fill));
-      this.fill = 0;
+
+    // The stratum: the class is one letter A–D; the prefecture 6 digits when stratifying.
+    const c = b[t1 + 1] - 65;
+    if (t2 !== t1 + 2 || c < 0 || c > 3) {
+      return this.fail(
+        `line ${n} (${text(b, s, t1)}): unknown risk class ${JSON.stringify(text(b, t1 + 1, t2))}`,
+      );
     }
-    const batch = this.batch;
-    let f = this.fill;
-    if (n > 1) batch[f++] = NL;
-    for (let i = s; i < t1; i++) batch[f++] = b[i];
-    this.fill = f;
-    // The stratum: a number for the usual one-letter class and 6-digit (or no) prefecture.
-    let p = t3 === t2 + 1 ? NO_PREFECTURE : t3 === t2 + 7 ? 0 : -1;
-    for (let i = t2 + 1; i < t3 && p >= 0; i++) {
-      const d = b[i] - 48;
-      p = d >= 0 && d <= 9 ? p * 10 + d : -1;
-    }
-    if (t2 === t1 + 2 && b[t1 + 1] < 128 && p >= 0) {
-      // Lines in USCC order come in runs of one prefecture (USCC positions 3–8 are a region).
-      if (p !== this.lastPrefecture) {
-        let c = this.counts.get(p);
-        if (c === undefined) this.counts.set(p, (c = new Int32Array(128)));
-        this.lastPrefecture = p;
-        this.lastCounts = c;
+    let p = NO_PREFECTURE;
+    if (this.stratify) {
+      p = t3 === t2 + 7 ? 0 : -1;
+      for (let i = t2 + 1; i < t3 && p >= 0; i++) {
+        const d = b[i] - 48;
+        p = d >= 0 && d <= 9 ? p * 10 + d : -1;
       }
-      this.lastCounts[b[t1 + 1]]++;
-    } else {
-      const key = new TextDecoder().decode(b.subarray(t1 + 1, t3));
-      this.odd.set(key, (this.odd.get(key) ?? 0) + 1);
+      if (p < 0)
+        return this.fail(
+          `line ${n} (${text(b, s, t1)}): a 6-digit prefecture code is required when stratifying by prefecture`,
+        );
+    }
+    const categories = this.categoriesId(b, t3 + 1, e);
+    if (categories < 0) {
+      return this.fail(
+        `line ${n} (${text(b, s, t1)}): categories must be a non-empty list of category codes`,
+      );
+    }
+    if (p !== this.lastPrefecture) {
+      let ids = this.strataOf.get(p);
+      if (ids === undefined) this.strataOf.set(p, (ids = new Int32Array(4).fill(-1)));
+      this.lastPrefecture = p;
+      this.lastStrata = ids;
+    }
+    let stratum = this.lastStrata[c];
+    if (stratum < 0) {
+      const riskClass = String.fromCharCode(65 + c) as RiskClass;
+      stratum = this.lastStrata[c] = this.strata.length;
+      this.strata.push(
+        p === NO_PREFECTURE
+          ? { name: riskClass, riskClass, size: 0 }
+          : (() => {
+              const prefecture = String(p).padStart(6, '0');
+              return { name: `${riskClass}/${prefecture}`, riskClass, prefecture, size: 0 };
+            })(),
+      );
+    }
+    this.strata[stratum].size++;
+
+    // The row: its USCC and '\n' (the digest's text), key, stratum and categories.
+    const key = this.keyInput;
+    const k = this.keyAt;
+    for (let i = 0; i < USCC_LENGTH; i++) key[k + i] = usccs[at + i] = b[s + i];
+    usccs[at + USCC_LENGTH] = NL;
+    this.lead52[row] = sha256Lead52(key);
+    this.rowStratum[row] = stratum;
+    this.rowCategories[row] = categories;
+    this.rows = row + 1;
+    // Hash the text so far but the last '\n', which belongs to it only if another row follows.
+    if (at - this.hashed >= HASH_EVERY) {
+      this.digest.update(usccs.subarray(this.hashed, at + USCC_LENGTH));
+      this.hashed = at + USCC_LENGTH;
     }
   }
+
+  private fail(error: string): void {
+    this.error = error;
+  }
+
+  /** The index of the category list b[s..e), or -1 when it is not a non-empty list of codes. */
+  private categoriesId(b: Uint8Array, s: number, e: number): number {
+    let h = 0x811c9dc5; // FNV-1a
+    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    let ids = this.categoryIndex.get(h);
+    if (ids !== undefined) {
+      for (const id of ids) {
+        const known = this.categoryBytes[id];
+        if (known.length !== e - s) continue;
+        let i = 0;
+        while (i < known.length && known[i] === b[s + i]) i++;
+        if (i === known.length) return id;
+      }
+    } else this.categoryIndex.set(h, (ids = []));
+    if (e === s) return -1;
+    const codes = new TextDecoder().decode(b.subarray(s, e)).split(',');
+    if (codes.some((code) => code.length === 0)) return -1;
+    const id = this.categoryLists.length;
+    this.categoryLists.push([...new Set(codes)].sort(compareCodeUnits));
+    this.categoryBytes.push(b.slice(s, e));
+    ids.push(id);
+    return id;
+  }
+
+  private grow(): void {
+    const cap = (this.capacity *= 2);
+    const grown = <A extends Uint8Array | Int32Array | Float64Array>(a: A, size: number): A => {
+      const b = new (a.constructor as new (n: number) => A)(size);
+      b.set(a);
+      return b;
+    };
+    this.usccs = grown(this.usccs, cap * ROW_BYTES);
+    this.lead52 = grown(this.lead52, cap);
+    this.rowStratum = grown(this.rowStratum, cap);
+    this.rowCategories = grown(this.rowCategories, cap);
+  }
+}
+
+/** The text of b[s..e), for messages. */
+function text(b: Uint8Array, s: number, e: number): string {
+  return new TextDecoder().decode(b.subarray(s, e));
+}
+
+/** A whole snapshot (text or its bytes) ranked for one seed: see SnapshotRanker. */
+export function rankSnapshot(
+  seed: string,
+  stratify: boolean,
+  snapshot: string | Uint8Array,
+): RankedSnapshot {
+  const r = new SnapshotRanker(seed, stratify);
+  const bytes = typeof snapshot === 'string' ? new TextEncoder().encode(snapshot) : snapshot;
+  if (bytes.length > 0) r.push(bytes);
+  return r.finish();
 }
 
 /** The first b[i] === byte for i in [from, to), or -1: a plain loop beats a native call per field. */
@@ -229,11 +355,4 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   c.set(a, 0);
   c.set(b, a.length);
   return c;
-}
-
-/** SnapshotSummary of a whole snapshot text (for tests and tools that hold it whole). */
-export function summarizeSnapshot(text: string): SnapshotSummaryResult {
-  const s = new SnapshotSummary();
-  if (text.length > 0) s.push(new TextEncoder().encode(text));
-  return s.finish();
 }
