@@ -116,17 +116,28 @@ export function isValidUscc(input: string): boolean {
 
 /**
  * isValidUscc for the 18 bytes at b[at..at+18) (ASCII, as in a snapshot or a COPY), without
- * decoding them into a string first.
+ * decoding them into a string. For a valid code it also writes its order key into
+ * key[o..o+3): three numbers below 2^30, each six characters read as base-31 digits. The
+ * alphabet is in ASCII order, so comparing keys compares the codes in code-unit order.
  */
-export function isValidUsccAt(b: Uint8Array, at: number): boolean {
+export function readUsccAt(b: Uint8Array, at: number, key: Int32Array, o: number): boolean {
   if (at < 0 || at + USCC_LENGTH > b.length) return false;
   let sum = 0;
+  let k = 0;
   for (let i = 0; i < 17; i++) {
     const c = b[at + i];
     const v = c < 128 ? VALUE[c] : -1;
     if (v < 0) return false;
     sum += v * W[i];
+    k = k * 31 + v;
+    if (i % 6 === 5) {
+      key[o + ((i / 6) | 0)] = k;
+      k = 0;
+    }
   }
   const c = b[at + 17];
-  return c < 128 && VALUE[c] === checkValue(sum);
+  const check = c < 128 ? VALUE[c] : -1;
+  if (check !== checkValue(sum)) return false;
+  key[o + 2] = k * 31 + check;
+  return true;
 }

@@ -31,7 +31,7 @@ export class Draw {
 
   /**
    * The eligible list as gzipped snapshot text (libs/domain/src/draw/snapshot.ts; see
-   * eligibleEncoder), megabytes for a large draw: never loaded unless asked for.
+   * encodeEligible), megabytes for a large draw: never loaded unless asked for.
    */
   @Column({ type: 'bytea', select: false })
   eligible!: Buffer;

@@ -7,7 +7,7 @@ const gunzipAsync = promisify(gunzip);
 
 /**
  * `draw.eligible` becomes bytea: the gzipped snapshot lines, each ending in '\n' (see
- * eligibleEncoder in draw-records.ts). A million-enterprise list is 6 MB instead of 43 MB of
+ * encodeEligible in draw-records.ts). A million-enterprise list is 6 MB instead of 43 MB of
  * text, and writing it costs about 50 ms instead of 1.3–3 s: the cost was in passing a 43 MB
  * value to PostgreSQL, whatever TOAST compression the column used (pglz, lz4 and none were
  * measured). PostgreSQL cannot gzip, so existing draws are converted here, one row at a time.

@@ -15,18 +15,29 @@ import {
   syntheticLabs,
   syntheticUscc,
 } from './draw-fixtures';
-import { SnapshotRanker, parseEligibleSnapshot, rankSnapshot, snapshotLine } from './snapshot';
+import {
+  SnapshotRanker,
+  parseEligibleSnapshot,
+  rankSnapshot,
+  snapshotLine,
+  sortSnapshot,
+} from './snapshot';
 
 const SEED = 'snapshot-seed-0123456789';
 const byUscc = (a: { uscc: string }, b: { uscc: string }) => (a.uscc < b.uscc ? -1 : 1);
 const encode = (s: string) => new TextEncoder().encode(s);
 
-/** The snapshot text of a directory, as the service stores it: sorted, each line ending in '\n'. */
+/** The snapshot text of a directory sorted, each line ending in '\n' (as the record lists it). */
 function snapshotOf(eligible: readonly EligibleEnterprise[]): string {
   return [...eligible]
     .sort(byUscc)
     .map((e) => `${snapshotLine(e)}\n`)
     .join('');
+}
+
+/** The lines of a directory in its own (random) order, the last without its '\n'. */
+function linesOf(eligible: readonly EligibleEnterprise[]): string {
+  return eligible.map(snapshotLine).join('\n');
 }
 
 /** Feeds the bytes to a ranker in pieces cut at the given offsets. */
@@ -61,14 +72,19 @@ describe('SnapshotRanker and selectRanked', () => {
       fc.property(
         directory,
         fc.uniqueArray(fc.nat(), { maxLength: 20 }),
-        ({ eligible, stratify, maxTasks, a }, rawCuts) => {
+        fc.boolean(),
+        ({ eligible, stratify, maxTasks, a }, rawCuts, shuffled) => {
           const params = { ratiosBp: { A: a }, stratifyByPrefecture: stratify, maxTasks };
-          const bytes = encode(snapshotOf(eligible));
+          // In USCC order as stored, or in the order a COPY without ORDER BY sends.
+          const text = shuffled ? linesOf(eligible) : snapshotOf(eligible);
+          const bytes = encode(text);
           const cuts = rawCuts.map((c) => c % Math.max(1, bytes.length));
           const ranked = rankInPieces(bytes, cuts, stratify);
           const { rows, ...got } = selectRanked(SEED, ranked, params);
           expect(got).toEqual(selectEnterprises(SEED, eligible, params));
           expect(got.eligibleDigest).toBe(eligibleDigestOf(eligible.map((e) => e.uscc)));
+          // The record lists the lines sorted, whatever order they were stored in.
+          expect(new TextDecoder().decode(sortSnapshot(bytes))).toBe(snapshotOf(eligible));
           // Each selected row carries its enterprise's categories, sorted and unique.
           const byCode = new Map(eligible.map((e) => [e.uscc, e]));
           rows.forEach((row, t) => {
@@ -105,10 +121,11 @@ describe('SnapshotRanker and selectRanked', () => {
     expect(list).toHaveLength(eligible.length);
   });
 
-  it('selects right past its hashing window and its first row capacity (20,000 rows)', () => {
-    const eligible = syntheticDirectory({ enterprises: 20_000, random: 8 });
-    const bytes = encode(snapshotOf(eligible));
+  it('sorts and selects right past its first row and byte capacities (40,000 rows)', () => {
+    const eligible = syntheticDirectory({ enterprises: 40_000, random: 8 });
+    const bytes = encode(linesOf(eligible));
     const ranked = rankInPieces(bytes, [1, 65_536, 65_555, 300_001, bytes.length - 7], true);
+    expect(new TextDecoder().decode(sortSnapshot(bytes))).toBe(snapshotOf(eligible));
     const params = { stratifyByPrefecture: true, maxTasks: 500 };
     const { rows: _rows, ...got } = selectRanked(SEED, ranked, params);
     expect(got).toEqual(selectEnterprises(SEED, eligible, params));
@@ -150,8 +167,8 @@ describe('SnapshotRanker and selectRanked', () => {
     expect(bad(`${u1}\tA\t150100\tC01\n${u1}\tB\t150100\tC01`)).toThrow(
       `line 2: duplicate USCC ${u1}`,
     );
-    expect(bad(`${u2}\tA\t150100\tC01\n${u1}\tB\t150100\tC01`)).toThrow(
-      `line 2: ${u1} is not in ascending USCC order`,
+    expect(bad(`${u2}\tA\t150100\tC01\n${u1}\tB\t150100\tC01\n${u2}\tB\t150100\tC01`)).toThrow(
+      `eligible snapshot: duplicate USCC ${u2}`,
     );
     expect(bad(`${u1}\tE\t150100\tC01`)).toThrow(`line 1 (${u1}): unknown risk class "E"`);
     expect(bad(`${u1}\tAB\t150100\tC01`)).toThrow(/unknown risk class "AB"/);

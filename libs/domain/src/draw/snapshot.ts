@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RiskClass } from '../enums';
-import { isValidUsccAt } from '../uscc';
+import { USCC_ALPHABET, readUsccAt } from '../uscc';
 import type { EligibleEnterprise } from './draw';
 import { DrawInputError, sha256Lead52 } from './hash';
 import { validateSeed } from './seed';
@@ -89,38 +89,171 @@ export function parseEligibleSnapshot(text: string): EligibleEnterprise[] {
 export interface RankedSnapshot extends RankedEligible {
   /** Row → its eligible categories, canonical (sorted, no duplicates). */
   categories(row: number): readonly string[];
+  /** The snapshot's bytes as they were pushed. */
+  readonly bytes: Uint8Array;
 }
 
 const TAB = 9;
 const NL = 10;
-/** Bytes a row keeps of its line: the USCC and a '\n', so the rows are the digest's text. */
-const ROW_BYTES = USCC_LENGTH + 1;
-const HASH_EVERY = 1 << 16;
+const COMMA = 44;
 const NO_PREFECTURE = -1;
 
 /**
- * Reads a snapshot (its UTF-8 bytes, each line ending in '\n' or the last one not, split
- * anywhere) and ranks it for one seed as the pieces arrive: the draw feeds it its COPY while
- * PostgreSQL is still sending, and verification the stored list, without ever making a
- * million strings or objects. Per line it validates the USCC, checks that the lines are in
- * ascending USCC order without duplicates (the digest of docs/draw-algorithm.md §4 is then
- * the rows' own bytes), counts the stratum, computes the rank key from the bytes and keeps
- * its first 52 bits, and interns the category list. A malformed line does not throw in push,
- * so a caller reading a stream need not abandon it half-way; finish() throws for the first
- * one, with the same rules as selectWithRows applies to objects.
+ * The lines of a snapshot, each with its USCC's order key (readUsccAt): what sorting needs.
+ * Built line by line by SnapshotRanker and sortSnapshot.
+ */
+class Lines {
+  count = 0;
+  start = new Int32Array(1 << 14);
+  end = new Int32Array(1 << 14);
+  /** Three order keys per line. */
+  order = new Int32Array(3 << 14);
+  /** False once a line's USCC is below the one before. */
+  ascending = true;
+
+  /**
+   * Adds the line b[s..e), whose USCC is valid and whose key is already at order[3·count].
+   * Returns the new line's index, or -1 when its USCC repeats the line before.
+   */
+  add(s: number, e: number): number {
+    const i = this.count;
+    const o = i * 3;
+    const order = this.order;
+    if (this.ascending && i > 0) {
+      const d =
+        order[o] - order[o - 3] || order[o + 1] - order[o - 2] || order[o + 2] - order[o - 1];
+      if (d === 0) return -1;
+      if (d < 0) this.ascending = false;
+    }
+    this.start[i] = s;
+    this.end[i] = e;
+    this.count = i + 1;
+    return i;
+  }
+
+  /** Room for one more line's order key at order[3·count]. */
+  reserve(): void {
+    if (this.count < this.start.length) return;
+    const cap = this.start.length * 2;
+    this.start = grown(this.start, cap);
+    this.end = grown(this.end, cap);
+    this.order = grown(this.order, cap * 3);
+  }
+
+  /**
+   * The lines in ascending USCC order (null when they already are): an LSD radix sort over
+   * the six 15-bit digits of the order keys, skipping a digit that is the same on every line.
+   * Throws for a USCC that appears twice.
+   */
+  sorted(text: (line: number) => string): Int32Array | null {
+    if (this.ascending) return null;
+    const n = this.count;
+    const order = this.order;
+    let rows = new Int32Array(n);
+    for (let i = 0; i < n; i++) rows[i] = i;
+    let next = new Int32Array(n);
+    const count = new Int32Array(RADIX);
+    for (let pass = 5; pass >= 0; pass--) {
+      const word = pass >> 1;
+      const shift = pass & 1 ? 0 : 15;
+      count.fill(0);
+      for (let i = 0; i < n; i++) count[(order[i * 3 + word] >>> shift) & (RADIX - 1)]++;
+      if (count.some((c) => c === n)) continue;
+      let sum = 0;
+      for (let d = 0; d < RADIX; d++) {
+        const c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (let i = 0; i < n; i++) {
+        const r = rows[i];
+        next[count[(order[r * 3 + word] >>> shift) & (RADIX - 1)]++] = r;
+      }
+      [rows, next] = [next, rows];
+    }
+    for (let i = 1; i < n; i++) {
+      const a = rows[i - 1] * 3;
+      const b = rows[i] * 3;
+      if (order[a] === order[b] && order[a + 1] === order[b + 1] && order[a + 2] === order[b + 2])
+        throw new DrawInputError(`eligible snapshot: duplicate USCC ${text(rows[i])}`);
+    }
+    return rows;
+  }
+
+  /**
+   * SHA-256 of the USCCs in `rows` order (all lines in their order when null) joined by '\n':
+   * the eligible digest. The USCCs are written back from their order keys, which are 12
+   * bytes a line instead of the whole line.
+   */
+  digest(rows: Int32Array | null): string {
+    const n = this.count;
+    const order = this.order;
+    const joined = new Uint8Array(Math.max(0, n * (USCC_LENGTH + 1) - 1));
+    for (let i = 0; i < n; i++) {
+      const o = (rows === null ? i : rows[i]) * 3;
+      let at = i * (USCC_LENGTH + 1);
+      for (let w = 0; w < 3; w++) {
+        // Six base-31 digits: two groups of three, each written from a table.
+        const k = order[o + w];
+        const hi = Math.floor(k / 29791) * 3;
+        const lo = (k % 29791) * 3;
+        joined[at] = TRIPLES[hi];
+        joined[at + 1] = TRIPLES[hi + 1];
+        joined[at + 2] = TRIPLES[hi + 2];
+        joined[at + 3] = TRIPLES[lo];
+        joined[at + 4] = TRIPLES[lo + 1];
+        joined[at + 5] = TRIPLES[lo + 2];
+        at += 6;
+      }
+      if (i + 1 < n) joined[at] = NL;
+    }
+    return createHash('sha256').update(joined).digest('hex');
+  }
+}
+
+const RADIX = 1 << 15;
+/** The three characters of each number below 31³, in base 31 over the USCC alphabet. */
+const TRIPLES = (() => {
+  const t = new Uint8Array(29791 * 3);
+  for (let v = 0; v < 29791; v++) {
+    t[v * 3] = USCC_ALPHABET.charCodeAt(Math.floor(v / 961));
+    t[v * 3 + 1] = USCC_ALPHABET.charCodeAt(Math.floor(v / 31) % 31);
+    t[v * 3 + 2] = USCC_ALPHABET.charCodeAt(v % 31);
+  }
+  return t;
+})();
+
+function grown<A extends Int32Array | Float64Array>(a: A, size: number): A {
+  const b = new (a.constructor as new (n: number) => A)(size);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Reads a snapshot — its UTF-8 bytes, lines in any order, each ending in '\n' or the last one
+ * not, split anywhere — and ranks it for one seed as the pieces arrive, without ever making a
+ * million strings or objects. The draw feeds it a COPY without ORDER BY while PostgreSQL is
+ * still sending (sorting a million rows cost PostgreSQL more than the rest of the read), and
+ * verification the stored list. Per line it validates the USCC and keeps its order key,
+ * counts the stratum, and computes the rank key from the bytes and keeps its first 52 bits;
+ * categories are checked to be a list and read only for the rows selected. finish() sorts
+ * the lines by USCC with a radix sort on the order keys (none when they came in order),
+ * refuses duplicates, and computes the digest of docs/draw-algorithm.md §4. A malformed line
+ * does not throw in push, so a caller reading a stream need not abandon it half-way;
+ * finish() throws for the first one, with the rules selectWithRows applies to objects.
  */
 export class SnapshotRanker {
   /** `seed:` followed by room for a USCC: the rank key's input, filled in place per row. */
   private readonly keyInput: Uint8Array;
   private readonly keyAt: number;
-  private rows = 0;
-  private capacity = 1 << 14;
-  private usccs = new Uint8Array(this.capacity * ROW_BYTES);
-  private lead52 = new Float64Array(this.capacity);
-  private rowStratum = new Int32Array(this.capacity);
-  private rowCategories = new Int32Array(this.capacity);
-  private readonly digest = createHash('sha256');
-  private hashed = 0;
+  /** Everything pushed so far; lines are read up to `parsed`. */
+  private bytes = new Uint8Array(1 << 20);
+  private length = 0;
+  private parsed = 0;
+  private readonly lines = new Lines();
+  private categoryStart = new Int32Array(1 << 14);
+  private lead52 = new Float64Array(1 << 14);
+  private rowStratum = new Int32Array(1 << 14);
   private readonly strata: {
     name: string;
     riskClass: RiskClass;
@@ -131,12 +264,7 @@ export class SnapshotRanker {
   private readonly strataOf = new Map<number, Int32Array>();
   private lastPrefecture = NaN;
   private lastStrata: Int32Array = new Int32Array(0);
-  private readonly categoryLists: (readonly string[])[] = [];
-  private readonly categoryBytes: Uint8Array[] = [];
-  /** Category list indices by a hash of their bytes. */
-  private readonly categoryIndex = new Map<number, number[]>();
-  private carry: Uint8Array | null = null;
-  private lines = 0;
+  private lineNo = 0;
   private error: string | null = null;
 
   constructor(
@@ -153,83 +281,91 @@ export class SnapshotRanker {
   }
 
   push(chunk: Uint8Array): void {
-    let start = 0;
-    if (this.carry !== null) {
-      const nl = indexOf(chunk, NL, 0, chunk.length);
-      if (nl < 0) {
-        this.carry = concat(this.carry, chunk);
-        return;
-      }
-      this.line(concat(this.carry, chunk.subarray(0, nl)), 0, this.carry.length + nl);
-      this.carry = null;
-      start = nl + 1;
+    if (this.length + chunk.length > this.bytes.length) {
+      let size = this.bytes.length;
+      while (size < this.length + chunk.length) size *= 2;
+      const bigger = new Uint8Array(size);
+      bigger.set(this.bytes.subarray(0, this.length));
+      this.bytes = bigger;
     }
-    for (;;) {
-      const nl = indexOf(chunk, NL, start, chunk.length);
-      if (nl < 0) break;
-      this.line(chunk, start, nl);
-      start = nl + 1;
-    }
-    if (start < chunk.length) this.carry = chunk.slice(start);
+    this.bytes.set(chunk, this.length);
+    this.length += chunk.length;
+    // Complete lines end at the last '\n'; each is read up to its own.
+    const last = this.bytes.lastIndexOf(NL, this.length - 1);
+    if (last >= this.parsed) this.read(last + 1);
   }
 
   finish(): RankedSnapshot {
-    if (this.carry !== null) {
-      const c = this.carry;
-      this.carry = null;
-      this.line(c, 0, c.length);
-    }
+    if (this.parsed < this.length) this.read(this.length);
     if (this.error !== null) throw new DrawInputError(`eligible snapshot: ${this.error}`);
-    const n = this.rows;
-    // The USCCs joined by '\n': every row's bytes but the last '\n'.
-    if (n > 0) this.digest.update(this.usccs.subarray(this.hashed, n * ROW_BYTES - 1));
-    const usccs = this.usccs;
-    const categoryLists = this.categoryLists;
-    const rowCategories = this.rowCategories;
+    const { bytes, lines, categoryStart } = this;
+    const n = lines.count;
+    const uscc = (row: number) =>
+      String.fromCharCode(...bytes.subarray(lines.start[row], lines.start[row] + USCC_LENGTH));
+    const digest = lines.digest(lines.sorted(uscc));
+    const known = new Map<string, readonly string[]>();
     return {
       count: n,
-      digest: this.digest.digest('hex'),
+      digest,
+      bytes: bytes.subarray(0, this.length),
       strata: this.strata,
       rowStratum: this.rowStratum.subarray(0, n),
       lead52: this.lead52.subarray(0, n),
-      uscc: (row) =>
-        String.fromCharCode(...usccs.subarray(row * ROW_BYTES, (row + 1) * ROW_BYTES - 1)),
-      categories: (row) => categoryLists[rowCategories[row]],
+      uscc,
+      categories: (row) => {
+        const field = new TextDecoder().decode(bytes.subarray(categoryStart[row], lines.end[row]));
+        let list = known.get(field);
+        if (list === undefined)
+          known.set(field, (list = [...new Set(field.split(','))].sort(compareCodeUnits)));
+        return list;
+      },
     };
   }
 
-  /** The line b[s..e) (without its '\n'). */
-  private line(b: Uint8Array, s: number, e: number): void {
-    const n = ++this.lines;
-    if (this.error !== null) return;
-    const t1 = s + USCC_LENGTH;
-    if (t1 >= e || b[t1] !== TAB)
-      return this.fail(`line ${n} does not start with an 18-character USCC`);
-    const t2 = indexOf(b, TAB, t1 + 1, e);
-    const t3 = t2 < 0 ? -1 : indexOf(b, TAB, t2 + 1, e);
-    if (t3 < 0) return this.fail(`line ${n} has fewer than 4 fields`);
-    if (!isValidUsccAt(b, s)) return this.fail(`line ${n}: ${text(b, s, t1)} is not a valid USCC`);
-    const row = this.rows;
-    if (row === this.capacity) this.grow();
-    const usccs = this.usccs;
-    const at = row * ROW_BYTES;
-    if (row > 0) {
-      // Ascending and unique: the first differing byte decides.
-      let i = 0;
-      const prev = at - ROW_BYTES;
-      while (i < USCC_LENGTH && b[s + i] === usccs[prev + i]) i++;
-      if (i === USCC_LENGTH) return this.fail(`line ${n}: duplicate USCC ${text(b, s, t1)}`);
-      if (b[s + i] < usccs[prev + i])
-        return this.fail(`line ${n}: ${text(b, s, t1)} is not in ascending USCC order`);
+  /** Reads the lines of bytes[parsed..to); `to` is the end of a line or of the input. */
+  private read(to: number): void {
+    const b = this.bytes;
+    let s = this.parsed;
+    while (s < to) {
+      const e = this.line(b, s, to);
+      s = e + 1;
     }
+    this.parsed = to;
+  }
 
-    // The stratum: the class is one letter A–D; the prefecture 6 digits when stratifying.
+  /**
+   * Reads the line starting at b[s] and returns where it ends (its '\n', or `to`). The usual
+   * line — a one-letter class and a 6-digit or empty prefecture — is read field by field
+   * without searching; anything else takes slowLine, which names what is wrong.
+   */
+  private line(b: Uint8Array, s: number, to: number): number {
+    const n = ++this.lineNo;
+    const lines = this.lines;
+    lines.reserve();
+    const t1 = s + USCC_LENGTH;
+    const t2 = t1 + 2;
     const c = b[t1 + 1] - 65;
-    if (t2 !== t1 + 2 || c < 0 || c > 3) {
-      return this.fail(
-        `line ${n} (${text(b, s, t1)}): unknown risk class ${JSON.stringify(text(b, t1 + 1, t2))}`,
-      );
-    }
+    // The prefecture: 6 digits when stratifying (checked below), else anything up to a tab.
+    let t3 = -1;
+    if (b[t2 + 1] === TAB) t3 = t2 + 1;
+    else if (this.stratify) t3 = b[t2 + 7] === TAB ? t2 + 7 : -1;
+    else
+      for (let i = t2 + 1; i < to && b[i] !== NL; i++)
+        if (b[i] === TAB) {
+          t3 = i;
+          break;
+        }
+    if (
+      this.error !== null ||
+      t3 < 0 ||
+      t3 >= to ||
+      b[t1] !== TAB ||
+      b[t2] !== TAB ||
+      c < 0 ||
+      c > 3 ||
+      !readUsccAt(b, s, lines.order, lines.count * 3)
+    )
+      return this.slowLine(b, s, to, n);
     let p = NO_PREFECTURE;
     if (this.stratify) {
       p = t3 === t2 + 7 ? 0 : -1;
@@ -237,93 +373,97 @@ export class SnapshotRanker {
         const d = b[i] - 48;
         p = d >= 0 && d <= 9 ? p * 10 + d : -1;
       }
-      if (p < 0)
-        return this.fail(
-          `line ${n} (${text(b, s, t1)}): a 6-digit prefecture code is required when stratifying by prefecture`,
-        );
+      if (p < 0) return this.slowLine(b, s, to, n);
     }
-    const categories = this.categoriesId(b, t3 + 1, e);
-    if (categories < 0) {
-      return this.fail(
-        `line ${n} (${text(b, s, t1)}): categories must be a non-empty list of category codes`,
-      );
+    // The categories: one or more codes separated by commas, none empty.
+    let e = t3 + 1;
+    let previous = COMMA;
+    for (; e < to && b[e] !== NL; e++) {
+      const x = b[e];
+      if (x === COMMA && previous === COMMA) break;
+      previous = x;
     }
-    if (p !== this.lastPrefecture) {
-      let ids = this.strataOf.get(p);
-      if (ids === undefined) this.strataOf.set(p, (ids = new Int32Array(4).fill(-1)));
-      this.lastPrefecture = p;
+    if (previous === COMMA || (e < to && b[e] !== NL)) return this.slowLine(b, s, to, n);
+    return this.accept(b, s, e, t3, c, p, n);
+  }
+
+  /**
+   * A line the fast path refused, or any line after an error: records what is wrong with it,
+   * as selectWithRows says it of an object. Returns where it ends.
+   */
+  private slowLine(b: Uint8Array, s: number, to: number, n: number): number {
+    let e = b.indexOf(NL, s);
+    if (e < 0 || e > to) e = to;
+    if (this.error !== null) return e;
+    const t1 = s + USCC_LENGTH;
+    const t2 = t1 >= e ? -1 : indexOf(b, TAB, t1 + 1, e);
+    const t3 = t2 < 0 ? -1 : indexOf(b, TAB, t2 + 1, e);
+    const uscc = () => text(b, s, t1);
+    if (t1 >= e || b[t1] !== TAB) this.error = `line ${n} does not start with an 18-character USCC`;
+    else if (t3 < 0) this.error = `line ${n} has fewer than 4 fields`;
+    else if (!readUsccAt(b, s, this.lines.order, this.lines.count * 3))
+      this.error = `line ${n}: ${uscc()} is not a valid USCC`;
+    else if (t2 !== t1 + 2 || b[t1 + 1] < 65 || b[t1 + 1] > 68)
+      this.error = `line ${n} (${uscc()}): unknown risk class ${JSON.stringify(text(b, t1 + 1, t2))}`;
+    else if (this.stratify && !/^\d{6}$/.test(text(b, t2 + 1, t3)))
+      this.error = `line ${n} (${uscc()}): a 6-digit prefecture code is required when stratifying by prefecture`;
+    else if (
+      text(b, t3 + 1, e)
+        .split(',')
+        .some((code) => code.length === 0)
+    )
+      this.error = `line ${n} (${uscc()}): categories must be a non-empty list of category codes`;
+    else this.error = `line ${n} cannot be read`; // not reached: the fast path reads every valid line
+    return e;
+  }
+
+  /** Keeps the valid line b[s..e): its stratum, rank key and where its categories start. */
+  private accept(
+    b: Uint8Array,
+    s: number,
+    e: number,
+    t3: number,
+    riskClass: number,
+    prefecture: number,
+    n: number,
+  ): number {
+    const row = this.lines.add(s, e);
+    if (row < 0) {
+      this.error = `line ${n}: duplicate USCC ${text(b, s, s + USCC_LENGTH)}`;
+      return e;
+    }
+    if (prefecture !== this.lastPrefecture) {
+      let ids = this.strataOf.get(prefecture);
+      if (ids === undefined) this.strataOf.set(prefecture, (ids = new Int32Array(4).fill(-1)));
+      this.lastPrefecture = prefecture;
       this.lastStrata = ids;
     }
-    let stratum = this.lastStrata[c];
+    let stratum = this.lastStrata[riskClass];
     if (stratum < 0) {
-      const riskClass = String.fromCharCode(65 + c) as RiskClass;
-      stratum = this.lastStrata[c] = this.strata.length;
+      const rc = String.fromCharCode(65 + riskClass) as RiskClass;
+      const pref = String(prefecture).padStart(6, '0');
+      stratum = this.lastStrata[riskClass] = this.strata.length;
       this.strata.push(
-        p === NO_PREFECTURE
-          ? { name: riskClass, riskClass, size: 0 }
-          : (() => {
-              const prefecture = String(p).padStart(6, '0');
-              return { name: `${riskClass}/${prefecture}`, riskClass, prefecture, size: 0 };
-            })(),
+        prefecture === NO_PREFECTURE
+          ? { name: rc, riskClass: rc, size: 0 }
+          : { name: `${rc}/${pref}`, riskClass: rc, prefecture: pref, size: 0 },
       );
     }
     this.strata[stratum].size++;
 
-    // The row: its USCC and '\n' (the digest's text), key, stratum and categories.
     const key = this.keyInput;
     const k = this.keyAt;
-    for (let i = 0; i < USCC_LENGTH; i++) key[k + i] = usccs[at + i] = b[s + i];
-    usccs[at + USCC_LENGTH] = NL;
+    for (let i = 0; i < USCC_LENGTH; i++) key[k + i] = b[s + i];
+    if (row === this.lead52.length) {
+      const cap = row * 2;
+      this.lead52 = grown(this.lead52, cap);
+      this.rowStratum = grown(this.rowStratum, cap);
+      this.categoryStart = grown(this.categoryStart, cap);
+    }
     this.lead52[row] = sha256Lead52(key);
     this.rowStratum[row] = stratum;
-    this.rowCategories[row] = categories;
-    this.rows = row + 1;
-    // Hash the text so far but the last '\n', which belongs to it only if another row follows.
-    if (at - this.hashed >= HASH_EVERY) {
-      this.digest.update(usccs.subarray(this.hashed, at + USCC_LENGTH));
-      this.hashed = at + USCC_LENGTH;
-    }
-  }
-
-  private fail(error: string): void {
-    this.error = error;
-  }
-
-  /** The index of the category list b[s..e), or -1 when it is not a non-empty list of codes. */
-  private categoriesId(b: Uint8Array, s: number, e: number): number {
-    let h = 0x811c9dc5; // FNV-1a
-    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
-    let ids = this.categoryIndex.get(h);
-    if (ids !== undefined) {
-      for (const id of ids) {
-        const known = this.categoryBytes[id];
-        if (known.length !== e - s) continue;
-        let i = 0;
-        while (i < known.length && known[i] === b[s + i]) i++;
-        if (i === known.length) return id;
-      }
-    } else this.categoryIndex.set(h, (ids = []));
-    if (e === s) return -1;
-    const codes = new TextDecoder().decode(b.subarray(s, e)).split(',');
-    if (codes.some((code) => code.length === 0)) return -1;
-    const id = this.categoryLists.length;
-    this.categoryLists.push([...new Set(codes)].sort(compareCodeUnits));
-    this.categoryBytes.push(b.slice(s, e));
-    ids.push(id);
-    return id;
-  }
-
-  private grow(): void {
-    const cap = (this.capacity *= 2);
-    const grown = <A extends Uint8Array | Int32Array | Float64Array>(a: A, size: number): A => {
-      const b = new (a.constructor as new (n: number) => A)(size);
-      b.set(a);
-      return b;
-    };
-    this.usccs = grown(this.usccs, cap * ROW_BYTES);
-    this.lead52 = grown(this.lead52, cap);
-    this.rowStratum = grown(this.rowStratum, cap);
-    this.rowCategories = grown(this.rowCategories, cap);
+    this.categoryStart[row] = t3 + 1;
+    return e;
   }
 }
 
@@ -344,15 +484,47 @@ export function rankSnapshot(
   return r.finish();
 }
 
+/**
+ * A snapshot's lines in ascending USCC order, each ending in '\n' (the draw stores the lines
+ * in the order its COPY sent them; the record lists them in this order). The bytes as they
+ * are when they already are in order. Throws DrawInputError for a line without a valid USCC
+ * first or for a USCC that appears twice.
+ */
+export function sortSnapshot(bytes: Uint8Array): Uint8Array {
+  const lines = new Lines();
+  let s = 0;
+  while (s < bytes.length) {
+    let e = bytes.indexOf(NL, s);
+    if (e < 0) e = bytes.length;
+    lines.reserve();
+    if (e - s < USCC_LENGTH || !readUsccAt(bytes, s, lines.order, lines.count * 3))
+      throw new DrawInputError(
+        `eligible snapshot: line ${lines.count + 1} does not start with a valid USCC`,
+      );
+    if (lines.add(s, e) < 0)
+      throw new DrawInputError(
+        `eligible snapshot: duplicate USCC ${text(bytes, s, s + USCC_LENGTH)}`,
+      );
+    s = e + 1;
+  }
+  const rows = lines.sorted((i) => text(bytes, lines.start[i], lines.start[i] + USCC_LENGTH));
+  if (rows === null && (bytes.length === 0 || bytes[bytes.length - 1] === NL)) return bytes;
+  const n = lines.count;
+  let size = 0;
+  for (let i = 0; i < n; i++) size += lines.end[i] - lines.start[i] + 1;
+  const out = new Uint8Array(size);
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows === null ? i : rows[i];
+    out.set(bytes.subarray(lines.start[r], lines.end[r]), p);
+    p += lines.end[r] - lines.start[r];
+    out[p++] = NL;
+  }
+  return out;
+}
+
 /** The first b[i] === byte for i in [from, to), or -1: a plain loop beats a native call per field. */
 function indexOf(b: Uint8Array, byte: number, from: number, to: number): number {
   for (let i = from; i < to; i++) if (b[i] === byte) return i;
   return -1;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const c = new Uint8Array(a.length + b.length);
-  c.set(a, 0);
-  c.set(b, a.length);
-  return c;
 }
