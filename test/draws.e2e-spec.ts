@@ -202,6 +202,9 @@ describe('the draw of a plan', () => {
     expect(rec.headers['content-disposition']).toContain('attachment');
     const record = rec.json();
     expect(record.eligible).toHaveLength(6);
+    // Listed in USCC order, whatever order the draw's COPY stored them in.
+    const usccs = (record.eligible as { uscc: string }[]).map((e) => e.uscc);
+    expect(usccs).toEqual([...usccs].sort());
     expect(record.eligible[0]).toEqual({
       uscc: expect.any(String),
       riskClass: 'D',

@@ -1,7 +1,9 @@
 import { isAscii } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, gunzip, gzip } from 'node:zlib';
 import type { PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
 import {
@@ -165,11 +167,21 @@ export function fullRecord(d: Draw, eligibleText: string): DrawRecord {
 /**
  * Recomputes a stored draw from its record: MATCH or MISMATCH with the first difference. The
  * same verdict as verifyDraw on the exported record, computed from the stored list's bytes
- * (verifyDrawSnapshot) instead of a million parsed objects.
+ * (verifyDrawSnapshot), ranked while zlib is still inflating them, instead of from a million
+ * parsed objects.
  */
 export async function verifyStoredDraw(m: EntityManager, d: Draw): Promise<DrawVerification> {
   const stored = await storedEligible(m, d.id);
-  return verifyDrawSnapshot(d.record, stored ? await eligibleBytes(stored) : new Uint8Array(0));
+  return verifyDrawSnapshot(d.record, async (ranker) => {
+    if (stored === null) return;
+    await pipeline(
+      Readable.from([stored]),
+      createGunzip({ chunkSize: 1 << 20 }),
+      async function (pieces: AsyncIterable<Buffer>) {
+        for await (const piece of pieces) ranker.push(piece);
+      },
+    );
+  });
 }
 
 const EXPORT_CHUNK_LINES = 8192;

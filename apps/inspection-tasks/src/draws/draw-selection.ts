@@ -169,7 +169,13 @@ export async function rankEligible(
   // One PostgreSQL process: it formats rows on one core while Node ranks them on the other.
   // Parallel workers (which a sorted read needed) would take the core Node ranks on.
   await client.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
-  const ranker = new SnapshotRanker(seed, stratify);
+  // The directory's size (as of its last ANALYZE) sizes the ranker's arrays up front.
+  const [{ rows }] = (
+    await client.query<{ rows: number }>(
+      `SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = 'enterprise'::regclass`,
+    )
+  ).rows;
+  const ranker = new SnapshotRanker(seed, stratify, { rows });
   await pipeline(
     client.query(
       copyTo(

@@ -373,7 +373,7 @@ describe('verifyDraw: tampering is a MISMATCH with the first difference', () => 
    * verifyDraw's answer on the edited record; where the edited eligible list can be stored as
    * a snapshot, checks that verifyDrawSnapshot (stored draws) gives the same answer.
    */
-  const tampered = (edit: (r: Mutable) => void) => {
+  const tampered = async (edit: (r: Mutable) => void) => {
     const r = clone(record) as unknown as Mutable;
     edit(r);
     const whole = verifyDraw(r);
@@ -384,13 +384,14 @@ describe('verifyDraw: tampering is a MISMATCH with the first difference', () => 
         .sort((a, b) => byCode(a.uscc, b.uscc))
         .map((e) => `${snapshotLine(e)}\n`)
         .join('');
-      expect(verifyDrawSnapshot(header, new TextEncoder().encode(lines))).toEqual(whole);
+      const bytes = new TextEncoder().encode(lines);
+      expect(await verifyDrawSnapshot(header, (ranker) => ranker.push(bytes))).toEqual(whole);
     }
     return whole;
   };
 
-  it('the seed', () => {
-    expect(tampered((r) => (r.seed = `${SEED.slice(0, -1)}e`))).toEqual({
+  it('the seed', async () => {
+    expect(await tampered((r) => (r.seed = `${SEED.slice(0, -1)}e`))).toEqual({
       verdict: 'MISMATCH',
       firstDifference: expect.stringMatching(
         /^commitment: sha256\(seed\) is [0-9a-f]{64}, the record's commitment is/,
@@ -399,7 +400,7 @@ describe('verifyDraw: tampering is a MISMATCH with the first difference', () => 
     // With a matching commitment the selection itself differs.
     const other = 'fedcba9876543210fedcba9876543210';
     expect(
-      tampered((r) => {
+      await tampered((r) => {
         r.seed = other;
         r.commitment = commitmentOf(other);
       }),
@@ -409,31 +410,31 @@ describe('verifyDraw: tampering is a MISMATCH with the first difference', () => 
     });
   });
 
-  it('a selected USCC', () => {
+  it('a selected USCC', async () => {
     const outsider = record.eligible.find(
       (e) => !record.tasks.some((t) => t.uscc === e.uscc) && e.riskClass === 'B',
     )!;
-    const res = tampered((r) => (r.strata[1].selected[2] = outsider.uscc));
+    const res = await tampered((r) => (r.strata[1].selected[2] = outsider.uscc));
     expect(res).toEqual({
       verdict: 'MISMATCH',
       firstDifference: `strata[1] (B).selected[2]: recomputed "${record.strata[1].selected[2]}", the record has "${outsider.uscc}"`,
     });
-    expect(tampered((r) => (r.tasks[3].uscc = outsider.uscc))).toMatchObject({
+    expect(await tampered((r) => (r.tasks[3].uscc = outsider.uscc))).toMatchObject({
       firstDifference: expect.stringContaining(
         `tasks[3] (task 4, ${record.tasks[3].uscc}).uscc: recomputed`,
       ),
     });
   });
 
-  it('the eligible list', () => {
-    expect(tampered((r) => r.eligible.splice(7, 1))).toEqual({
+  it('the eligible list', async () => {
+    expect(await tampered((r) => r.eligible.splice(7, 1))).toEqual({
       verdict: 'MISMATCH',
       firstDifference: expect.stringMatching(
         /^eligibleDigest: the record's eligible list \(399 USCCs\) hashes to/,
       ),
     });
     expect(
-      tampered((r) =>
+      await tampered((r) =>
         r.eligible.push({
           uscc: syntheticUscc('150100', 99999),
           riskClass: 'D',
@@ -445,7 +446,7 @@ describe('verifyDraw: tampering is a MISMATCH with the first difference', () => 
     });
     // Same USCCs, a different risk class: the digest holds, the strata do not.
     const b = record.eligible.findIndex((e) => e.riskClass === 'B');
-    expect(tampered((r) => (r.eligible[b].riskClass = 'D'))).toMatchObject({
+    expect(await tampered((r) => (r.eligible[b].riskClass = 'D'))).toMatchObject({
       verdict: 'MISMATCH',
       // Under the cap, every stratum's share moves: A, the first, already differs.
       firstDifference: 'strata[0] (A).allotted: recomputed 5, the record has 6',
@@ -458,59 +459,63 @@ describe('verifyDraw: tampering is a MISMATCH with the first difference', () => 
         /^strata\[1\] \(B\)\.size: recomputed \d+, the record has \d+$/,
       ),
     });
-    expect(tampered((r) => (r.eligibleDigest = sha('')))).toMatchObject({
+    expect(await tampered((r) => (r.eligibleDigest = sha('')))).toMatchObject({
       firstDifference: expect.stringContaining('the eligible list or its digest was changed'),
     });
   });
 
-  it('an assignment', () => {
+  it('an assignment', async () => {
     const t = record.tasks.findIndex((x) => x.inspectors !== null);
     const [a, b] = record.tasks[t].inspectors!;
-    expect(tampered((r) => (r.tasks[t].inspectors = [b, a]))).toEqual({
+    expect(await tampered((r) => (r.tasks[t].inspectors = [b, a]))).toEqual({
       verdict: 'MISMATCH',
       firstDifference: `tasks[${t}] (task ${t + 1}, ${record.tasks[t].uscc}).inspectors[0]: recomputed "${a}", the record has "${b}"`,
     });
-    expect(tampered((r) => (r.tasks[t].lab = 'lab-999'))).toMatchObject({
+    expect(await tampered((r) => (r.tasks[t].lab = 'lab-999'))).toMatchObject({
       firstDifference: expect.stringContaining(
         `tasks[${t}] (task ${t + 1}, ${record.tasks[t].uscc}).lab: recomputed`,
       ),
     });
-    expect(tampered((r) => r.tasks.pop())).toMatchObject({
+    expect(await tampered((r) => r.tasks.pop())).toMatchObject({
       firstDifference: 'tasks: recomputed 40 tasks, the record has 39',
     });
   });
 
-  it('the inputs of the assignment and the parameters', () => {
-    expect(tampered((r) => (r.inspectors[0].conflicts = [record.tasks[0].uscc]))).toMatchObject({
+  it('the inputs of the assignment and the parameters', async () => {
+    expect(
+      await tampered((r) => (r.inspectors[0].conflicts = [record.tasks[0].uscc])),
+    ).toMatchObject({
       verdict: 'MISMATCH',
     });
-    expect(tampered((r) => (r.params.maxTasks = 41))).toMatchObject({
+    expect(await tampered((r) => (r.params.maxTasks = 41))).toMatchObject({
       firstDifference: expect.stringMatching(/^(strata|tasks|params|totalQuota)/),
     });
-    expect(tampered((r) => delete r.params.ratiosBp.D)).toMatchObject({
+    expect(await tampered((r) => delete r.params.ratiosBp.D)).toMatchObject({
       firstDifference: 'params.ratiosBp.D: recomputed 10000, the record has nothing',
     });
   });
 
-  it('a malformed record, without throwing', () => {
+  it('a malformed record, without throwing', async () => {
     expect(verifyDraw(null)).toEqual({
       verdict: 'MISMATCH',
       firstDifference: 'the record is not a JSON object',
     });
-    expect(tampered((r) => (r.algorithmVersion = 'spotcheck-draw/0'))).toMatchObject({
+    expect(await tampered((r) => (r.algorithmVersion = 'spotcheck-draw/0'))).toMatchObject({
       firstDifference: expect.stringContaining('algorithmVersion'),
     });
-    expect(tampered((r) => (r.eligible = 'everyone'))).toMatchObject({
+    expect(await tampered((r) => (r.eligible = 'everyone'))).toMatchObject({
       firstDifference: "the record's inputs are invalid: eligible must be an array",
     });
-    expect(tampered((r) => (r.eligible[0] = null))).toMatchObject({ verdict: 'MISMATCH' });
-    expect(tampered((r) => (r.inspectors[0] = 42))).toMatchObject({
+    expect(await tampered((r) => (r.eligible[0] = null))).toMatchObject({ verdict: 'MISMATCH' });
+    expect(await tampered((r) => (r.inspectors[0] = 42))).toMatchObject({
       firstDifference: "the record's inputs are invalid: inspectors[0] is not an object",
     });
-    expect(tampered((r) => delete r.tasks)).toMatchObject({ firstDifference: 'tasks: missing' });
+    expect(await tampered((r) => delete r.tasks)).toMatchObject({
+      firstDifference: 'tasks: missing',
+    });
   });
 
-  it('extra members outside the record format are ignored', () => {
+  it('extra members outside the record format are ignored', async () => {
     expect(verifyDraw({ ...clone(record), planId: 'P-2025-001', exportedAt: 'now' })).toEqual({
       verdict: 'MATCH',
     });

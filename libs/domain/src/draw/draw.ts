@@ -25,7 +25,7 @@ import {
   type SelectionCandidate,
   type StratumResult,
 } from './selection';
-import { rankSnapshot, type RankedSnapshot } from './snapshot';
+import { SnapshotRanker, type RankedSnapshot } from './snapshot';
 
 export const DRAW_ALGORITHM_VERSION = 'spotcheck-draw/1';
 
@@ -413,7 +413,7 @@ function diff(path: string, recomputed: unknown, recorded: unknown): string | nu
   return mismatch();
 }
 
-function mismatch(firstDifference: string): DrawVerification {
+function mismatch(firstDifference: string): { verdict: 'MISMATCH'; firstDifference: string } {
   return { verdict: 'MISMATCH', firstDifference };
 }
 
@@ -423,23 +423,38 @@ function mismatch(firstDifference: string): DrawVerification {
  * other than those of DrawRecord (an envelope's plan id, say) are ignored.
  */
 export function verifyDraw(record: unknown): DrawVerification {
-  return verifyWith(record, (r, seed) =>
-    runDraw({ ...settingsOf(r), seed, eligible: r.eligible as EligibleEnterprise[] }),
+  const checked = checkRecord(record);
+  if ('verdict' in checked) return checked;
+  const { r, seed } = checked;
+  return inputsOrMismatch(
+    () => runDraw({ ...settingsOf(r), seed, eligible: r.eligible as EligibleEnterprise[] }),
+    (again) => compareRecord(again, r),
   );
 }
 
 /**
  * verifyDraw for a record kept as the service stores it: the record without its eligible
- * list (`header`), and the list as snapshot bytes (snapshot.ts), which must be in ascending
- * USCC order as the service writes it. The same checks and the same answers as verifyDraw
- * on the whole record, without making the list into a million objects.
+ * list (`header`), and the list as snapshot bytes (snapshot.ts), which `feed` pushes into
+ * the ranker it is given (reading them as they come from storage, say). The same checks and
+ * the same answers as verifyDraw on the whole record, without a million parsed objects.
  */
-export function verifyDrawSnapshot(header: unknown, snapshot: Uint8Array): DrawVerification {
-  return verifyWith(header, (r, seed) => {
-    const settings = settingsOf(r);
-    const ranked = rankSnapshot(seed, settings.stratifyByPrefecture === true, snapshot);
-    return drawFromSnapshot({ ...settings, seed, commitment: r.commitment as string }, ranked);
+export async function verifyDrawSnapshot(
+  header: unknown,
+  feed: (ranker: SnapshotRanker) => void | Promise<void>,
+): Promise<DrawVerification> {
+  const checked = checkRecord(header);
+  if ('verdict' in checked) return checked;
+  const { r, seed } = checked;
+  const settings = settingsOf(r);
+  const count = r.eligibleCount;
+  const ranker = new SnapshotRanker(seed, settings.stratifyByPrefecture === true, {
+    rows: typeof count === 'number' ? count : undefined,
   });
+  await feed(ranker);
+  return inputsOrMismatch(
+    () => drawFromSnapshot({ ...settings, seed }, ranker.finish()),
+    (again) => compareRecord(again, r),
+  );
 }
 
 type RecordMembers = Partial<Record<keyof DrawRecord, unknown>>;
@@ -460,13 +475,12 @@ function settingsOf(r: RecordMembers): DrawSettings & { commitment: string } {
 }
 
 /**
- * Checks a record's version, seed and commitment, recomputes the draw with `recompute` from
- * the record's inputs, and compares the results (docs/draw-algorithm.md §11, in its order).
+ * docs/draw-algorithm.md §11 steps 1–2 and the params: the record with its seed, or the
+ * MISMATCH that stops verification before anything is recomputed.
  */
-function verifyWith(
+function checkRecord(
   record: unknown,
-  recompute: (r: RecordMembers, seed: string) => DrawRecordHeader,
-): DrawVerification {
+): { r: RecordMembers; seed: string } | Extract<DrawVerification, { verdict: 'MISMATCH' }> {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     return mismatch('the record is not a JSON object');
   }
@@ -489,17 +503,29 @@ function verifyWith(
   }
   const params = r.params as Partial<DrawParams> | undefined;
   if (params === null || typeof params !== 'object') return mismatch('params: missing');
+  return { r, seed };
+}
 
+/** The comparison of `recompute()` by `compare`, or the MISMATCH of inputs it cannot draw from. */
+function inputsOrMismatch(
+  recompute: () => DrawRecordHeader,
+  compare: (again: DrawRecordHeader) => DrawVerification,
+): DrawVerification {
   let again: DrawRecordHeader;
   try {
-    again = recompute(r, seed);
+    again = recompute();
   } catch (e) {
     if (e instanceof DrawInputError) {
       return mismatch(`the record's inputs are invalid: ${e.message}`);
     }
     return mismatch(`the record is malformed: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return compare(again);
+}
 
+/** docs/draw-algorithm.md §11 steps 4–8: the recomputed draw against the record. */
+function compareRecord(again: DrawRecordHeader, r: RecordMembers): DrawVerification {
+  const params = r.params;
   if (again.eligibleDigest !== r.eligibleDigest) {
     return mismatch(
       `eligibleDigest: the record's eligible list (${again.eligibleCount} USCCs) hashes to ${again.eligibleDigest}, the record says ${show(r.eligibleDigest)}; the eligible list or its digest was changed`,

@@ -104,12 +104,18 @@ const NO_PREFECTURE = -1;
  */
 class Lines {
   count = 0;
-  start = new Int32Array(1 << 14);
-  end = new Int32Array(1 << 14);
+  start: Int32Array;
+  end: Int32Array;
   /** Three order keys per line. */
-  order = new Int32Array(3 << 14);
+  order: Int32Array;
   /** False once a line's USCC is below the one before. */
   ascending = true;
+
+  constructor(capacity = MIN_ROWS) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.order = new Int32Array(capacity * 3);
+  }
 
   /**
    * Adds the line b[s..e), whose USCC is valid and whose key is already at order[3·count].
@@ -212,6 +218,10 @@ class Lines {
 }
 
 const RADIX = 1 << 15;
+const MIN_ROWS = 1 << 14;
+const MAX_HINT_ROWS = 1 << 22;
+/** About the length of a line of a prefecture-stratified list with one or two categories. */
+const BYTES_PER_ROW = 64;
 /** The three characters of each number below 31³, in base 31 over the USCC alphabet. */
 const TRIPLES = (() => {
   const t = new Uint8Array(29791 * 3);
@@ -247,13 +257,13 @@ export class SnapshotRanker {
   private readonly keyInput: Uint8Array;
   private readonly keyAt: number;
   /** Everything pushed so far; lines are read up to `parsed`. */
-  private bytes = new Uint8Array(1 << 20);
+  private bytes: Uint8Array;
   private length = 0;
   private parsed = 0;
-  private readonly lines = new Lines();
-  private categoryStart = new Int32Array(1 << 14);
-  private lead52 = new Float64Array(1 << 14);
-  private rowStratum = new Int32Array(1 << 14);
+  private readonly lines: Lines;
+  private categoryStart: Int32Array;
+  private lead52: Float64Array;
+  private rowStratum: Int32Array;
   private readonly strata: {
     name: string;
     riskClass: RiskClass;
@@ -267,10 +277,22 @@ export class SnapshotRanker {
   private lineNo = 0;
   private error: string | null = null;
 
+  /**
+   * `expected` sizes the ranker's arrays up front (a million rows grown from nothing cost
+   * tens of milliseconds of copying and garbage): the number of lines to expect, at most
+   * 4,194,304 (larger lists grow as they come). Only a hint: any number of lines is read.
+   */
   constructor(
     seed: string,
     private readonly stratify: boolean,
+    expected: { rows?: number } = {},
   ) {
+    const rows = Math.max(MIN_ROWS, Math.min(MAX_HINT_ROWS, Math.floor(expected.rows ?? 0) || 0));
+    this.lines = new Lines(rows);
+    this.categoryStart = new Int32Array(rows);
+    this.lead52 = new Float64Array(rows);
+    this.rowStratum = new Int32Array(rows);
+    this.bytes = new Uint8Array(rows * BYTES_PER_ROW);
     const check = validateSeed(seed);
     if (!check.ok) throw new DrawInputError(check.reason);
     // A valid seed is visible ASCII, so its UTF-8 bytes are its characters.
