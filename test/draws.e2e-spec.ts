@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { commitmentOf, completeUscc, verifyDraw } from '@spotcheck/domain';
 import type { Principal } from '@spotcheck/auth';
@@ -318,6 +319,29 @@ describe('the draw of a plan', () => {
     } finally {
       await runner.release();
     }
+  });
+
+  it('keeps every task to its own draw and that draw’s plan (one composite key)', async () => {
+    const ds = dataSource(app);
+    const [task] = (await ds.query(
+      `SELECT t.draw_id AS "drawId", t.plan_id AS "planId", t.uscc, t.category
+         FROM inspection_task t LIMIT 1`,
+    )) as { drawId: string; planId: string; uscc: string; category: string }[];
+    const [other] = (await ds.query(`SELECT id FROM sampling_plan WHERE id <> $1 LIMIT 1`, [
+      task.planId,
+    ])) as { id: string }[];
+    const insert = (drawId: string, planId: string) =>
+      ds.query(
+        `INSERT INTO inspection_task (plan_id, draw_id, task_no, uscc, category)
+         VALUES ($1, $2, 999999, $3, $4)`,
+        [planId, drawId, task.uscc, task.category],
+      );
+    await expect(insert(task.drawId, other.id)).rejects.toMatchObject({
+      driverError: { code: '23503', constraint: 'inspection_task_draw_plan_fkey' },
+    });
+    await expect(insert(randomUUID(), task.planId)).rejects.toMatchObject({
+      driverError: { code: '23503' },
+    });
   });
 
   it('excludes an enterprise checked within 6 months at the same level, with the reason', async () => {

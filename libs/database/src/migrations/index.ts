@@ -14,6 +14,7 @@ import { Epcis1765500000000 } from './1765500000000-Epcis';
 import { LabReports1765600000000 } from './1765600000000-LabReports';
 import { LabReportItemBulk1765700000000 } from './1765700000000-LabReportItemBulk';
 import { DrawEligibleGzip1765800000000 } from './1765800000000-DrawEligibleGzip';
+import { TaskDrawKey1765900000000 } from './1765900000000-TaskDrawKey';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   LabReports1765600000000,
   LabReportItemBulk1765700000000,
   DrawEligibleGzip1765800000000,
+  TaskDrawKey1765900000000,
 ];
