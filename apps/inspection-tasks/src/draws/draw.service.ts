@@ -391,7 +391,7 @@ export class DrawService {
 
   /**
    * All tasks of the draw in one COPY: about 7 % faster than an INSERT from unnest() of ten
-   * arrays (most of the time is the four foreign-key checks a row), and the selected
+   * arrays (most of the time is the foreign-key checks a row), and the selected
    * enterprises are not statement parameters a server may write into its log.
    */
   private async insertTasks(

@@ -326,6 +326,7 @@ export class SnapshotRanker {
       String.fromCharCode(...bytes.subarray(lines.start[row], lines.start[row] + USCC_LENGTH));
     const digest = lines.digest(lines.sorted(uscc));
     const known = new Map<string, readonly string[]>();
+    const utf8 = new TextDecoder();
     return {
       count: n,
       digest,
@@ -335,7 +336,7 @@ export class SnapshotRanker {
       lead52: this.lead52.subarray(0, n),
       uscc,
       categories: (row) => {
-        const field = new TextDecoder().decode(bytes.subarray(categoryStart[row], lines.end[row]));
+        const field = utf8.decode(bytes.subarray(categoryStart[row], lines.end[row]));
         let list = known.get(field);
         if (list === undefined)
           known.set(field, (list = [...new Set(field.split(','))].sort(compareCodeUnits)));
