@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
-import { encodeEligible, type PlanLevel, type SamplingPlan } from '@spotcheck/database';
+import type { PlanLevel, SamplingPlan } from '@spotcheck/database';
 import { SnapshotRanker, regionPrefix, type RankedSnapshot } from '@spotcheck/domain';
 import { NATIONAL_JURISDICTION } from '../plans/plan.dto';
 
@@ -137,26 +137,11 @@ export async function eligibleSet(
 }
 
 /**
- * The eligible list (libs/domain/src/draw/snapshot.ts) by COPY, ranked for the seed as it
- * arrives (see rankEligible), and gzipped for the record in the order it came: a million
- * enterprises come as about 43 MB of text, not a million rows, and are never a million
- * strings. The list is compressed once the COPY is over, on both cores (encodeEligible):
- * compressing while PostgreSQL sent took a core from the two that send and rank.
- */
-export async function eligibleSnapshot(
-  client: PoolClient,
-  set: EligibleSet,
-  seed: string,
-  stratify: boolean,
-): Promise<{ ranked: RankedSnapshot; stored: Buffer }> {
-  const ranked = await rankEligible(client, set, seed, stratify);
-  return { ranked, stored: await encodeEligible(ranked.bytes) };
-}
-
-/**
- * The eligible set ranked for the seed: SnapshotRanker reads the strata and every rank key
- * off the COPY's pieces while PostgreSQL is still sending, then sorts the rows by USCC for
- * the digest. Hashing here costs about 0.25 µs a USCC against about 1 µs in PostgreSQL's
+ * The eligible set ranked for the seed: the eligible list (libs/domain/src/draw/snapshot.ts)
+ * by one COPY, about 43 MB of text for a million enterprises rather than a million rows.
+ * SnapshotRanker reads the strata and every rank key off the COPY's pieces while PostgreSQL
+ * is still sending, never making them into strings, then sorts the rows by USCC for the
+ * digest; the pieces it keeps are the list the record stores (encodeEligible). Hashing here costs about 0.25 µs a USCC against about 1 µs in PostgreSQL's
  * sha256(), and a radix sort of the ranker's order keys under 0.1 s against 0.5 s for
  * PostgreSQL to sort the rows before sending them.
  */

@@ -9,6 +9,7 @@ import {
   InspectionTask,
   SamplingPlan,
   drawEligibleText,
+  encodeEligible,
   exportRecordJson,
   findDraw,
   copyInto,
@@ -36,12 +37,7 @@ import type {
 } from '@spotcheck/domain';
 import { PlanService } from '../plans/plan.service';
 import { DrawPlanDto, TaskQuery } from './draw.dto';
-import {
-  type Exclusion,
-  eligibleSet,
-  eligibleSnapshot,
-  jurisdictionPattern,
-} from './draw-selection';
+import { type Exclusion, eligibleSet, jurisdictionPattern, rankEligible } from './draw-selection';
 
 export interface DrawSummary {
   id: string;
@@ -149,11 +145,14 @@ export class DrawService {
     const set = await eligibleSet(m, client, plan);
     phases.mark('exclusions');
     let header: DrawRecordHeader;
-    let stored: Buffer;
+    let storing: Promise<Buffer> | undefined;
     try {
-      // The eligible list, ranked for the seed while it arrives and gzipped for the record.
-      const snapshot = await eligibleSnapshot(client, set, dto.seed, plan.stratifyByPrefecture);
-      stored = snapshot.stored;
+      // The eligible list, ranked for the seed while it arrives; gzipped for the record on the
+      // thread pool while the selection and the assignment run.
+      const ranked = await rankEligible(client, set, dto.seed, plan.stratifyByPrefecture);
+      storing = encodeEligible(ranked.bytes);
+      // Awaited below; until then a failure must not count as an unhandled rejection.
+      storing.catch(() => undefined);
       phases.mark('snapshot');
       const params: DrawParams = {
         ratiosBp: resolveRatios(plan.ratios),
@@ -161,7 +160,6 @@ export class DrawService {
         maxTasks: plan.maxTasks,
         inspectorCapacity: plan.maxTasksPerInspector,
       };
-      const { ranked } = snapshot;
       const selection = selectRanked(dto.seed, ranked, params);
       phases.mark('selection');
       header = completeDraw({
@@ -180,6 +178,7 @@ export class DrawService {
       });
       phases.mark('assignment');
     } catch (e) {
+      await storing?.catch(() => undefined);
       if (e instanceof DrawInputError)
         throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'DRAW_INPUT_INVALID', e.message);
       throw e;
@@ -188,7 +187,7 @@ export class DrawService {
     const drawId = await insertDrawRow(client, {
       planId: plan.id,
       record: header,
-      eligible: stored,
+      eligible: await storing,
       drawnAt,
       drawnBy: p.sub,
     });
