@@ -221,7 +221,7 @@ const RADIX = 1 << 15;
 const MIN_ROWS = 1 << 14;
 const MAX_HINT_ROWS = 1 << 22;
 /** About the length of a line of a prefecture-stratified list with one or two categories. */
-const BYTES_PER_ROW = 64;
+const BYTES_PER_ROW = 48;
 /** The three characters of each number below 31³, in base 31 over the USCC alphabet. */
 const TRIPLES = (() => {
   const t = new Uint8Array(29791 * 3);
