@@ -32,18 +32,22 @@ export async function findDraw(m: EntityManager, drawId: string): Promise<Draw |
 const gzipAsync = promisify(gzip);
 
 /**
- * How `draw.eligible` stores the eligible snapshot: gzip (level 1) of its lines, each ending
- * in '\n', in the order the draw's COPY sent them. A million enterprises take about 9 MB
+ * How `draw.eligible` stores the eligible snapshot: gzip (level 2) of its lines, each ending
+ * in '\n', in the order the draw's COPY sent them. A million enterprises take about 8 MB
  * instead of 43: sending 43 MB as one statement parameter took PostgreSQL 1.3–3 s however
  * the column was stored. The two halves are compressed at once on the thread pool, one gzip
- * member each; concatenated members are one gzip stream (RFC 1952 §2.2), which gunzip reads
- * whole.
+ * member each (concatenated members are one gzip stream, RFC 1952 §2.2, which gunzip reads
+ * whole), into 4 MiB pieces (zlib's 16 KiB ones cost the main thread a callback each): about
+ * 80 ms for 43 MB here, against 150 ms in one member. Level 2 costs what level 1 does and
+ * saves a tenth; level 3 saves another eighth for a quarter more time.
  */
 export async function encodeEligible(text: Uint8Array): Promise<Buffer> {
   let half = text.length >> 1;
   while (half > 0 && half < text.length && text[half - 1] !== 0x0a) half++;
   const parts = await Promise.all(
-    [text.subarray(0, half), text.subarray(half)].map((t) => gzipAsync(t, { level: 1 })),
+    [text.subarray(0, half), text.subarray(half)].map((t) =>
+      gzipAsync(t, { level: 2, chunkSize: 4 << 20 }),
+    ),
   );
   return Buffer.concat(parts);
 }
