@@ -29,4 +29,10 @@ describe('the stored eligible list', () => {
     expect(await decodeEligible(old)).toBe(`${line(A)}\n${line(B)}`);
     expect(await decodeEligible(await encodeEligible(new Uint8Array(0)))).toBe('');
   });
+
+  it('exports a list it cannot sort as stored, rather than not at all', async () => {
+    const twice = `${line(B)}\n${line(A)}\n${line(B, 'C')}\n`;
+    const stored = await encodeEligible(new TextEncoder().encode(twice));
+    expect(await decodeEligible(stored)).toBe(twice.slice(0, -1));
+  });
 });

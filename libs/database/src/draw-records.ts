@@ -7,6 +7,7 @@ import { createGunzip, gunzip, gzip } from 'node:zlib';
 import type { PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
 import {
+  DrawInputError,
   parseEligibleSnapshot,
   sortSnapshot,
   verifyDrawSnapshot,
@@ -66,7 +67,16 @@ export function eligibleBytes(stored: Buffer): Promise<Buffer> {
  * ones in the order the COPY sent them.
  */
 export async function decodeEligible(stored: Buffer): Promise<string> {
-  const sorted = sortSnapshot(await eligibleBytes(stored));
+  const lines = await eligibleBytes(stored);
+  let sorted: Uint8Array;
+  try {
+    sorted = sortSnapshot(lines);
+  } catch (e) {
+    // A list that cannot be sorted (a line without a valid USCC, a USCC twice) is exported as
+    // stored, for its verification to show what is wrong, rather than not at all.
+    if (!(e instanceof DrawInputError)) throw e;
+    sorted = lines;
+  }
   const bytes = Buffer.from(sorted.buffer, sorted.byteOffset, sorted.length);
   const end =
     bytes.length > 0 && bytes[bytes.length - 1] === 0x0a ? bytes.length - 1 : bytes.length;

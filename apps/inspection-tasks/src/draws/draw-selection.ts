@@ -141,9 +141,10 @@ export async function eligibleSet(
  * by one COPY, about 43 MB of text for a million enterprises rather than a million rows.
  * SnapshotRanker reads the strata and every rank key off the COPY's pieces while PostgreSQL
  * is still sending, never making them into strings, then sorts the rows by USCC for the
- * digest; the pieces it keeps are the list the record stores (encodeEligible). Hashing here costs about 0.25 µs a USCC against about 1 µs in PostgreSQL's
- * sha256(), and a radix sort of the ranker's order keys under 0.1 s against 0.5 s for
- * PostgreSQL to sort the rows before sending them.
+ * digest; the pieces it keeps are the list the record stores (encodeEligible). Hashing here
+ * costs about 0.25 µs a USCC against about 1 µs in PostgreSQL's sha256(), and a radix sort of
+ * the ranker's order keys under 0.1 s against 0.5 s for PostgreSQL to sort the rows before
+ * sending them.
  */
 export async function rankEligible(
   client: PoolClient,

@@ -102,8 +102,8 @@ export class DrawService {
 
   async draw(p: Principal, id: string, dto: DrawPlanDto): Promise<DrawSummary> {
     try {
-      // REPEATABLE READ: the strata sizes, the candidates and the snapshot are separate
-      // queries and must see one and the same directory.
+      // REPEATABLE READ: the exclusions, the eligible list, the inspectors, the labs and the
+      // previous pairs are separate queries and must see one and the same directory.
       return await this.ds.transaction('REPEATABLE READ', (m) => this.drawIn(m, p, id, dto));
     } catch (e) {
       // The plan row changed after this transaction's snapshot: a concurrent draw (or cancel)

@@ -510,6 +510,15 @@ describe('verifyDraw: tampering is a MISMATCH with the first difference', () => 
     expect(await tampered((r) => (r.inspectors[0] = 42))).toMatchObject({
       firstDifference: "the record's inputs are invalid: inspectors[0] is not an object",
     });
+    // The settings are checked before the eligible list, by both verifiers.
+    expect(
+      await tampered((r) => {
+        r.inspectors = 'none';
+        r.eligible[0].riskClass = 'E';
+      }),
+    ).toMatchObject({
+      firstDifference: "the record's inputs are invalid: inspectors must be an array",
+    });
     expect(await tampered((r) => delete r.tasks)).toMatchObject({
       firstDifference: 'tasks: missing',
     });

@@ -301,8 +301,8 @@ export interface CompleteDrawInput {
 /**
  * Everything after the selection (docs/draw-algorithm.md §8–§10): each task's category, the
  * inspector pairs and labs, and the record without its eligible list. runDraw uses it after
- * selecting from the whole list, the service after selecting from candidates (candidates.ts);
- * both give the same record for the same selection.
+ * selecting from objects, the service and drawFromSnapshot after selecting from a ranked
+ * snapshot (snapshot.ts); both give the same record for the same selection.
  */
 export function completeDraw(input: CompleteDrawInput): DrawRecordHeader {
   const reveal = checkReveal(input.seed, input.commitment);
@@ -452,7 +452,11 @@ export async function verifyDrawSnapshot(
   });
   await feed(ranker);
   return inputsOrMismatch(
-    () => drawFromSnapshot({ ...settings, seed }, ranker.finish()),
+    () => {
+      // The settings first, as runDraw checks them before the eligible list.
+      drawParamsOf(settings);
+      return drawFromSnapshot({ ...settings, seed }, ranker.finish());
+    },
     (again) => compareRecord(again, r),
   );
 }

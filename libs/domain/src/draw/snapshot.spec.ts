@@ -200,6 +200,13 @@ describe('eligible snapshot text', () => {
     expect(parseEligibleSnapshot('')).toEqual([]);
   });
 
+  it('lists categories sorted and once each, as the record does', () => {
+    const u = syntheticUscc('150100', 1);
+    expect(parseEligibleSnapshot(`${u}\tA\t150100\tC02,C01,C02`)).toEqual([
+      { uscc: u, riskClass: 'A', prefecture: '150100', categories: ['C01', 'C02'] },
+    ]);
+  });
+
   it('keeps an entry without prefecture without one', () => {
     const e = { uscc: syntheticUscc('150100', 1), riskClass: RISK_CLASSES[0], categories: ['C01'] };
     expect(parseEligibleSnapshot(snapshotLine(e))).toEqual([e]);

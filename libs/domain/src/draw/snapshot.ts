@@ -1,13 +1,15 @@
 /**
- * The eligible list of a draw in its stored form: one line per enterprise in ascending USCC
- * (code-unit) order, fields separated by a tab, lines by '\n' (no trailing newline):
+ * The eligible list of a draw as text: one line per enterprise, fields separated by a tab,
+ * lines by '\n':
  *
  *     uscc <TAB> riskClass <TAB> prefecture <TAB> category,category,…
  *
  * A million enterprises take about 43 MB this way against 80 MB as JSON objects, and the
- * database sends it as a plain COPY (the draw stores it gzipped, with a final newline; see
- * libs/database draw-records.ts). It is the `eligible` member of the record, nothing more:
- * the export expands it back into objects (docs/draw-algorithm.md §10).
+ * database sends it as a plain COPY. The draw stores the lines in the order the COPY sent
+ * them, each ending in '\n', gzipped (libs/database draw-records.ts); sortSnapshot puts them
+ * in USCC order, in which the record lists them (parseEligibleSnapshot, without the final
+ * '\n'). It is the `eligible` member of the record, nothing more (docs/draw-algorithm.md
+ * §10).
  */
 import { createHash } from 'node:crypto';
 import type { RiskClass } from '../enums';
@@ -49,7 +51,8 @@ export function parseEligibleSnapshot(text: string): EligibleEnterprise[] {
     const cats = text.slice(t3 + 1, end);
     let categories = categoryCache.get(cats);
     if (categories === undefined) {
-      categories = cats.length === 0 ? [] : cats.split(',');
+      // Canonical, as the record lists categories: sorted, without duplicates.
+      categories = cats.length === 0 ? [] : [...new Set(cats.split(','))].sort(compareCodeUnits);
       categoryCache.set(cats, categories);
     }
     const riskClass =
@@ -219,7 +222,7 @@ class Lines {
 
 const RADIX = 1 << 15;
 const MIN_ROWS = 1 << 14;
-const MAX_HINT_ROWS = 1 << 22;
+const MAX_HINT_ROWS = 1 << 20;
 /** About the length of a line of a prefecture-stratified list with one or two categories. */
 const BYTES_PER_ROW = 48;
 /** The three characters of each number below 31³, in base 31 over the USCC alphabet. */
@@ -279,8 +282,9 @@ export class SnapshotRanker {
 
   /**
    * `expected` sizes the ranker's arrays up front (a million rows grown from nothing cost
-   * tens of milliseconds of copying and garbage): the number of lines to expect, at most
-   * 4,194,304 (larger lists grow as they come). Only a hint: any number of lines is read.
+   * tens of milliseconds of copying and garbage): the number of lines to expect, taken up to
+   * 1,048,576 (about 85 MB of arrays; larger lists grow as they come). Only a hint: any
+   * number of lines is read.
    */
   constructor(
     seed: string,
@@ -312,9 +316,9 @@ export class SnapshotRanker {
     }
     this.bytes.set(chunk, this.length);
     this.length += chunk.length;
-    // Complete lines end at the last '\n'; each is read up to its own.
-    const last = this.bytes.lastIndexOf(NL, this.length - 1);
-    if (last >= this.parsed) this.read(last + 1);
+    // Complete lines end at the chunk's last '\n' (none in it: no line was completed).
+    const last = this.bytes.subarray(this.length - chunk.length, this.length).lastIndexOf(NL);
+    if (last >= 0) this.read(this.length - chunk.length + last + 1);
   }
 
   finish(): RankedSnapshot {
