@@ -18,9 +18,9 @@ import {
 import {
   SnapshotRanker,
   parseEligibleSnapshot,
-  rankSnapshot,
   snapshotLine,
   sortSnapshot,
+  type RankedSnapshot,
 } from './snapshot';
 
 const SEED = 'snapshot-seed-0123456789';
@@ -38,6 +38,13 @@ function snapshotOf(eligible: readonly EligibleEnterprise[]): string {
 /** The lines of a directory in its own (random) order, the last without its '\n'. */
 function linesOf(eligible: readonly EligibleEnterprise[]): string {
   return eligible.map(snapshotLine).join('\n');
+}
+
+/** A whole snapshot text ranked in one piece. */
+function rankSnapshot(seed: string, stratify: boolean, snapshot: string): RankedSnapshot {
+  const r = new SnapshotRanker(seed, stratify);
+  if (snapshot.length > 0) r.push(encode(snapshot));
+  return r.finish();
 }
 
 /** Feeds the bytes to a ranker in pieces cut at the given offsets. */

@@ -499,18 +499,6 @@ function text(b: Uint8Array, s: number, e: number): string {
   return new TextDecoder().decode(b.subarray(s, e));
 }
 
-/** A whole snapshot (text or its bytes) ranked for one seed: see SnapshotRanker. */
-export function rankSnapshot(
-  seed: string,
-  stratify: boolean,
-  snapshot: string | Uint8Array,
-): RankedSnapshot {
-  const r = new SnapshotRanker(seed, stratify);
-  const bytes = typeof snapshot === 'string' ? new TextEncoder().encode(snapshot) : snapshot;
-  if (bytes.length > 0) r.push(bytes);
-  return r.finish();
-}
-
 /**
  * A snapshot's lines in ascending USCC order, each ending in '\n' (the draw stores the lines
  * in the order its COPY sent them; the record lists them in this order). The bytes as they
