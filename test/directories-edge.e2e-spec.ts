@@ -167,9 +167,11 @@ describe('export', () => {
         req.on('error', (e) => (req.destroyed ? resolve() : reject(e)));
       });
     }
-    await new Promise((r) => setTimeout(r, 300));
     const pool = (app.get(DataSource).driver as unknown as { master: { waitingCount: number } })
       .master;
+    // The server frees an aborted export's connection when it sees the abort; give it time.
+    for (const until = Date.now() + 10_000; pool.waitingCount > 0 && Date.now() < until;)
+      await new Promise((r) => setTimeout(r, 20));
     expect(pool.waitingCount).toBe(0);
     const body = await new Promise<string>((resolve, reject) => {
       const req = get(options, (res) => {

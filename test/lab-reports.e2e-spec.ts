@@ -67,6 +67,15 @@ const SIG = () => labUser('sig');
 const OTHER_LAB = () => labUser('b-boss', labB);
 const enterprise = (org: string): Principal => ({ sub: `ent-${org}`, role: 'enterprise', org });
 
+/**
+ * The day a notice says it was served: the Beijing date when the report was issued, so the
+ * date before the request or the one after it (a run may cross Beijing midnight in between).
+ */
+function servedDay(before: string, servedOn: unknown): string {
+  expect([before, chinaDate(new Date())]).toContain(servedOn);
+  return servedOn as string;
+}
+
 const samples: Record<string, string> = {};
 /** Samples for the bulk upload (received in its describe). */
 const bulk: string[] = [];
@@ -545,6 +554,7 @@ describe('reports', () => {
   });
 
   it('issues: stores the verdict and failed items, writes the outbox row and the result notice (food: 7 working days)', async () => {
+    const before = chinaDate(new Date());
     const r = await ok(act(SIG(), v1, 'issue'), 200);
     expect(r).toMatchObject({
       state: 'issued',
@@ -579,12 +589,12 @@ describe('reports', () => {
       { queue: 'reports', payload: expect.objectContaining({ version: 1, labId: labA }) },
     ]);
 
-    const today = chinaDate(new Date());
     const cal = await labApp.get(WorkCalendarService).calendar();
     const notices = await ok(
       tasksApi(enterprise(foodEnterprises[0]), 'GET', '/api/v1/notices'),
       200,
     );
+    const today = servedDay(before, notices.items[0]?.servedOn);
     expect(notices.items).toEqual([
       expect.objectContaining({
         sampleNo: samples.food,
@@ -722,13 +732,14 @@ describe('reports', () => {
     expect(r.testedBy).toEqual(['t1']);
     await ok(act(T1(), r.id, 'submit'), 200);
     await ok(act(REV(), r.id, 'review'), 200);
+    const before = chinaDate(new Date());
     await ok(act(SIG(), r.id, 'issue'), 200);
-    const today = chinaDate(new Date());
     const cal = await labApp.get(WorkCalendarService).calendar();
     const notices = await ok(
       tasksApi(enterprise(prodEnterprises[0]), 'GET', '/api/v1/notices'),
       200,
     );
+    const today = servedDay(before, notices.items[0]?.servedOn);
     expect(notices.items).toEqual([
       expect.objectContaining({
         sampleNo: samples.prod,

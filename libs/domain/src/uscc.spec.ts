@@ -191,15 +191,4 @@ describe('USCC (GB 32100-2015)', () => {
       }),
     );
   });
-
-  it('validates a million codes quickly', () => {
-    const codes = fc.sample(validUscc, { numRuns: 1000, seed: 42 });
-    const t0 = process.hrtime.bigint();
-    let valid = 0;
-    for (let n = 0; n < 1_000_000; n++) if (validateUscc(codes[n % 1000]).ok) valid++;
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    expect(valid).toBe(1_000_000);
-    // About 50–100 ms in plain Node on the dev machine; the bound leaves room for slow CI.
-    expect(ms).toBeLessThan(1500);
-  });
 });

@@ -39,7 +39,7 @@ describe('@RouteBody gate on a Fastify route', () => {
     let running = 0;
     let most = 0;
     let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
+    let held = new Promise<void>((r) => (release = r));
     app.post(
       '/upload',
       { config: { spotcheckBody: { gate: { name: 'g', concurrency: 'PORT' } } } },
@@ -82,9 +82,14 @@ describe('@RouteBody gate on a Fastify route', () => {
       await Promise.all([post(7), post(8)]);
       expect(most).toBe(2);
       while (running > 0) await new Promise((r) => setTimeout(r, 5));
+      // Held until both are inside: a timer could let one finish before the other starts.
       most = 0;
-      await Promise.all([post(13), post(14)]);
+      held = new Promise<void>((r) => (release = r));
+      const pair = [post(13, true), post(14, true)];
+      while (running < 2) await new Promise((r) => setTimeout(r, 5));
       expect(most).toBe(2);
+      release();
+      expect(await Promise.all(pair)).toEqual([{ got: 13 }, { got: 14 }]);
     } finally {
       await app.close();
     }
