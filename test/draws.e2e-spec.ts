@@ -228,6 +228,27 @@ describe('the draw of a plan', () => {
     expect(byId.json()).toEqual(summary);
     const vById = await get(REGULATOR_HOHHOT, `/api/v1/draws/${summary.id as string}/verification`);
     expect(vById.json().verdict).toEqual({ verdict: 'MATCH' });
+    // A stored list damaged in the database (here cut short) is a MISMATCH, not a server error.
+    const ds = dataSource(app);
+    const [{ eligible }] = (await ds.query(`SELECT eligible FROM draw WHERE id = $1`, [
+      summary.id,
+    ])) as { eligible: Buffer }[];
+    for (const damaged of [eligible.subarray(0, eligible.length - 4), Buffer.from('not gzip')]) {
+      await ds.query(`UPDATE draw SET eligible = $2 WHERE id = $1`, [summary.id, damaged]);
+      const bad = await get(REGULATOR_HOHHOT, `/api/v1/draws/${summary.id as string}/verification`);
+      expect(bad.statusCode).toBe(200);
+      expect(bad.json().verdict).toEqual({
+        verdict: 'MISMATCH',
+        firstDifference: expect.stringMatching(
+          /^eligible: the stored eligible list cannot be read \(.+\)$/,
+        ),
+      });
+    }
+    await ds.query(`UPDATE draw SET eligible = $2 WHERE id = $1`, [summary.id, eligible]);
+    expect(
+      (await get(REGULATOR_HOHHOT, `/api/v1/draws/${summary.id as string}/verification`)).json()
+        .verdict,
+    ).toEqual({ verdict: 'MATCH' });
     for (const url of ['', '/verification', '/exclusions', '/record'])
       expect(
         (await get(REGULATOR_BAOTOU, `/api/v1/draws/${summary.id as string}${url}`)).statusCode,

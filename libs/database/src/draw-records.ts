@@ -186,16 +186,38 @@ export function fullRecord(d: Draw, eligibleText: string): DrawRecord {
  */
 export async function verifyStoredDraw(m: EntityManager, d: Draw): Promise<DrawVerification> {
   const stored = await storedEligible(m, d.id);
-  return verifyDrawSnapshot(d.record, async (ranker) => {
+  let unreadable: string | null = null;
+  const verdict = await verifyDrawSnapshot(d.record, async (ranker) => {
     if (stored === null) return;
-    await pipeline(
-      Readable.from([stored]),
-      createGunzip({ chunkSize: 1 << 20 }),
-      async function (pieces: AsyncIterable<Buffer>) {
-        for await (const piece of pieces) ranker.push(piece);
-      },
-    );
+    try {
+      await pipeline(
+        Readable.from([stored]),
+        createGunzip({ chunkSize: 1 << 20 }),
+        async function (pieces: AsyncIterable<Buffer>) {
+          for await (const piece of pieces) ranker.push(piece);
+        },
+      );
+    } catch (e) {
+      if (!isZlibError(e)) throw e;
+      unreadable = e.message;
+    }
   });
+  // A stored list that no longer inflates (damaged in the database) cannot be the one drawn.
+  return unreadable === null
+    ? verdict
+    : {
+        verdict: 'MISMATCH',
+        firstDifference: `eligible: the stored eligible list cannot be read (${unreadable})`,
+      };
+}
+
+/**
+ * An error of zlib's inflating (bad header, bad data, a truncated stream): codes Z_…. Not by
+ * `instanceof Error`, which fails for errors from another realm (Jest's sandbox, for one).
+ */
+function isZlibError(e: unknown): e is { code: string; message: string } {
+  const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && code.startsWith('Z_') && typeof message === 'string';
 }
 
 const EXPORT_CHUNK_LINES = 8192;
