@@ -2,7 +2,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { completeUscc } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import {
-  ADMIN,
   REGULATOR_BAOTOU,
   REGULATOR_HOHHOT,
   REGULATOR_PROVINCE,
@@ -11,6 +10,7 @@ import {
   dataSource,
   upload,
 } from './support/app';
+import { apiOf, ensureCategory } from './support/api';
 
 let app: NestFastifyApplication;
 let seq = 0;
@@ -19,23 +19,11 @@ const uscc = (region = '150102') => completeUscc(`91${region}MA${String(++seq).p
 
 beforeAll(async () => {
   app = await bootHttp(InspectionTasksModule);
-  for (const code of ['DAIRY-PAST', 'CEMENT']) {
-    await app
-      .inject({
-        method: 'POST',
-        url: '/api/v1/catalog/categories',
-        headers: bearer(ADMIN),
-        payload: {
-          code,
-          name: code,
-          sector: 'manufacturing',
-          items: [{ code: 'X1', name: '项目', limit: '≤0.5' }],
-        },
-      })
-      .then(
-        (r) => r.statusCode === 201 || r.statusCode === 409 || Promise.reject(new Error(r.body)),
-      );
-  }
+  for (const code of ['DAIRY-PAST', 'CEMENT'])
+    await ensureCategory(
+      apiOf(() => app),
+      code,
+    );
 });
 afterAll(() => app.close());
 

@@ -14,21 +14,18 @@ import {
   REGULATOR_BAOTOU,
   REGULATOR_HOHHOT,
   REGULATOR_PROVINCE,
-  bearer,
   bootHttp,
   dataSource,
 } from './support/app';
+import { RUN as run, apiOf, ensureCategory, seedOf as seedFor, usccSource } from './support/api';
 
 let app: NestFastifyApplication;
 let portal: NestFastifyApplication;
-const run = String(process.pid % 10000).padStart(4, '0');
-let seq = 0;
 /** A fresh valid USCC registered in `region`. */
-const uscc = (region: string) =>
-  completeUscc(`91${region}DW${run}${String(++seq).padStart(3, '0')}`);
+const uscc = usccSource('DW');
 let planSeq = 0;
 const planCode = () => `DRAW-2026-${String(++planSeq).padStart(3, '0')}-${process.pid}`;
-const seedOf = (n: number) => `draw-e2e-seed-${process.pid}-${n}-0123456789abcdef`;
+const seedOf = (n: number) => seedFor('draw', n);
 
 /** Categories of this file only, so other specs' directories do not enter the draws. */
 const CAT = `DRW-${run}`;
@@ -38,16 +35,8 @@ const hohhot: string[] = [];
 let checked = '';
 let labId = '';
 
-async function post(p: Principal, url: string, payload: unknown) {
-  const r = await app.inject({
-    method: 'POST',
-    url,
-    headers: bearer(p),
-    payload: payload as object,
-  });
-  if (r.statusCode !== 201) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
-  return r.json() as Record<string, unknown>;
-}
+const api = apiOf(() => app);
+const { get, post, created } = api;
 
 const enterprise = (region: string, categories: string[]) => ({
   uscc: uscc(region),
@@ -62,30 +51,24 @@ const enterprise = (region: string, categories: string[]) => ({
 beforeAll(async () => {
   app = await bootHttp(InspectionTasksModule);
   portal = await bootHttp(PublicPortalModule);
-  for (const code of [CAT, CAT_X])
-    await post(ADMIN, '/api/v1/catalog/categories', {
-      code,
-      name: code,
-      sector: 'manufacturing',
-      items: [{ code: 'X1', name: '项目', limit: '≤0.5' }],
-    });
+  for (const code of [CAT, CAT_X]) await ensureCategory(api, code);
   for (let i = 0; i < 6; i++) {
     const e = enterprise('150102', [CAT]);
-    await post(REGULATOR_HOHHOT, '/api/v1/enterprises', e);
+    await created(REGULATOR_HOHHOT, '/api/v1/enterprises', e);
     hohhot.push(e.uscc);
   }
-  await post(REGULATOR_BAOTOU, '/api/v1/enterprises', enterprise('150202', [CAT]));
+  await created(REGULATOR_BAOTOU, '/api/v1/enterprises', enterprise('150202', [CAT]));
   const x = enterprise('150123', [CAT_X]);
-  await post(REGULATOR_HOHHOT, '/api/v1/enterprises', x);
+  await created(REGULATOR_HOHHOT, '/api/v1/enterprises', x);
   checked = x.uscc;
   for (const staffNo of STAFF)
-    await post(REGULATOR_HOHHOT, '/api/v1/inspectors', {
+    await created(REGULATOR_HOHHOT, '/api/v1/inspectors', {
       staffNo,
       name: '检查员',
       regionCode: '150102',
       categories: [CAT, CAT_X],
     });
-  const lab = await post(REGULATOR_HOHHOT, '/api/v1/labs', {
+  const lab = await created(REGULATOR_HOHHOT, '/api/v1/labs', {
     name: '抽取测试检验所',
     uscc: completeUscc(`12150102DL${run}001`),
     cmaNo: `DRW${run}`,
@@ -105,7 +88,7 @@ async function committedPlan(
   over: Record<string, unknown> = {},
   p: Principal = REGULATOR_HOHHOT,
 ) {
-  const plan = await post(p, '/api/v1/plans', {
+  const plan = await created(p, '/api/v1/plans', {
     code: planCode(),
     title: '抽取测试计划',
     level: 'prefecture',
@@ -116,24 +99,15 @@ async function committedPlan(
     samplingDeadline: '2026-06-30',
     ...over,
   });
-  const r = await app.inject({
-    method: 'POST',
-    url: `/api/v1/plans/${plan.id as string}/commit`,
-    headers: bearer(p),
-    payload: { commitment: commitmentOf(seedOf(n)) },
+  const r = await post(p, `/api/v1/plans/${plan.id as string}/commit`, {
+    commitment: commitmentOf(seedOf(n)),
   });
   expect(r.statusCode).toBe(200);
   return plan as { id: string; code: string };
 }
 
 const draw = (p: Principal, id: string, seed: string) =>
-  app.inject({
-    method: 'POST',
-    url: `/api/v1/plans/${id}/draw`,
-    headers: bearer(p),
-    payload: { seed },
-  });
-const get = (p: Principal, url: string) => app.inject({ url, headers: bearer(p) });
+  post(p, `/api/v1/plans/${id}/draw`, { seed });
 
 interface Task {
   taskNo: number;
@@ -290,7 +264,7 @@ describe('the draw of a plan', () => {
   });
 
   it('refuses to draw before the commitment', async () => {
-    const plan = await post(REGULATOR_HOHHOT, '/api/v1/plans', {
+    const plan = await created(REGULATOR_HOHHOT, '/api/v1/plans', {
       code: planCode(),
       title: '未提交承诺',
       level: 'prefecture',
@@ -418,14 +392,14 @@ describe('the draw of a plan', () => {
 describe('exclusions by higher-level plans, workload caps, and publication', () => {
   it('excludes an enterprise in a higher-level plan of the same year, even after 6 months', async () => {
     const CAT_H = `DRH-${run}`;
-    await post(ADMIN, '/api/v1/catalog/categories', {
+    await created(ADMIN, '/api/v1/catalog/categories', {
       code: CAT_H,
       name: CAT_H,
       sector: 'manufacturing',
       items: [{ code: 'X1', name: '项目', limit: '≤0.5' }],
     });
     const e = enterprise('150102', [CAT_H]);
-    await post(REGULATOR_HOHHOT, '/api/v1/enterprises', e);
+    await created(REGULATOR_HOHHOT, '/api/v1/enterprises', e);
     const prov = await committedPlan(
       20,
       { categories: [CAT_H], level: 'provincial', jurisdiction: '150000' },
@@ -490,14 +464,14 @@ describe('exclusions by higher-level plans, workload caps, and publication', () 
 
   it('publishes a draw only once its plan has closed', async () => {
     const CAT_P = `DRP-${run}`;
-    await post(ADMIN, '/api/v1/catalog/categories', {
+    await created(ADMIN, '/api/v1/catalog/categories', {
       code: CAT_P,
       name: CAT_P,
       sector: 'manufacturing',
       items: [{ code: 'X1', name: '项目', limit: '≤0.5' }],
     });
     for (let i = 0; i < 2; i++)
-      await post(REGULATOR_HOHHOT, '/api/v1/enterprises', enterprise('150102', [CAT_P]));
+      await created(REGULATOR_HOHHOT, '/api/v1/enterprises', enterprise('150102', [CAT_P]));
     const plan = await committedPlan(
       24,
       { categories: [CAT_P], level: 'provincial', jurisdiction: '150000' },
@@ -514,12 +488,7 @@ describe('exclusions by higher-level plans, workload caps, and publication', () 
       (await pub('?year=2026')).json().items.map((d: { drawId: string }) => d.drawId),
     ).not.toContain(drawId);
 
-    const act = (what: string) =>
-      app.inject({
-        method: 'POST',
-        url: `/api/v1/plans/${plan.id}/${what}`,
-        headers: bearer(REGULATOR_PROVINCE),
-      });
+    const act = (what: string) => post(REGULATOR_PROVINCE, `/api/v1/plans/${plan.id}/${what}`);
     expect((await act('close')).json()).toMatchObject({ code: 'ILLEGAL_PLAN_STATE' });
     expect((await act('start-sampling')).json()).toMatchObject({ state: 'sampling' });
     expect((await pub(`/${drawId}/verification`)).statusCode).toBe(404);
@@ -529,12 +498,7 @@ describe('exclusions by higher-level plans, workload caps, and publication', () 
     // A field outcome that needs no sampling record (those have their own spec): the tasks
     // may have no inspector pair or lab here.
     const finish = (taskId: string) =>
-      app.inject({
-        method: 'POST',
-        url: `/api/v1/tasks/${taskId}/unable`,
-        headers: bearer(REGULATOR_PROVINCE),
-        payload: { reason: 'no_product' },
-      });
+      post(REGULATOR_PROVINCE, `/api/v1/tasks/${taskId}/unable`, { reason: 'no_product' });
     expect((await finish(planTasks[0].id)).statusCode).toBeLessThan(300);
     const open = await act('close');
     expect(open.statusCode).toBe(409);

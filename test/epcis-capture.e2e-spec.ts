@@ -30,12 +30,10 @@ import {
   shippingEvent,
   sscc,
 } from './support/epcis-documents';
+import { RUN as run, usccSource } from './support/api';
 
 let app: NestFastifyApplication;
-const run = String(process.pid % 10000).padStart(4, '0');
-let seq = 0;
-const uscc = (region: string) =>
-  completeUscc(`91${region}EC${run}${String(++seq).padStart(3, '0')}`);
+const uscc = usccSource('EC');
 
 /** Three enterprises: A and B in Hohhot (新城区, 赛罕区), C in Baotou. Company prefixes of 7 digits. */
 const A = { uscc: uscc('150102'), prefix: `6${run}01` };

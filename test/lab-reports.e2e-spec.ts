@@ -1,17 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Principal } from '@spotcheck/auth';
 import { WorkCalendarService } from '@spotcheck/database';
-import { chinaDate, commitmentOf, completeUscc } from '@spotcheck/domain';
+import { chinaDate, completeUscc } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../apps/lab-results/src/app.module';
 import { ReportsProcessor } from '../apps/worker/src/reports/reports.processor';
 import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp, dataSource, upload } from './support/app';
+import { RUN as run, apiOf, commitAndDraw, seedOf, usccSource } from './support/api';
 
 let app: NestFastifyApplication;
 let labApp: NestFastifyApplication;
-const run = String(process.pid % 10000).padStart(4, '0');
-let seq = 0;
-const uscc = () => completeUscc(`91150102LR${run}${String(++seq).padStart(3, '0')}`);
+const uscc = usccSource('LR');
 
 /** Categories of this file only: one food (7 working days to object), one product (15 days). */
 const FOOD = `LRF-${run}`;
@@ -30,24 +29,9 @@ interface Task {
   category: string;
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
-const call = (
-  a: () => NestFastifyApplication,
-  p: Principal,
-  method: Method,
-  url: string,
-  payload?: unknown,
-) =>
-  a().inject({
-    method,
-    url,
-    headers: bearer(p),
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-const tasksApi = (p: Principal, method: Method, url: string, payload?: unknown) =>
-  call(() => app, p, method, url, payload);
-const lab = (p: Principal, method: Method, url: string, payload?: unknown) =>
-  call(() => labApp, p, method, url, payload);
+const inspection = apiOf(() => app);
+const tasksApi = inspection.req;
+const lab = apiOf(() => labApp).req;
 
 async function ok(
   r: Promise<{ statusCode: number; body: string; json: () => unknown }>,
@@ -82,7 +66,7 @@ const bulk: string[] = [];
 
 async function drawnPlan(categories: string[]) {
   const p = REGULATOR_HOHHOT;
-  const seed = `lab-reports-e2e-${process.pid}-0123456789abcdef`;
+  const seed = seedOf('lab-reports', 1);
   const plan = await ok(
     tasksApi(p, 'POST', '/api/v1/plans', {
       code: `LR-2026-${process.pid}`,
@@ -96,11 +80,7 @@ async function drawnPlan(categories: string[]) {
     }),
   );
   const id = plan.id as string;
-  await ok(
-    tasksApi(p, 'POST', `/api/v1/plans/${id}/commit`, { commitment: commitmentOf(seed) }),
-    200,
-  );
-  await ok(tasksApi(p, 'POST', `/api/v1/plans/${id}/draw`, { seed }));
+  await commitAndDraw(inspection, p, id, seed);
   await dataSource(app).query(
     `UPDATE draw SET drawn_at = '2026-01-05T09:00:00+08:00' WHERE plan_id = $1`,
     [id],
@@ -195,7 +175,7 @@ beforeAll(async () => {
     await ok(
       tasksApi(REGULATOR_HOHHOT, 'POST', '/api/v1/enterprises', {
         uscc: e,
-        name: `报告测试企业${seq}`,
+        name: `报告测试企业${list.length}`,
         address: '测试地址',
         regionCode: '150102',
         size: 'small',

@@ -10,6 +10,7 @@ import {
   bootHttp,
   dataSource,
 } from './support/app';
+import { apiOf, ensureCategory } from './support/api';
 import type { Principal } from '@spotcheck/auth';
 
 let app: NestFastifyApplication;
@@ -19,23 +20,11 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 
 beforeAll(async () => {
   app = await bootHttp(InspectionTasksModule);
-  for (const c of ['PLAN-DAIRY', 'PLAN-CEMENT']) {
-    await app
-      .inject({
-        method: 'POST',
-        url: '/api/v1/catalog/categories',
-        headers: bearer(ADMIN),
-        payload: {
-          code: c,
-          name: c,
-          sector: 'manufacturing',
-          items: [{ code: 'X1', name: '项目', limit: '≤0.5' }],
-        },
-      })
-      .then(
-        (r) => r.statusCode === 201 || r.statusCode === 409 || Promise.reject(new Error(r.body)),
-      );
-  }
+  for (const c of ['PLAN-DAIRY', 'PLAN-CEMENT'])
+    await ensureCategory(
+      apiOf(() => app),
+      c,
+    );
 });
 afterAll(() => app.close());
 

@@ -2,7 +2,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Principal } from '@spotcheck/auth';
 import {
   chinaDate,
-  commitmentOf,
   completeGtin,
   completeUscc,
   validateEpcisDocument,
@@ -19,13 +18,19 @@ import {
   bootHttp,
   dataSource,
 } from './support/app';
+import {
+  RUN as run,
+  apiOf,
+  auditOf as auditRows,
+  commitAndDraw,
+  ensureCategory,
+  seedOf as seedFor,
+  usccSource,
+} from './support/api';
 
 let app: NestFastifyApplication;
-const run = String(process.pid % 10000).padStart(4, '0');
-let seq = 0;
-const uscc = (region: string) =>
-  completeUscc(`91${region}QP${run}${String(++seq).padStart(3, '0')}`);
-const seedOf = (n: number) => `samples-e2e-seed-${process.pid}-${n}-0123456789abcdef`;
+const uscc = usccSource('QP');
+const seedOf = (n: number) => seedFor('samples', n);
 
 /** A category of this file only, so other specs' directories do not enter its draws. */
 const CAT = `SMP-${run}`;
@@ -86,21 +91,8 @@ interface Sample {
   custody: CustodyEvent[];
 }
 
-const req = (p: Principal | null, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  app.inject({
-    method,
-    url,
-    headers: p ? bearer(p) : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-const get = (p: Principal, url: string) => req(p, 'GET', url);
-const post = (p: Principal, url: string, payload: unknown = {}) => req(p, 'POST', url, payload);
-
-async function created(p: Principal, url: string, payload: unknown) {
-  const r = await post(p, url, payload);
-  if (r.statusCode !== 201) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
-  return r.json() as Record<string, unknown>;
-}
+const api = apiOf(() => app);
+const { req, get, post, created } = api;
 
 /** One of the task's own inspectors (slot 1 or 2). */
 const inspector = (t: Task, slot: 0 | 1 = 0): Principal => {
@@ -150,12 +142,7 @@ const sampleOf = async (sampleNo: string, p: Principal = REGULATOR_HOHHOT) => {
   return r.json() as Sample;
 };
 
-const auditOf = async (entityId: string, action?: string) =>
-  (await dataSource(app).query(
-    `SELECT action, entity_type AS "entityType", actor, detail FROM audit_log
-      WHERE entity_id = $1 ${action ? 'AND action = $2' : ''} ORDER BY seq`,
-    action ? [entityId, action] : [entityId],
-  )) as { action: string; entityType: string; actor: string; detail: Record<string, unknown> }[];
+const auditOf = (entityId: string, action?: string) => auditRows(app, entityId, action);
 
 /** A drawn plan whose draw is dated 5 January 2026, so that February samplings fit after it. */
 async function drawnPlan(n: number, p: Principal, over: Record<string, unknown> = {}) {
@@ -171,11 +158,7 @@ async function drawnPlan(n: number, p: Principal, over: Record<string, unknown> 
     ...over,
   });
   const id = plan.id as string;
-  expect(
-    (await post(p, `/api/v1/plans/${id}/commit`, { commitment: commitmentOf(seedOf(n)) }))
-      .statusCode,
-  ).toBe(200);
-  expect((await post(p, `/api/v1/plans/${id}/draw`, { seed: seedOf(n) })).statusCode).toBe(201);
+  await commitAndDraw(api, p, id, seedOf(n));
   await dataSource(app).query(
     `UPDATE draw SET drawn_at = '2026-01-05T09:00:00+08:00' WHERE plan_id = $1`,
     [id],
@@ -191,16 +174,7 @@ const S: Record<string, string> = {};
 
 beforeAll(async () => {
   app = await bootHttp(InspectionTasksModule);
-  for (const [code, sector] of [
-    [CAT, 'food'],
-    [CAT_OTHER, 'food'],
-  ])
-    await created(ADMIN, '/api/v1/catalog/categories', {
-      code,
-      name: code,
-      sector,
-      items: [{ code: 'X1', name: '项目', limit: '≤0.5' }],
-    });
+  for (const code of [CAT, CAT_OTHER]) await ensureCategory(api, code, 'food');
   for (let i = 0; i < 8; i++) {
     const e = uscc('150102');
     hohhot.push(e);

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { commitmentOf, completeUscc } from '@spotcheck/domain';
+import { completeUscc } from '@spotcheck/domain';
 import type { Principal } from '@spotcheck/auth';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import {
@@ -12,16 +12,22 @@ import {
   dataSource,
   token,
 } from './support/app';
+import {
+  RUN as run,
+  apiOf,
+  auditOf as auditRows,
+  commitAndDraw,
+  ensureCategory,
+  seedOf as seedFor,
+  usccSource,
+} from './support/api';
 
 let app: NestFastifyApplication;
-const run = String(process.pid % 10000).padStart(4, '0');
-let seq = 0;
 /** A fresh valid USCC registered in `region`. */
-const uscc = (region: string) =>
-  completeUscc(`91${region}TK${run}${String(++seq).padStart(3, '0')}`);
+const uscc = usccSource('TK');
 let planSeq = 0;
 const planCode = () => `TASK-2026-${String(++planSeq).padStart(3, '0')}-${process.pid}`;
-const seedOf = (n: number) => `tasks-e2e-seed-${process.pid}-${n}-0123456789abcdef`;
+const seedOf = (n: number) => seedFor('tasks', n);
 
 /** Categories of this file only, so other specs' directories do not enter the draws. */
 const CAT = `TSK-${run}`;
@@ -76,15 +82,8 @@ interface Task {
   }[];
 }
 
-const req = (p: Principal | null, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  app.inject({
-    method,
-    url,
-    headers: p ? bearer(p) : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-const get = (p: Principal, url: string) => req(p, 'GET', url);
-const post = (p: Principal, url: string, payload: unknown = {}) => req(p, 'POST', url, payload);
+const api = apiOf(() => app);
+const { req, get, post, created } = api;
 
 /** One of the task's own inspectors: only they (and admins) record its sampling. */
 const inspectorOf = (t: Task): Principal => ({
@@ -108,12 +107,6 @@ const sampleOf = (t: Pick<Task, 'inspectors'>, over: Record<string, unknown> = {
   representative: { name: '负责人' },
   ...over,
 });
-
-async function created(p: Principal, url: string, payload: unknown) {
-  const r = await post(p, url, payload);
-  if (r.statusCode !== 201) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
-  return r.json() as Record<string, unknown>;
-}
 
 const enterprise = (region: string) => ({
   uscc: uscc(region),
@@ -151,10 +144,7 @@ async function drawnPlan(
     ...over,
   });
   const id = plan.id as string;
-  const c = await post(p, `/api/v1/plans/${id}/commit`, { commitment: commitmentOf(seedOf(n)) });
-  expect(c.statusCode).toBe(200);
-  const d = await post(p, `/api/v1/plans/${id}/draw`, { seed: seedOf(n) });
-  expect(d.statusCode).toBe(201);
+  await commitAndDraw(api, p, id, seedOf(n));
   return { id, code: plan.code as string };
 }
 
@@ -165,12 +155,7 @@ async function tasksOf(planId: string, p: Principal = REGULATOR_HOHHOT): Promise
   return r.json().items as Task[];
 }
 
-const auditOf = async (entityId: string, action?: string) =>
-  (await dataSource(app).query(
-    `SELECT action, entity_type AS "entityType", actor, detail FROM audit_log
-      WHERE entity_id = $1 ${action ? 'AND action = $2' : ''} ORDER BY seq`,
-    action ? [entityId, action] : [entityId],
-  )) as { action: string; entityType: string; actor: string; detail: Record<string, unknown> }[];
+const auditOf = (entityId: string, action?: string) => auditRows(app, entityId, action);
 
 const planState = async (id: string) =>
   (await get(REGULATOR_PROVINCE, `/api/v1/plans/${id}`)).json().state as string;
@@ -189,13 +174,7 @@ let planB: { id: string; code: string };
 
 beforeAll(async () => {
   app = await bootHttp(InspectionTasksModule);
-  for (const code of [CAT, CAT_OTHER, CAT_B, CAT_C])
-    await created(ADMIN, '/api/v1/catalog/categories', {
-      code,
-      name: code,
-      sector: 'manufacturing',
-      items: [{ code: 'X1', name: '项目', limit: '≤0.5' }],
-    });
+  for (const code of [CAT, CAT_OTHER, CAT_B, CAT_C]) await ensureCategory(api, code);
   for (let i = 0; i < 4; i++) {
     const e = enterprise('150102');
     await created(REGULATOR_HOHHOT, '/api/v1/enterprises', e);
