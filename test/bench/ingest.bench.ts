@@ -9,6 +9,7 @@ import { DEV_JWT_SECRET } from '@spotcheck/common';
 import { signToken } from '@spotcheck/auth';
 import { completeUscc } from '@spotcheck/domain';
 import { validateBatch } from '../../apps/lab-results/src/reports/batch';
+import { seedSampledPlan } from './sampled-plan';
 import { benchDatabase, cpuSeconds, fmt, peakRssMiB, startApp, table } from './support';
 
 /**
@@ -379,7 +380,6 @@ export async function seedIngestData(ds: DataSource, samples: number): Promise<{
        FROM unnest($1::text[]) WITH ORDINALITY AS x(u, i)`,
     [usccs, CATEGORY],
   );
-  const USCC_SQL = (n: string) => `($1::text[])[(${n})]`;
   const [lab] = (await ds.query(
     `INSERT INTO lab (name, uscc, cma_no, region_code, categories, capacity)
      VALUES ('入库基准检验所（演示）', '121501000000000LBW', 'INGEST-BENCH', '150102', ARRAY[$1], 1000000)
@@ -393,40 +393,18 @@ export async function seedIngestData(ds: DataSource, samples: number): Promise<{
        ($1, 'bench-signatory', '授权签字人（基准）', ARRAY['signatory'])`,
     [lab.id],
   );
-  await ds.query(
-    `INSERT INTO inspector (staff_no, name, region_code, categories)
-     SELECT 'IN-' || i, '入库检查员' || i, '150102', ARRAY[$1] FROM generate_series(1, 200) i`,
-    [CATEGORY],
-  );
-  const [plan] = (await ds.query(
-    `INSERT INTO sampling_plan (code, title, level, jurisdiction, year, categories, stages, ratios,
-                               state, commitment, committed_at)
-     VALUES ('INGEST-BENCH', '入库基准计划（演示）', 'prefecture', '150100', 2026, ARRAY[$1],
-             ARRAY['production'], '{"A":300,"B":1000,"C":3000,"D":10000}', 'sampling',
-             repeat('0', 64), now())
-     RETURNING id`,
-    [CATEGORY],
-  )) as { id: string }[];
-  const [draw] = (await ds.query(
-    `INSERT INTO draw (plan_id, algorithm_version, seed, commitment, eligible_digest, strata,
-                       record, eligible, drawn_by)
-     VALUES ($1, 'spotcheck-draw/1', 'bench', repeat('0', 64), repeat('0', 64), '[]', '{}', '',
-             'bench')
-     RETURNING id`,
-    [plan.id],
-  )) as { id: string }[];
-  await ds.query(
-    `INSERT INTO inspection_task (plan_id, draw_id, task_no, uscc, category, inspectors, lab_id,
-                                  due_date, state, state_changed_at, state_changed_by)
-     SELECT $2, $3, i, ${USCC_SQL(`1 + i % ${enterprises}`)}, $5,
-            ARRAY['IN-' || (1 + i % 200), 'IN-' || (1 + (i + 1) % 200)], $4, '2026-06-30',
-            'sampled', now(), 'bench'
-       FROM generate_series(1, ${samples}) i`,
-    [usccs, plan.id, draw.id, lab.id, CATEGORY],
-  );
-  await ds.query(`INSERT INTO sample_sequence (plan_id, last_seq) VALUES ($1, ${samples})`, [
-    plan.id,
-  ]);
+  const plan = {
+    id: await seedSampledPlan(ds, {
+      code: 'INGEST-BENCH',
+      title: '入库基准计划（演示）',
+      staffPrefix: 'IN',
+      staffName: '入库检查员',
+      category: CATEGORY,
+      labId: lab.id,
+      usccs,
+      samples,
+    }),
+  };
   await ds.query(
     `INSERT INTO sample (sample_no, plan_id, seq, task_id, category, lab_id, stage,
                          sampled_uscc, place_region_code, place_address, manufacturer_name,

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { completeUscc } from '@spotcheck/domain';
+import { seedSampledPlan } from './sampled-plan';
 
 /** The 10-step custody path of a sample that went through a retest. */
 const PATH: [kind: string, state: string][] = [
@@ -45,36 +46,18 @@ export async function seedTraceData(
     INSERT INTO lab (name, uscc, cma_no, region_code, categories, capacity)
     VALUES ('追溯基准复检所（演示）', '121501000000000LBY', 'TRACE-BENCH-2', '150102', ARRAY['BENCH-T'], 1000000)
     RETURNING id`)) as { id: string }[];
-  await ds.query(`
-    INSERT INTO inspector (staff_no, name, region_code, categories)
-    SELECT 'TR-' || i, '追溯检查员' || i, '150102', ARRAY['BENCH-T'] FROM generate_series(1, 200) i`);
-  const [plan] = (await ds.query(`
-    INSERT INTO sampling_plan (code, title, level, jurisdiction, year, categories, stages, ratios,
-                               state, commitment, committed_at)
-    VALUES ('TRACE-BENCH', '追溯基准计划（演示）', 'prefecture', '150100', 2026, ARRAY['BENCH-T'],
-            ARRAY['production'], '{"A":300,"B":1000,"C":3000,"D":10000}', 'sampling',
-            repeat('0', 64), now())
-    RETURNING id`)) as { id: string }[];
-  const [draw] = (await ds.query(
-    `INSERT INTO draw (plan_id, algorithm_version, seed, commitment, eligible_digest, strata,
-                       record, eligible, drawn_by)
-     VALUES ($1, 'spotcheck-draw/1', 'bench', repeat('0', 64), repeat('0', 64), '[]', '{}', '',
-             'bench')
-     RETURNING id`,
-    [plan.id],
-  )) as { id: string }[];
-  await ds.query(
-    `INSERT INTO inspection_task (plan_id, draw_id, task_no, uscc, category, inspectors, lab_id,
-                                  due_date, state, state_changed_at, state_changed_by)
-     SELECT $2, $3, i, ${USCC_SQL(`1 + i % ${enterprises}`)}, 'BENCH-T',
-            ARRAY['TR-' || (1 + i % 200), 'TR-' || (1 + (i + 1) % 200)], $4, '2026-06-30',
-            'sampled', now(), 'bench'
-       FROM generate_series(1, ${samples}) i`,
-    [usccs, plan.id, draw.id, lab.id],
-  );
-  await ds.query(`INSERT INTO sample_sequence (plan_id, last_seq) VALUES ($1, ${samples})`, [
-    plan.id,
-  ]);
+  const plan = {
+    id: await seedSampledPlan(ds, {
+      code: 'TRACE-BENCH',
+      title: '追溯基准计划（演示）',
+      staffPrefix: 'TR',
+      staffName: '追溯检查员',
+      category: 'BENCH-T',
+      labId: lab.id,
+      usccs,
+      samples,
+    }),
+  };
   await ds.query(
     `INSERT INTO sample (sample_no, plan_id, seq, task_id, category, lab_id, retest_lab_id, stage,
                          sampled_uscc, place_region_code, place_address, manufacturer_name,
