@@ -26,7 +26,7 @@ const upperList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim().toUpperCase()) : value;
 
 export class CreateEnterpriseDto {
-  @ApiProperty({ example: '91150100MA0N000001', description: 'USCC (GB 32100), 18 characters' })
+  @ApiProperty({ example: '91150100MA0N000000', description: 'USCC (GB 32100), 18 characters' })
   @IsUscc()
   uscc!: string;
 

@@ -81,7 +81,7 @@ export class ManufacturerDto {
   address?: string;
 
   @ApiPropertyOptional({
-    example: '91150100MA0N000011',
+    example: '91150100MA0N000013',
     description:
       'USCC when known (check character verified); the manufacturer need not be in the directory',
   })
