@@ -138,17 +138,25 @@ export class TraceService {
     )) as { uscc: string; regionCode: string; riskClass: string; registeredAt: Date }[];
     if (!e || !this.maySeeEnterprise(p, e.uscc, e.regionCode)) throw notFound('enterprise', uscc);
 
+    // Seeing the enterprise is not seeing every sample of it: a regulator sees those of plans
+    // in its jurisdiction (as GET /trace/samples/:no does), others their own.
     const params: unknown[] = [uscc];
+    const scope = this.sampleScope(p, params);
     let after = '';
     if (q.cursor !== undefined) {
       const c = decodeCursor(q.cursor);
       if (!c || typeof c[0] !== 'string')
         throw invalid([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
       params.push(c[0]);
-      after = `AND s.sample_no < $2`;
+      after = `AND s.sample_no < $${params.length}`;
     }
     params.push(q.limit + 1);
     const limit = `$${params.length}`;
+    const taskParams: unknown[] = [uscc];
+    const taskScope =
+      p.role === 'regulator'
+        ? `AND p.jurisdiction LIKE $${taskParams.push(`${scopePrefix(p)}%`)}`
+        : '';
     const [samples, changes, tasks] = await Promise.all([
       // Newest first; both roles through their own index, merged.
       this.ds.query(
@@ -156,10 +164,12 @@ export class TraceService {
                 CASE WHEN s.sampled_uscc = $1 THEN 'sampled' ELSE 'manufacturer' END AS role
            FROM sample s JOIN sampling_plan p ON p.id = s.plan_id
           WHERE s.id IN (
-                  (SELECT id FROM sample s WHERE s.sampled_uscc = $1 ${after}
+                  (SELECT s.id FROM sample s JOIN sampling_plan p ON p.id = s.plan_id
+                    WHERE s.sampled_uscc = $1 AND ${scope} ${after}
                     ORDER BY s.sample_no DESC LIMIT ${limit})
                   UNION
-                  (SELECT id FROM sample s WHERE s.manufacturer_uscc = $1 ${after}
+                  (SELECT s.id FROM sample s JOIN sampling_plan p ON p.id = s.plan_id
+                    WHERE s.manufacturer_uscc = $1 AND ${scope} ${after}
                     ORDER BY s.sample_no DESC LIMIT ${limit}))
           ORDER BY s.sample_no DESC LIMIT ${limit}`,
         params,
@@ -175,9 +185,9 @@ export class TraceService {
                 t.unable_reason AS "unableReason", t.violation, t.note,
                 t.state_changed_at AS "at"
            FROM inspection_task t JOIN sampling_plan p ON p.id = t.plan_id
-          WHERE t.uscc = $1 AND t.state = 'unable_to_sample'
+          WHERE t.uscc = $1 AND t.state = 'unable_to_sample' ${taskScope}
           ORDER BY t.state_changed_at DESC`,
-        [uscc],
+        taskParams,
       ),
     ]);
     const more = samples.length > q.limit;
