@@ -95,8 +95,14 @@ export class NoticeService {
           'only the enterprise the notice is addressed to marks it read',
         );
       if (before.readAt !== null) return before;
-      await m.query(`UPDATE result_notice SET read_at = now() WHERE id = $1`, [id]);
+      // Conditional, so of two first reads at once only one marks it (and is audited); the
+      // other waits for that row lock, then finds it read.
+      const marked = (await m.query(
+        `UPDATE result_notice SET read_at = now() WHERE id = $1 AND read_at IS NULL RETURNING 1`,
+        [id],
+      )) as [unknown[], number];
       const after = await this.get(p, id, m);
+      if (marked[1] === 0) return after;
       await recordAudit(m, p, [
         { action: 'read', entityType: 'result_notice', entityId: id, before, after },
       ]);
