@@ -81,7 +81,7 @@ export class PlanService {
       const after = decodeCursor(q.cursor);
       if (!after || typeof after[0] !== 'string')
         throw invalid([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
-      qb.andWhere('e.code > :after', { after: after[0] });
+      qb.andWhere('e.code COLLATE "C" > :after', { after: after[0] });
     }
     // code is unique; "C" ordering keeps the cursor comparison and the sort in agreement.
     const rows = await qb
