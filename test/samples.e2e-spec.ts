@@ -1,11 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Principal } from '@spotcheck/auth';
-import {
-  chinaDate,
-  completeGtin,
-  completeUscc,
-  validateEpcisDocument,
-} from '@spotcheck/domain';
+import { chinaDate, completeGtin, completeUscc, validateEpcisDocument } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { officialEpcisValidator } from './support/epcis-schema';
 import { epcisDocument, sgln, shippingEvent } from './support/epcis-documents';
@@ -1249,5 +1244,29 @@ describe('traceability', () => {
     // A lab sees the samples it holds, not enterprises' logistics.
     const byLab = await trace(lab((await sampleOf(S.first)).labId), `products?gtin=${GTIN13}`);
     expect(byLab.json().distribution).toBeNull();
+  });
+
+  it("lists an enterprise's samples only from plans the regulator may see", async () => {
+    // MANUFACTURER (registered in Hohhot by the test above) made the milk of Hohhot's samples
+    // and of S.baotou, sampled under Baotou's plan.
+    const items = async (p: Principal) => {
+      const r = await trace(p, `enterprises/${MANUFACTURER}?limit=500`);
+      expect(r.statusCode).toBe(200);
+      return (r.json().samples.items as { sampleNo: string }[]).map((s) => s.sampleNo);
+    };
+    const hohhot = await items(REGULATOR_HOHHOT);
+    expect(hohhot).toContain(S.first);
+    expect(hohhot).not.toContain(S.baotou);
+    for (const p of [
+      ADMIN,
+      REGULATOR_PROVINCE,
+      { sub: 'm', role: 'enterprise', org: MANUFACTURER },
+    ])
+      expect([p.role, await items(p as Principal)]).toEqual([
+        p.role,
+        expect.arrayContaining([S.first, S.baotou]),
+      ]);
+    // Baotou's regulator may not see the Hohhot enterprise at all.
+    expect((await trace(REGULATOR_BAOTOU, `enterprises/${MANUFACTURER}`)).statusCode).toBe(404);
   });
 });
