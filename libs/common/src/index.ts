@@ -2,6 +2,7 @@ export * from './config/env';
 export * from './config/config.module';
 export * from './errors/app.exception';
 export * from './errors/validation';
+export * from './errors/input-text.pipe';
 export * from './errors/all-exceptions.filter';
 export * from './logging/logging.module';
 export * from './http/public';

@@ -36,6 +36,8 @@ export function decodeCursor(s: unknown): CursorValue[] | undefined {
   if (!Array.isArray(values)) return undefined;
   for (const v of values) {
     if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return undefined;
+    // No key a page ends on holds NUL (PostgreSQL text cannot), and compared with one it fails.
+    if (typeof v === 'string' && v.includes('\u0000')) return undefined;
   }
   // Buffer's decoder skips stray bits and replaces invalid UTF-8; re-encoding to the same
   // text proves the input was exactly one canonical cursor.

@@ -46,6 +46,8 @@ export const text =
     const v = raw.trim();
     if (!allowEmpty && v === '') return { error: 'is required' };
     if (v.length > max) return { error: `is longer than ${max} characters` };
+    // PostgreSQL text cannot hold NUL; without this the COPY would fail the file without a row.
+    if (v.includes('\u0000')) return { error: 'must not contain NUL characters' };
     return { value: v };
   };
 

@@ -84,7 +84,8 @@ export class CreatePlanDto {
     description:
       'Ratio per credit-risk class as a decimal fraction or percentage string; classes left out keep the defaults (A 3 %, B 10 %, C 30 %, D 100 %). Stored as basis points.',
   })
-  @IsOptional()
+  // Left out: the defaults; null is not an object (IsOptional would let it through).
+  @ValidateIf((_: object, v: unknown) => v !== undefined)
   @IsObject()
   ratios?: Record<string, unknown>;
 

@@ -18,6 +18,10 @@ const PG_INPUT_ERRORS: Record<string, [HttpStatus, string]> = {
   '22P02': [HttpStatus.BAD_REQUEST, 'INVALID_TEXT'],
   '22001': [HttpStatus.BAD_REQUEST, 'VALUE_TOO_LONG'],
   '22003': [HttpStatus.BAD_REQUEST, 'NUMBER_OUT_OF_RANGE'],
+  '22007': [HttpStatus.BAD_REQUEST, 'INVALID_DATETIME'],
+  '22008': [HttpStatus.BAD_REQUEST, 'DATETIME_OUT_OF_RANGE'],
+  '22021': [HttpStatus.BAD_REQUEST, 'INVALID_CHARACTER'],
+  '22P05': [HttpStatus.BAD_REQUEST, 'INVALID_CHARACTER'],
   '40001': [HttpStatus.CONFLICT, 'SERIALIZATION_FAILURE'],
 };
 
@@ -48,13 +52,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
           : ((res as { message?: unknown }).message ?? exception.message);
       return [status, { statusCode: status, code: HttpStatus[status] ?? 'ERROR', message }];
     }
-    if (exception instanceof QueryFailedError) {
-      const pg = exception.driverError as {
-        code?: string;
-        detail?: string;
-        constraint?: string;
-        column?: string;
-      };
+    const pg = pgErrorOf(exception);
+    if (pg) {
       const mapped = pg.code ? PG_INPUT_ERRORS[pg.code] : undefined;
       if (mapped) {
         const [status, code] = mapped;
@@ -89,4 +88,30 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return [500, { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' }];
   }
+}
+
+interface PgError {
+  code?: string;
+  detail?: string;
+  constraint?: string;
+  column?: string;
+}
+
+/**
+ * The PostgreSQL error behind an exception: TypeORM's QueryFailedError wraps it; a COPY
+ * through pg-copy-streams fails with node-postgres's own DatabaseError (told by its SQLSTATE
+ * and severity, as instanceof fails across module copies).
+ */
+function pgErrorOf(exception: unknown): PgError | undefined {
+  if (exception instanceof QueryFailedError) return exception.driverError as PgError;
+  const e = exception as { code?: unknown; severity?: unknown } | null;
+  if (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.severity === 'string' &&
+    typeof e.code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(e.code)
+  )
+    return e as PgError;
+  return undefined;
 }

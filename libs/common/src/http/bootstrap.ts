@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { Env } from '../config/env';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { appValidationPipe } from '../errors/validation';
+import { InputDepthPipe, InputTextPipe } from '../errors/input-text.pipe';
 import { requestId } from '../logging/logging.module';
 import { routeBodyHook } from './route-body';
 
@@ -52,7 +53,9 @@ export async function createHttpApp(
     routeBodyHook((key) => config.get(key, { infer: true })),
   );
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
-  app.useGlobalPipes(appValidationPipe());
+  // Hostile nesting is refused before class-transformer recurses into it; text no column can
+  // hold after each DTO has named its own errors.
+  app.useGlobalPipes(new InputDepthPipe(), appValidationPipe(), new InputTextPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   fastify.addHook('onSend', async (req, reply) => {
