@@ -561,6 +561,27 @@ describe('POST /epcis/capture', () => {
     ]);
   });
 
+  it('refuses an event time outside the years PostgreSQL holds (0001–9999 UTC)', async () => {
+    const before = await eventsOf(A.uscc);
+    for (const eventTime of ['0000-06-01T00:00:00Z', '0001-01-01T00:30:00+01:00']) {
+      const r = await capture(
+        ent(A),
+        epcisDocument([shipA('Y0', 0), shipA('Y0', 1, { eventTime })]),
+      );
+      expect([eventTime, r.statusCode, r.json().problems]).toEqual([
+        eventTime,
+        400,
+        [
+          {
+            path: 'epcisBody.eventList[1].eventTime',
+            reason: expect.stringMatching(/years 0001–9999/),
+          },
+        ],
+      ]);
+    }
+    expect(await eventsOf(A.uscc)).toBe(before);
+  });
+
   it('refuses an eventID reused with other content, in the document (400) or after capture (409)', async () => {
     const ev = shipA('ID', 0);
     const inDoc = await capture(ent(A), epcisDocument([ev, { ...ev, disposition: 'damaged' }]));

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@spotcheck/auth';
 import { AppException, recordAudit } from '@spotcheck/common';
-import { epcisEventProducts, validateEpcisDocument } from '@spotcheck/domain';
+import { epcisEventProducts, isStorableDateTime, validateEpcisDocument } from '@spotcheck/domain';
 import type { EpcisProblem, EpcisProductProblem, NormalisedEpcisEvent } from '@spotcheck/domain';
 import { GtinPrefixService } from './gtin-prefix.service';
 
@@ -101,6 +101,14 @@ export class EpcisCaptureService {
         continue;
       }
       byId.set(ev.id, ev);
+      if (!isStorableDateTime(ev.event.eventTime)) {
+        problems.push({
+          path: `${path}.eventTime`,
+          reason: `must lie in the years 0001–9999 (UTC), got ${ev.event.eventTime}`,
+          kind: 'invalid',
+        });
+        continue;
+      }
       const json = JSON.stringify(ev.event);
       if (UNSTORABLE_ESCAPE.test(json)) {
         problems.push({

@@ -4,6 +4,7 @@ import { PageQuery } from '@spotcheck/common';
 import {
   EPCIS_EVENT_TYPES,
   isDateTime,
+  isStorableDateTime,
   validateCompanyPrefix,
   validateGtin,
 } from '@spotcheck/domain';
@@ -20,15 +21,17 @@ const IsGtin = () =>
     typeof v === 'string' ? validateGtin(v) : { ok: false, reason: 'must be a string' },
   );
 
-/** An RFC 3339 date-time with its offset, as EPCIS writes eventTime. */
+/** An RFC 3339 date-time with its offset, as EPCIS writes eventTime, in years 0001–9999. */
 const IsDateTime = () =>
   fromCheck('isDateTime', (v) =>
-    typeof v === 'string' && isDateTime(v)
-      ? { ok: true }
-      : {
+    typeof v !== 'string' || !isDateTime(v)
+      ? {
           ok: false,
           reason: 'must be an RFC 3339 date-time with its offset, e.g. 2026-05-06T09:30:00+08:00',
-        },
+        }
+      : isStorableDateTime(v)
+        ? { ok: true }
+        : { ok: false, reason: 'must lie in the years 0001–9999 (UTC)' },
   );
 
 const IsCompanyPrefix = () =>

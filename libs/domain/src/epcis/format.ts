@@ -284,6 +284,15 @@ export function normaliseDateTime(s: string): string | null {
   return `${iso.slice(0, iso.length - 5)}.${fraction}Z`;
 }
 
+/**
+ * A date-time whose instant PostgreSQL's timestamptz can hold as the text normaliseDateTime
+ * gives: UTC years 0001–9999 (RFC 3339 allows 0000, and an offset can push 9999 into 10000).
+ */
+export function isStorableDateTime(s: string): boolean {
+  const n = normaliseDateTime(s);
+  return n !== null && /^\d{4}-/.test(n) && !n.startsWith('0000-');
+}
+
 const TIME_ZONE_OFFSET = /^[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00)$/;
 const UOM = /^[A-Z0-9]{2,3}$/;
 const SCHEMA_VERSION = /^\d+(?:\.\d+)*$/;

@@ -1,6 +1,13 @@
 export * from './vocabulary';
 export * from './types';
-export { isDateTime, isUri, normaliseDateTime, parseDateTime, type ParsedDateTime } from './format';
+export {
+  isDateTime,
+  isStorableDateTime,
+  isUri,
+  normaliseDateTime,
+  parseDateTime,
+  type ParsedDateTime,
+} from './format';
 export {
   EPCIS_EVENT_HASH_VERSION,
   canonicalEpcisEvent,
