@@ -149,9 +149,16 @@ export class ReceiptService {
     const labId = requireLab(p, 'a receipt');
     // Outside the transaction: the calendar may load from the database.
     const at = parseInstant(dto.receivedAt);
-    const due = at.ok
-      ? await this.calendar.workingDayDeadline(chinaDate(at.at), TEST_WORKING_DAYS)
-      : null;
+    let due: Deadline | null = null;
+    if (at.ok) {
+      try {
+        due = await this.calendar.workingDayDeadline(chinaDate(at.at), TEST_WORKING_DAYS);
+      } catch (e) {
+        // A day outside the years 0001–9999 has no deadline; the custody check refuses such
+        // a time (in the future, or before the sampling) by name.
+        if (!(e instanceof RangeError)) throw e;
+      }
+    }
     return this.arrive(p, labId, sampleNo, {
       kind: 'received',
       occurredAt: dto.receivedAt,

@@ -282,6 +282,22 @@ describe('validateBatch', () => {
       fields(validateBatch({ reports: [report(0, [item({ itemName: '\udc00铅' })])] })),
     ).toEqual(['reports[0].items[0].itemName']);
     expect(validateBatch({ reports: [report(0, [item({ itemName: '铅𠀀' })])] }).ok).toBe(true);
+    // In a limit rule object's allowed values too (jsonb refuses them: a 500 once).
+    const allowed = (a: string[]) =>
+      validateBatch({
+        reports: [report(0, [item({ limit: { kind: 'text', allowed: a }, value: '合格' })])],
+      });
+    const refused = allowed(['合格', '\ud800']);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.errors).toEqual([
+        expect.objectContaining({
+          field: 'reports[0].items[0].limit',
+          reason: expect.stringContaining('lone surrogate'),
+        }),
+      ]);
+    expect(fields(allowed(['合格', 'a\u0000']))).toEqual(['reports[0].items[0].limit']);
+    expect(allowed(['合格', '𠀀']).ok).toBe(true);
   });
 
   it('checks shapes and types', () => {

@@ -286,8 +286,10 @@ function limitField(
       errors.add({ ...where, field, reason: checked.reason });
       return undefined;
     }
-    if (checked.rule.kind === 'text' && checked.rule.allowed.some((a) => CONTROL.test(a))) {
-      errors.add({ ...where, field, reason: 'allowed values must not contain control characters' });
+    const unsafe =
+      checked.rule.kind === 'text' ? checked.rule.allowed.map(unsafeText).find(Boolean) : undefined;
+    if (unsafe) {
+      errors.add({ ...where, field, reason: `allowed values ${unsafe}` });
       return undefined;
     }
     return { text: formatLimitRule(checked.rule), rule: checked.rule };
