@@ -6,7 +6,7 @@ import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../apps/lab-results/src/app.module';
 import { ReportsProcessor } from '../apps/worker/src/reports/reports.processor';
 import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp, dataSource, upload } from './support/app';
-import { RUN as run, apiOf, commitAndDraw, seedOf, usccSource } from './support/api';
+import { RUN as run, apiOf, auditOf, commitAndDraw, seedOf, usccSource } from './support/api';
 
 let app: NestFastifyApplication;
 let labApp: NestFastifyApplication;
@@ -347,6 +347,19 @@ describe('receipt', () => {
     const future = await receive(samples.food2, REV(), { receivedAt: '2099-01-01T00:00:00+08:00' });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0].field).toBe('occurredAt');
+    // Days the calendar cannot count from (beyond 9999, before 0001 in Beijing): 400 too.
+    for (const receivedAt of [
+      '9999-12-31T23:59:59Z',
+      '9999-12-20T00:00:00+08:00',
+      '0001-01-01T00:00:00+14:00',
+    ]) {
+      const far = await receive(samples.food2, REV(), { receivedAt });
+      expect([receivedAt, far.statusCode, far.json().errors?.[0].field]).toEqual([
+        receivedAt,
+        400,
+        'occurredAt',
+      ]);
+    }
     const badReason = await lab(REV(), 'POST', `/api/v1/lab/samples/${samples.food2}/rejection`, {
       at: '2026-02-12T17:00:00+08:00',
       reason: 'ugly',
@@ -739,11 +752,16 @@ describe('reports', () => {
     expect((await tasksApi(other, 'POST', `/api/v1/notices/${id}/read`)).statusCode).toBe(404);
     const otherList = await ok(tasksApi(other, 'GET', '/api/v1/notices'), 200);
     expect(otherList.items.map((n: { id: string }) => n.id)).not.toContain(id);
-    const read = await ok(
-      tasksApi(enterprise(foodEnterprises[0]), 'POST', `/api/v1/notices/${id}/read`),
-      200,
+    // Two first reads at once: both answer the read notice, one marks it, one audit entry.
+    const reads = await Promise.all(
+      [1, 2].map(() =>
+        ok(tasksApi(enterprise(foodEnterprises[0]), 'POST', `/api/v1/notices/${id}/read`), 200),
+      ),
     );
+    const read = reads[0];
     expect(read.readAt).toEqual(expect.any(String));
+    expect(reads[1].readAt).toBe(read.readAt);
+    expect(await auditOf(app, id, 'read')).toHaveLength(1);
     expect((await tasksApi(REGULATOR_HOHHOT, 'GET', '/api/v1/notices')).statusCode).toBe(403);
     // An issued report is no longer overdue.
     const s = await ok(lab(T1(), 'GET', `/api/v1/lab/samples/${samples.food}`), 200);
