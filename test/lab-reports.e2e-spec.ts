@@ -876,7 +876,6 @@ describe('bulk upload', () => {
   });
 
   it('reads the same from a CSV file, naming the spreadsheet row of a bad cell', async () => {
-    await ok(receive(bulk[2]), 201);
     const csv = (pb: string) =>
       `样品编号,报告编号,检验项目代码,检测结果,未检原因\n${bulk[2]},BK${run}-3,PB,${pb},\n${bulk[2]},BK${run}-3,AFM1,,仪器检定中\n`;
     const send = (text: string) =>
@@ -885,17 +884,22 @@ describe('bulk upload', () => {
         url: '/api/v1/lab/reports/import',
         ...upload(T1(), 'results.csv', text),
       });
+    // What only the database knows (the sample is not received yet) is named by row too.
+    const early = await send(csv('0.2'));
+    expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({
+      code: 'IMPORT_REJECTED',
+      errors: [{ row: 2, column: '样品编号', reason: 'the sample has not been received yet' }],
+    });
+    await ok(receive(bulk[2]), 201);
     // A cell the file reader refuses is named by spreadsheet row and column…
     const noReport = await send(`样品编号,报告编号,检验项目代码,检测结果\n${bulk[2]},,PB,0.1\n`);
     expect(noReport.statusCode).toBe(400);
     expect(noReport.json().errors[0]).toMatchObject({ row: 2, column: '报告编号' });
-    // …a result its limit cannot judge, by report, item and field.
+    // …and so is a result the category's limit cannot judge.
     const bad = await send(csv('abc'));
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0]).toMatchObject({
-      sampleNo: bulk[2],
-      field: 'reports[0].items[0].value',
-    });
+    expect(bad.json().errors).toEqual([{ row: 2, column: '检测结果', reason: expect.any(String) }]);
     const good = await send(csv('0.2'));
     expect(good.statusCode).toBe(201);
     expect(good.json()).toMatchObject({ items: 2, failedItems: 0 });

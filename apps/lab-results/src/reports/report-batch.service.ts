@@ -57,7 +57,15 @@ export class ReportBatchService {
     const labId = requireLab(p, 'a report import');
     const r = await readReportFile(file, format);
     if (!r.ok) throw reportFileRejected(r.errors, r.total);
-    return this.write(p, labId, r.reports, key, sha256, 'import');
+    try {
+      return await this.write(p, labId, r.reports, key, sha256, 'import');
+    } catch (e) {
+      // What the database refused, in the file's terms: rows and columns, not reports[i].
+      const body = e instanceof AppException ? e.getResponse() : undefined;
+      if (!isBatchRejection(body)) throw e;
+      const rows = body.errors.map((b) => r.rowError(b)).sort((a, b) => a.row - b.row);
+      throw reportFileRejected(rows, body.errorCount);
+    }
   }
 
   private async write(
@@ -332,4 +340,16 @@ function* itemRows(reports: { id: string; items: ReportItem[] }[]): Generator<Bu
     yield* out.full();
   }
   yield* out.finish();
+}
+
+/** The body of batchRejected: errors about `reports[i]…`, and how many there were in all. */
+function isBatchRejection(
+  body: unknown,
+): body is { code: 'BATCH_REJECTED'; errors: BatchError[]; errorCount: number } {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (body as { code?: unknown }).code === 'BATCH_REJECTED' &&
+    Array.isArray((body as { errors?: unknown }).errors)
+  );
 }

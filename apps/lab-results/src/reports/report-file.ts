@@ -54,6 +54,11 @@ export type ReportFileResult =
       rows: number;
       /** Headers that match no column; their cells are not read. */
       ignoredColumns: string[];
+      /**
+       * The spreadsheet row and column of an error found later about `reports` (the database
+       * checks: a sample not received, a report number taken), as the file's own errors are.
+       */
+      rowError(e: BatchError): RowError;
     }
   | { ok: false; errors: RowError[]; total: number };
 
@@ -265,6 +270,7 @@ export async function reportRowsToBatch(
         itemCount: result.itemCount,
         rows: dataRows,
         ignoredColumns,
+        rowError: (e) => toRowError(e, grouped, columnName),
       };
     }
     if (!result.ok) {
@@ -357,9 +363,13 @@ function collectRow(
 
 const FIELD_OF_PATH = /\.([A-Za-z]+)$/;
 
+const ITEM_OF_PATH = /\.items\[(\d+)\]/;
+
 function toRowError(e: BatchError, grouped: Grouped[], columnName: (f: Field) => string): RowError {
   const g = e.report !== undefined ? grouped[e.report] : undefined;
-  const row = g ? (e.item !== undefined ? g.rows[e.item] : g.firstRow) : 0;
+  const itemText = ITEM_OF_PATH.exec(e.field)?.[1];
+  const item = e.item ?? (itemText === undefined ? undefined : Number(itemText));
+  const row = g ? ((item !== undefined ? g.rows[item] : undefined) ?? g.firstRow) : 0;
   const field = FIELD_OF_PATH.exec(e.field)?.[1] as Field | undefined;
   const column = field && REPORT_COLUMNS.some((c) => c.field === field) ? columnName(field) : '';
   return { row, column, reason: e.reason };
