@@ -294,6 +294,42 @@ describe('the draw of a plan', () => {
     expect(n).toBe(1);
   });
 
+  it('runs draws of different plans one after the other: a shared lab keeps to its capacity', async () => {
+    // Two categories, three enterprises each, one lab for both with room for three tasks.
+    const cats = [`DRL-${run}`, `DRM-${run}`];
+    for (const code of cats) await ensureCategory(api, code);
+    for (const code of cats)
+      for (let i = 0; i < 3; i++)
+        await created(REGULATOR_HOHHOT, '/api/v1/enterprises', enterprise('150102', [code]));
+    const lab = await created(REGULATOR_HOHHOT, '/api/v1/labs', {
+      name: '容量测试检验所',
+      uscc: completeUscc(`12150102DC${run}001`),
+      cmaNo: `DRC${run}`,
+      regionCode: '150102',
+      categories: cats,
+      capacity: 3,
+    });
+    const plans = [
+      await committedPlan(30, { categories: [cats[0]] }),
+      await committedPlan(31, { categories: [cats[1]] }),
+    ];
+    // At once: each draw must see the tasks the other gave the lab.
+    const rs = await Promise.all(
+      plans.map((pl, i) => draw(REGULATOR_HOHHOT, pl.id, seedOf(30 + i))),
+    );
+    expect(rs.map((r) => r.statusCode)).toEqual([201, 201]);
+    const tasks = (
+      await Promise.all(
+        plans.map(
+          async (pl) =>
+            (await get(REGULATOR_HOHHOT, `/api/v1/plans/${pl.id}/tasks`)).json().items as Task[],
+        ),
+      )
+    ).flat();
+    expect(tasks).toHaveLength(6);
+    expect(tasks.filter((t) => t.labId === lab.id)).toHaveLength(3);
+  });
+
   it('writes text, arrays, jsonb and nulls through COPY unchanged (the tasks are COPYed)', async () => {
     const ds = dataSource(app);
     const table = `draw_copy_test_${process.pid}`;

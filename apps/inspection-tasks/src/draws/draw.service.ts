@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
 import { AppException, Page, conflict, invalid, notFound, recordAudit } from '@spotcheck/common';
 import {
@@ -82,6 +82,9 @@ export interface DrawVerificationAnswer {
   recordUrl: string;
 }
 
+/** The advisory lock draws take one at a time (7_349_120_00n: this project's locks). */
+const DRAW_LOCK = 7_349_120_004;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -102,9 +105,12 @@ export class DrawService {
 
   async draw(p: Principal, id: string, dto: DrawPlanDto): Promise<DrawSummary> {
     try {
-      // REPEATABLE READ: the exclusions, the eligible list, the inspectors, the labs and the
-      // previous pairs are separate queries and must see one and the same directory.
-      return await this.ds.transaction('REPEATABLE READ', (m) => this.drawIn(m, p, id, dto));
+      return await this.oneDrawAtATime(
+        // REPEATABLE READ: the exclusions, the eligible list, the inspectors, the labs and the
+        // previous pairs are separate queries and must see one and the same directory.
+        (runner) =>
+          runner.manager.transaction('REPEATABLE READ', (m) => this.drawIn(m, p, id, dto)),
+      );
     } catch (e) {
       // The plan row changed after this transaction's snapshot: a concurrent draw (or cancel)
       // committed first. Answer with the state it left.
@@ -117,6 +123,29 @@ export class DrawService {
         );
       }
       throw e;
+    }
+  }
+
+  /**
+   * Runs `work` while no other draw runs, in any plan. A draw reads what earlier draws wrote
+   * (the labs' open tasks, the enterprises and categories checked, the last pairs), so two at
+   * once would each miss the other's tasks: a lab past its capacity, an enterprise drawn by
+   * two levels. The lock is a session lock taken before BEGIN: a REPEATABLE READ snapshot is
+   * taken by a transaction's first statement, so a lock waited for inside it would come too
+   * late. Draws are seconds long and rare; waiting for one is cheap.
+   */
+  private async oneDrawAtATime<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = this.ds.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [DRAW_LOCK]);
+      try {
+        return await work(runner);
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [DRAW_LOCK]);
+      }
+    } finally {
+      await runner.release();
     }
   }
 
