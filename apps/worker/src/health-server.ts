@@ -18,5 +18,12 @@ export function startHealthServer(health: Health, port: number, host: string): P
     }
     send(404, { statusCode: 404, message: 'not found' });
   });
-  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+  // A port already taken rejects (instead of an uncaught 'error' event ending the process).
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
 }

@@ -17,7 +17,11 @@ export async function startWorker(defaultPort = 3003) {
     app.get(Health),
     port,
     config.get('HOST', { infer: true }),
-  );
+  ).catch(async (e: unknown) => {
+    // The processors already take jobs: let them finish before the process ends.
+    await app.close();
+    throw e;
+  });
   const close = app.close.bind(app);
   app.close = async () => {
     server.close();

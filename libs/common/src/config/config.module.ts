@@ -16,7 +16,9 @@ export class AppConfigModule {
         ConfigModule.forRoot({
           isGlobal: true,
           cache: true,
-          envFilePath: ['.env'],
+          // The environment only, as the scripts and the tests read it: a .env file the apps
+          // alone read would make them disagree (a token signed with another secret).
+          ignoreEnvFile: true,
           validate: (raw) => ({ ...validateEnv(raw) }),
         }),
       ],

@@ -15,8 +15,14 @@ import {
 /** The secret `npm run token` and local runs use. Production refuses to start with it. */
 export const DEV_JWT_SECRET = 'spotcheck-development-secret-do-not-use-in-production';
 
-const toBool = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['0', 'false', 'no', 'off'];
+/** A known spelling of true or false; anything else stays a string, which IsBoolean names. */
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  return TRUE.includes(v) ? true : FALSE.includes(v) ? false : value;
+};
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
@@ -135,6 +141,10 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   const env = plainToInstance(Env, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  // Migrating holds one connection for its advisory lock and runs on another.
+  if (env.MIGRATIONS_RUN === true && env.DATABASE_POOL_SIZE < 2) {
+    problems.push('DATABASE_POOL_SIZE must be at least 2 while MIGRATIONS_RUN is on');
+  }
   if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
     problems.push('JWT_SECRET is the development secret; set a real secret in production');
   }

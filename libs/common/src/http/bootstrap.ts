@@ -83,8 +83,15 @@ export async function listen(app: NestFastifyApplication, opts: HttpAppOptions):
 
 /** Exits non-zero with the reason when start-up fails (bad config, no database...). */
 export function runMain(start: () => Promise<INestApplicationContext | void>): void {
-  start().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
+  start().then(
+    (app) => {
+      // Started by `npm start` (an IPC channel): when that process is gone, even killed
+      // outright, stop as on SIGTERM instead of holding the port as an orphan.
+      if (app && process.send) process.once('disconnect', () => void app.close());
+    },
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
 }
