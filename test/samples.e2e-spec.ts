@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Principal } from '@spotcheck/auth';
 import { chinaDate, completeGtin, completeUscc, validateEpcisDocument } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
+import { LabResultsModule } from '../apps/lab-results/src/app.module';
 import { officialEpcisValidator } from './support/epcis-schema';
 import { epcisDocument, sgln, shippingEvent } from './support/epcis-documents';
 import {
@@ -24,6 +25,18 @@ import {
 } from './support/api';
 
 let app: NestFastifyApplication;
+let labApp: NestFastifyApplication;
+const labs = apiOf(() => labApp);
+/** The assigned lab's receipt, through lab-results (its condition and seal); the event. */
+async function labReceipt(p: Principal, sampleNo: string, receivedAt: string) {
+  const r = await labs.post(p, `/api/v1/lab/samples/${encodeURIComponent(sampleNo)}/receipt`, {
+    receivedAt,
+    condition: '封样完好',
+    sealIntact: true,
+  });
+  expect([r.statusCode, r.body]).toEqual([201, r.body]);
+  return r.json().event as CustodyEvent;
+}
 const uscc = usccSource('QP');
 const seedOf = (n: number) => seedFor('samples', n);
 
@@ -229,8 +242,20 @@ beforeAll(async () => {
   });
   labB = await newLab(2, [CAT]);
   labOther = await newLab(3, [CAT_OTHER]);
+  // The lab users below are staff of lab A: its receipts are recorded in lab-results.
+  labApp = await bootHttp(LabResultsModule);
+  for (const sub of ['lab-user', 'lab-a-receiver']) {
+    const r = await labs.req(ADMIN, 'PUT', `/api/v1/labs/${labA}/staff/${sub}`, {
+      name: '收样员',
+      roles: ['tester'],
+    });
+    expect(r.statusCode).toBeLessThan(300);
+  }
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await app.close();
+  await labApp.close();
+});
 
 describe('POST /tasks/:id/sample', () => {
   it('records the sampling: sample number, due date over the Spring Festival, sealed on the spot, task sampled, audited', async () => {
@@ -702,12 +727,16 @@ describe('custody', () => {
       detail: { carrier: '顺丰速运', trackingNo: 'SF0001' },
       allowedCustodyKinds: ['received', 'rejected_at_receipt'],
     });
-    // Received after the due date: late, no longer overdue.
-    const received = await custody(labUser, S.first, {
+    // The assigned lab's receipt is lab-results' (condition, seal, test deadline), not here.
+    const here = await custody(labUser, S.first, {
       kind: 'received',
       occurredAt: '2026-03-02T10:00:00+08:00',
     });
-    expect(received.json()).toMatchObject({
+    expect([here.statusCode, here.json().code]).toEqual([409, 'USE_LAB_RECEIPT']);
+    expect(here.json().message).toContain(`/api/v1/lab/samples/${S.first}/receipt`);
+    // Received after the due date: late, no longer overdue.
+    const received = await labReceipt(labUser, S.first, '2026-03-02T10:00:00+08:00');
+    expect(received).toMatchObject({
       seq: 4,
       stateAfter: 'received',
       actorRole: 'lab',
@@ -834,20 +863,23 @@ describe('custody', () => {
     });
     expect(sealed.statusCode).toBe(201);
     expect((await sampleOf(S.unsealed)).sealNumbers).toEqual(['F-100']);
-    const noReason = await custody(lab(labA), S.unsealed, {
+    const refuse = (body: object) =>
+      labs.post(lab(labA), `/api/v1/lab/samples/${S.unsealed}/rejection`, body);
+    const noReason = await refuse({ at: '2026-02-27T09:00:00+08:00' });
+    expect(noReason.json().errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    const here = await custody(lab(labA), S.unsealed, {
       kind: 'rejected_at_receipt',
       occurredAt: '2026-02-27T09:00:00+08:00',
-    });
-    expect(noReason.json().errors).toEqual([
-      { field: 'detail.reason', reason: 'is required for a rejected_at_receipt event' },
-    ]);
-    const rejected = await custody(lab(labA), S.unsealed, {
-      kind: 'rejected_at_receipt',
-      occurredAt: '2026-02-27T09:00:00+08:00',
-      note: '封条破损',
       detail: { reason: 'seal_broken' },
     });
-    expect(rejected.json()).toMatchObject({
+    expect([here.statusCode, here.json().code]).toEqual([409, 'USE_LAB_RECEIPT']);
+    const rejected = await refuse({
+      at: '2026-02-27T09:00:00+08:00',
+      note: '封条破损',
+      reason: 'seal_broken',
+    });
+    expect(rejected.statusCode).toBe(201);
+    expect(rejected.json().event).toMatchObject({
       stateAfter: 'rejected',
       allowedCustodyKinds: ['disposed', 'returned'],
     });
@@ -889,7 +921,7 @@ describe('custody', () => {
     for (const s of own) expect(s.labId).toBe(labA);
     expect((await get(labUser, `/api/v1/samples/${S.online}`)).statusCode).toBe(200);
 
-    await step(labUser, 'received', 10);
+    await labReceipt(labUser, S.online, at(10));
     await step(labUser, 'testing', 15);
     const verdictDate = chinaDate(new Date(at(20)));
     const kept = await step(labUser, 'backup_retained', 20, { verdict: 'fail', verdictDate });

@@ -425,6 +425,18 @@ export class SampleService {
       );
     return this.ds.transaction(async (m) => {
       const before = await this.find(m, p, sampleNo, true);
+      // The assigned lab's receipt (or refusal) is the lab-results service's: it records the
+      // sample's condition and seal and starts the test deadline, which a report needs. Here
+      // only the retest lab's, which has none of that yet.
+      if (
+        (dto.kind === 'received' || dto.kind === 'rejected_at_receipt') &&
+        before.custodyState !== 'retest_in_transit'
+      )
+        throw conflict(
+          'USE_LAB_RECEIPT',
+          `the lab records the sample's ${dto.kind === 'received' ? 'receipt' : 'refusal'} at POST /api/v1/lab/samples/${before.sampleNo}/${dto.kind === 'received' ? 'receipt' : 'rejection'} (lab-results), with its condition and seal`,
+          { currentState: before.custodyState },
+        );
       return appendCustodyEvent(m, p, before, dto);
     });
   }
