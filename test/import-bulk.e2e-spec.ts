@@ -59,6 +59,26 @@ describe('bulk import', () => {
     ).rejects.toThrow(/duplicate key/);
   });
 
+  it('takes two bulk imports at once one after the other, without a deadlock', async () => {
+    const existing = (
+      (await ds.query('SELECT count(*)::int AS n FROM inspector')) as { n: number }[]
+    )[0].n;
+    const n = existing + 100;
+    const rs = await Promise.all(
+      [30_000, 60_000].map((from) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/inspectors/import',
+          ...upload(ADMIN, 'inspectors.csv', header + rows(from, n)),
+        }),
+      ),
+    );
+    expect(rs.map((r) => [r.statusCode, r.json().inserted])).toEqual([
+      [201, n],
+      [201, n],
+    ]);
+  });
+
   it('reports keys repeated in a bulk file with their rows, and writes nothing', async () => {
     const before = await count();
     const total = (

@@ -52,6 +52,8 @@ export interface ImportResult {
 }
 
 const MAX_REPORTED_ERRORS = 100;
+/** Advisory lock class of directory imports (with the directory's name as the second key). */
+const IMPORT_LOCK = 734_912_005;
 const COPY_CHUNK = 256 * 1024;
 const MEMO_LIMIT = 100_000;
 
@@ -116,6 +118,12 @@ export class DirectoryImportService {
     await runner.connect();
     try {
       await runner.startTransaction();
+      // One import of a directory at a time: two that both read the table, then both ask
+      // for its exclusive lock to rebuild (bulkMerge), would deadlock; the second now waits.
+      await runner.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        IMPORT_LOCK,
+        spec.name,
+      ]);
       const ctx: ImportContext = { scope, categories: await this.categoryCodes(runner) };
       const outcome =
         spec.name === 'catalog'

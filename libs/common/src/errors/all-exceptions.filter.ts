@@ -23,6 +23,8 @@ const PG_INPUT_ERRORS: Record<string, [HttpStatus, string]> = {
   '22021': [HttpStatus.BAD_REQUEST, 'INVALID_CHARACTER'],
   '22P05': [HttpStatus.BAD_REQUEST, 'INVALID_CHARACTER'],
   '40001': [HttpStatus.CONFLICT, 'SERIALIZATION_FAILURE'],
+  // Two requests waited on each other and PostgreSQL ended one: retrying it succeeds.
+  '40P01': [HttpStatus.CONFLICT, 'DEADLOCK_RETRY'],
 };
 
 /**
