@@ -79,6 +79,26 @@ describe('lab staff', () => {
     expect(audit).toEqual([{ action: 'create' }]);
   });
 
+  it('lets only one of two signatories removing each other at once through', async () => {
+    const lab = labIds[1];
+    for (const sub of ['sig-a', 'sig-b'])
+      expect((await put(ADMIN, sub, { name: sub, roles: ['signatory'] }, lab)).statusCode).toBe(
+        200,
+      );
+    const rs = await Promise.all(
+      [
+        ['sig-a', 'sig-b'],
+        ['sig-b', 'sig-a'],
+      ].map(([me, them]) => put(labUser(me, lab), them, { name: them, roles: ['tester'] }, lab)),
+    );
+    expect(rs.map((r) => r.statusCode).sort()).toEqual([200, 403]);
+    const staff = await labApp.inject({ url: `/api/v1/labs/${lab}/staff`, headers: bearer(ADMIN) });
+    const signatories = (staff.json().items as { sub: string; roles: string[] }[]).filter((m) =>
+      m.roles.includes('signatory'),
+    );
+    expect(signatories).toHaveLength(1);
+  });
+
   it('keeps labs apart: another lab answers 404', async () => {
     const other = labUser('boss', labIds[1]);
     expect(

@@ -30,9 +30,12 @@ export class StaffService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** The lab id the caller may act on, 404 otherwise. */
-  private async lab(p: Principal, labId: string, m: EntityManager = this.ds.manager) {
+  private async lab(p: Principal, labId: string, m: EntityManager = this.ds.manager, lock = false) {
     if (!UUID.test(labId) || (p.role === 'lab' && p.org !== labId)) throw notFound('lab', labId);
-    const rows = (await m.query(`SELECT 1 FROM lab WHERE id = $1`, [labId])) as unknown[];
+    const rows = (await m.query(
+      `SELECT 1 FROM lab WHERE id = $1 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
+      [labId],
+    )) as unknown[];
     if (rows.length === 0) throw notFound('lab', labId);
     return labId;
   }
@@ -64,7 +67,10 @@ export class StaffService {
         { field: 'sub', reason: 'must be 1–200 characters without control characters' },
       ]);
     return this.ds.transaction(async (m) => {
-      await this.lab(p, labId, m);
+      // One staff change of a lab at a time: two signatories removing each other at once
+      // would each pass the check below and leave the lab without one. (NO KEY UPDATE: the
+      // tasks' foreign keys to the lab do not wait for it.)
+      await this.lab(p, labId, m, true);
       if (p.role === 'lab') {
         const [me] = (await m.query(
           `SELECT roles, active FROM lab_staff WHERE lab_id = $1 AND sub = $2`,
