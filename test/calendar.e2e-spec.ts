@@ -178,6 +178,24 @@ describe('working-day calendar', () => {
     ).toMatchObject({ deadline: '2099-01-03', covered: true });
   });
 
+  it('audits two changes of one new day at once in order: each before is what it replaced', async () => {
+    const date = '2099-02-07'; // a Saturday no row holds yet
+    const rs = await Promise.all([
+      put(date, { workday: true, name: '甲' }),
+      put(date, { workday: true, name: '乙' }),
+    ]);
+    expect(rs.map((r) => r.statusCode)).toEqual([200, 200]);
+    const audit = (await dataSource(app).query(
+      `SELECT detail->'was' AS was, detail->>'name' AS name FROM audit_log
+        WHERE entity_type = 'work_calendar' AND entity_id = $1 ORDER BY seq`,
+      [date],
+    )) as { was: { name: string | null; source: string }; name: string }[];
+    expect(audit).toHaveLength(2);
+    expect(audit[0].was).toMatchObject({ source: 'weekday-rule' });
+    // The second replaced the first's day, not the weekday rule.
+    expect(audit[1].was).toMatchObject({ source: 'admin', name: audit[0].name });
+  });
+
   it('lets only admins edit (403), and nobody without a token (401)', async () => {
     for (const p of [REGULATOR_HOHHOT, LAB, ENTERPRISE]) {
       const res = await put('2026-05-12', { workday: false }, p);

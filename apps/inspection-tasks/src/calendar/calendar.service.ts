@@ -10,6 +10,9 @@ import { CalendarRangeQuery, DeadlineQuery, SetCalendarDayDto } from './calendar
 /** Two years: enough to look at a holiday season across a year end, small enough to answer. */
 export const MAX_RANGE_DAYS = 731;
 
+/** Advisory lock class of calendar days (with the date as the second key). */
+const CALENDAR_DAY_LOCK = 734_912_006;
+
 @Injectable()
 export class CalendarService {
   constructor(
@@ -50,6 +53,9 @@ export class CalendarService {
   async setDay(p: Principal, date: string, dto: SetCalendarDayDto): Promise<CalendarDayView> {
     const name = dto.name ?? null;
     const after = await this.ds.transaction(async (m) => {
+      // One change of a day at a time, so each audit entry's `before` is what it replaced (a
+      // day without a row has nothing to lock FOR UPDATE).
+      await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CALENDAR_DAY_LOCK, date]);
       const before = await this.calendar.day(date, m, true);
       const after = await this.calendar.setDay(m, date, dto.workday, name, p.sub);
       await recordAudit(m, p, [
