@@ -561,6 +561,51 @@ describe('POST /epcis/capture', () => {
     ]);
   });
 
+  it('stores nothing when a prefix the document was checked against is removed meanwhile', async () => {
+    const prefix = `6${run}09`;
+    const reg = await send(ent(B), 'POST', '/api/v1/epcis/gtin-prefixes', {
+      companyPrefix: prefix,
+    });
+    expect(reg.statusCode).toBe(201);
+    const doc = epcisDocument([
+      shippingEvent({
+        prefix,
+        item: '00001',
+        lot: 'RACE',
+        quantity: 1,
+        at: 0,
+        from: sgln(prefix, 1),
+        to: sgln(prefix, 2),
+        eventID: `urn:uuid:${randomUUID()}`,
+      }),
+    ]);
+    const before = await eventsOf(B.uscc);
+    // An admin's removal, held open: the capture checks the document against the holdings
+    // it still sees, then waits for the removal to commit.
+    const q = db().createQueryRunner();
+    await q.connect();
+    try {
+      await q.startTransaction();
+      await q.query('SELECT pg_advisory_xact_lock(7349120040)');
+      await q.query(`DELETE FROM enterprise_gtin_prefix WHERE id = $1`, [reg.json().id]);
+      const pending = capture(ent(B), doc);
+      for (let i = 0; i < 200; i++) {
+        const [{ n }] = (await db().query(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+        )) as { n: number }[];
+        if (n > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await q.commitTransaction();
+      const r = await pending;
+      expect([r.statusCode, r.json().code]).toEqual([409, 'GTIN_PREFIXES_CHANGED']);
+    } finally {
+      if (q.isTransactionActive) await q.rollbackTransaction();
+      await q.release();
+    }
+    expect(await eventsOf(B.uscc)).toBe(before);
+  });
+
   it('refuses an event time outside the years PostgreSQL holds (0001–9999 UTC)', async () => {
     const before = await eventsOf(A.uscc);
     for (const eventTime of ['0000-06-01T00:00:00Z', '0001-01-01T00:30:00+01:00']) {

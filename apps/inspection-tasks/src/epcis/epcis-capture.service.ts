@@ -3,10 +3,10 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@spotcheck/auth';
-import { AppException, recordAudit } from '@spotcheck/common';
+import { AppException, conflict, recordAudit } from '@spotcheck/common';
 import { epcisEventProducts, isStorableDateTime, validateEpcisDocument } from '@spotcheck/domain';
 import type { EpcisProblem, EpcisProductProblem, NormalisedEpcisEvent } from '@spotcheck/domain';
-import { GtinPrefixService } from './gtin-prefix.service';
+import { GtinPrefixService, REGISTRATION_LOCK } from './gtin-prefix.service';
 
 /** At most this many problems are listed in a 400 or 403, as the validator does. */
 export const MAX_CAPTURE_PROBLEMS = 1000;
@@ -126,6 +126,16 @@ export class EpcisCaptureService {
 
     const captureId = randomUUID();
     const receipt = await this.ds.transaction(async (m) => {
+      // The holdings the events were checked against must still be the enterprise's: a
+      // prefix removed (and given to another) meanwhile would store events of another's
+      // products. Shared with captures, exclusive with registration and removal.
+      await m.query('SELECT pg_advisory_xact_lock_shared($1)', [REGISTRATION_LOCK]);
+      const now = await this.prefixes.holdingsOf(owner, m);
+      if (JSON.stringify(now) !== JSON.stringify(holdings))
+        throw conflict(
+          'GTIN_PREFIXES_CHANGED',
+          "the enterprise's GTIN prefixes changed while this document was checked; nothing was stored, send it again",
+        );
       const [{ n: stored }] = (await m.query(INSERT_EVENTS, [owner, captureId, payload(rows)])) as {
         n: number;
       }[];

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Principal, scopePrefix } from '@spotcheck/auth';
 import { AppException, Page, conflict, invalid, notFound, recordAudit } from '@spotcheck/common';
 import { decodeCursor, encodeCursor, holdingsOverlap, toGtin14 } from '@spotcheck/domain';
@@ -10,7 +10,7 @@ import { CreateGtinPrefixDto, GtinPrefixQuery } from './epcis.dto';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENTITY = 'enterprise_gtin_prefix';
 /** One registration at a time, so two enterprises cannot claim overlapping prefixes at once. */
-const REGISTRATION_LOCK = 7_349_120_040;
+export const REGISTRATION_LOCK = 7_349_120_040;
 
 /** A registered company prefix or GTIN, as the API shows it. */
 export interface GtinPrefixView {
@@ -36,10 +36,11 @@ export class GtinPrefixService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** The holdings capture checks an enterprise's events against. */
-  async holdingsOf(uscc: string): Promise<GtinHolding[]> {
-    return (await this.ds.query(`SELECT kind, value FROM enterprise_gtin_prefix WHERE uscc = $1`, [
-      uscc,
-    ])) as GtinHolding[];
+  async holdingsOf(uscc: string, m: EntityManager = this.ds.manager): Promise<GtinHolding[]> {
+    return (await m.query(
+      `SELECT kind, value FROM enterprise_gtin_prefix WHERE uscc = $1 ORDER BY kind, value`,
+      [uscc],
+    )) as GtinHolding[];
   }
 
   async register(p: Principal, dto: CreateGtinPrefixDto): Promise<GtinPrefixView> {
@@ -124,6 +125,8 @@ export class GtinPrefixService {
   async remove(p: Principal, id: string): Promise<void> {
     if (!UUID.test(id)) throw notFound('GTIN prefix', id);
     await this.ds.transaction(async (m) => {
+      // As registration: a capture checked against the holdings waits for this, or this for it.
+      await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTRATION_LOCK]);
       const params: unknown[] = [id];
       const arg = (v: unknown) => {
         params.push(v);
