@@ -892,6 +892,17 @@ describe('POST /tasks/:id/reassign', () => {
         planId: plan.id,
       });
     }
-    expect(await auditOf(t.id)).toEqual([]);
+    // The plan's cancellation ended its assigned tasks, audited, so they hold no lab capacity
+    // and exclude no enterprise: a new plan of the same level draws them again.
+    const ended = (await tasksOf(plan.id)).map((x) => [x.state, x.note]);
+    expect(new Set(ended.map(String))).toEqual(new Set([String(['cancelled', '计划撤销'])]));
+    expect(await auditOf(t.id)).toEqual([
+      expect.objectContaining({
+        action: 'cancel',
+        detail: expect.objectContaining({ to: 'cancelled', byPlanCancel: true }),
+      }),
+    ]);
+    const again = await drawnPlan(6, REGULATOR_HOHHOT, { categories: [CAT_C] });
+    expect((await tasksOf(again.id)).map((x) => x.uscc)).toContain(t.uscc);
   });
 });

@@ -146,8 +146,39 @@ export class PlanService {
     });
   }
 
+  /**
+   * Cancels the plan, and with it the tasks still assigned: left assigned, they would hold
+   * their labs' capacity and keep their enterprises out of later draws as if checked.
+   */
   cancel(p: Principal, id: string, dto: CancelPlanDto): Promise<SamplingPlan> {
-    return this.transition(p, id, 'cancel', () => ({ reason: dto.reason }));
+    let tasksCancelled = 0;
+    return this.transition(
+      p,
+      id,
+      'cancel',
+      () => ({ reason: dto.reason, ...(tasksCancelled ? { tasksCancelled } : {}) }),
+      async (m, plan) => {
+        const [rows] = (await m.query(
+          `UPDATE inspection_task
+              SET state = 'cancelled', note = $2, state_changed_at = now(),
+                  state_changed_by = $3, updated_at = now()
+            WHERE plan_id = $1 AND state = 'assigned'
+            RETURNING id`,
+          [plan.id, dto.reason, p.sub],
+        )) as [{ id: string }[], number];
+        tasksCancelled = rows.length;
+        await recordAudit(
+          m,
+          p,
+          rows.map((t) => ({
+            action: 'cancel',
+            entityType: 'inspection_task',
+            entityId: t.id,
+            detail: { from: 'assigned', to: 'cancelled', reason: dto.reason, byPlanCancel: true },
+          })),
+        );
+      },
+    );
   }
 
   /** drawn → sampling: the inspectors go out. */
