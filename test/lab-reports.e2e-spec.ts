@@ -647,7 +647,8 @@ describe('reports', () => {
       amendsId: v1,
       amendmentReason: '铅单位换算错误',
       state: 'draft',
-      testedBy: [],
+      // Its copied results are still t1's and t2's: they stay authors.
+      testedBy: ['t1', 't2'],
     });
     expect(a.items.map((i: { value: string | null }) => i.value)).toEqual(['0.620', 'ND', null]);
     const twice = await act(T1(), v1, 'amend', { reason: 'x' });
@@ -680,6 +681,9 @@ describe('reports', () => {
       200,
     );
     await ok(act(T1(), v2, 'submit'), 200);
+    // t2 (a reviewer too) entered results of version 1 that version 2 carries: not its reviewer.
+    const own = await act(T2(), v2, 'review');
+    expect([own.statusCode, own.json().code]).toEqual([403, expect.any(String)]);
     await ok(act(REV(), v2, 'review'), 200);
     const issued = await ok(act(SIG(), v2, 'issue'), 200);
     expect(issued).toMatchObject({ version: 2, verdict: 'pass', failedItems: [] });

@@ -379,7 +379,10 @@ export class ReportService {
       const [{ id: newId }] = (await m.query(
         `INSERT INTO lab_report (lab_id, sample_id, report_no, version, amends_id, amendment_reason,
                                  state, tested_by, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 'draft', '{}', $7) RETURNING id`,
+         -- The values it copies were entered by the amended version's testers: they stay its
+         -- authors, so they cannot review or issue it (four eyes).
+         VALUES ($1, $2, $3, $4, $5, $6, 'draft',
+                 (SELECT tested_by FROM lab_report WHERE id = $5), $7) RETURNING id`,
         [
           target.labId,
           target.sampleId,
