@@ -124,7 +124,11 @@ describe('sampling record', () => {
     expect(fields(record({ backupPortion: { quantity: '0.25', unit: 'kg' } }))).toEqual([]);
     for (const p of ['-1', '1.005', '1e2', '', '12,50'])
       expect([p, fields(record({ pricePaid: p }))]).toEqual([p, ['pricePaid']]);
-    expect(fields(record({ pricePaid: '0' }))).toEqual([]);
+    for (const free of ['0', '0.00'])
+      expect(problems(record({ pricePaid: free }))).toEqual([
+        { field: 'pricePaid', reason: 'must be greater than zero: samples are bought' },
+      ]);
+    expect(fields(record({ pricePaid: '0.01' }))).toEqual([]);
   });
 
   it('checks the GTIN check digit and the manufacturer USCC when given', () => {
@@ -265,7 +269,9 @@ describe('decimal strings', () => {
       fc.property(fc.stringMatching(/^-?\d{0,14}(\.\d{0,7})?$/), (s) => {
         const shape = /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/.test(s);
         expect(quantityProblem(s) === null).toBe(shape && Number(s) > 0);
-        expect(yuanProblem(s) === null).toBe(/^(0|[1-9]\d{0,9})(\.\d{1,2})?$/.test(s));
+        expect(yuanProblem(s) === null).toBe(
+          /^(0|[1-9]\d{0,9})(\.\d{1,2})?$/.test(s) && Number(s) > 0,
+        );
       }),
       { numRuns: 3000 },
     );

@@ -130,10 +130,14 @@ export function quantityProblem(s: unknown): string | null {
   return null;
 }
 
-/** An amount in yuan: a decimal string ≥ 0 with at most two decimals. */
+/**
+ * A price paid in yuan: a decimal string with at most two decimals, above zero. Samples are
+ * bought, never taken for free (DESIGN §3.3; no fee is charged to the enterprise either).
+ */
 export function yuanProblem(s: unknown): string | null {
   if (typeof s !== 'string' || !YUAN.test(s))
     return 'must be an amount in yuan written as a string, e.g. "36.50" (no sign, at most 2 decimals)';
+  if (!/[1-9]/.test(s)) return 'must be greater than zero: samples are bought';
   return null;
 }
 
