@@ -200,6 +200,9 @@ describe('sampling plans', () => {
       [{ ratios: { B: '1.5' } }, ['ratios.B']],
       [{ ratios: { A: 0.03 } }, ['ratios.A']],
       [{ ratios: { E: '0.1' } }, ['ratios.E']],
+      // Higher risk is checked at least as often: B 2 % below A's default 3 %, and C below B.
+      [{ ratios: { B: '2%' } }, ['ratios.B']],
+      [{ ratios: { B: '50%' } }, ['ratios.C']],
       [{ categories: ['NO-SUCH-CAT'] }, ['categories']],
       [{ categories: [] }, ['categories']],
       [{ stages: ['wholesale'] }, ['stages']],

@@ -265,7 +265,18 @@ export class PlanService {
       else errors.push({ field: `ratios.${key}`, reason: r.reason });
     }
     if (errors.length) throw invalid(errors);
-    return resolveRatios(bp);
+    const ratios = resolveRatios(bp);
+    // DESIGN §3.2: higher risk is checked more often (never less often) than lower risk.
+    for (let i = 1; i < RISK_CLASSES.length; i++) {
+      const [lower, higher] = [RISK_CLASSES[i - 1], RISK_CLASSES[i]];
+      if (ratios[higher] < ratios[lower])
+        errors.push({
+          field: `ratios.${higher}`,
+          reason: `class ${higher} (higher risk) must be checked at least as often as class ${lower}: ${ratios[higher] / 100} % is below ${ratios[lower] / 100} %`,
+        });
+    }
+    if (errors.length) throw invalid(errors);
+    return ratios;
   }
 
   /** Level, jurisdiction, categories and deadlines of a plan as it will be stored. */
