@@ -9,6 +9,7 @@ import {
 } from '../libs/domain/src/epcis/epcis-fixtures';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { EpcisQueryService } from '../apps/inspection-tasks/src/epcis/epcis-query.service';
+import { REGISTRATION_LOCK } from '../apps/inspection-tasks/src/epcis/gtin-prefix.service';
 import {
   ADMIN,
   REGULATOR_BAOTOU,
@@ -586,7 +587,7 @@ describe('POST /epcis/capture', () => {
     await q.connect();
     try {
       await q.startTransaction();
-      await q.query('SELECT pg_advisory_xact_lock(7349120040)');
+      await q.query('SELECT pg_advisory_xact_lock($1)', [REGISTRATION_LOCK]);
       await q.query(`DELETE FROM enterprise_gtin_prefix WHERE id = $1`, [reg.json().id]);
       const pending = capture(ent(B), doc);
       for (let i = 0; i < 200; i++) {

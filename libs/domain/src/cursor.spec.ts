@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_CURSOR_LENGTH, decodeCursor, encodeCursor } from './cursor';
+import { MAX_CURSOR_LENGTH, decodeCursor, encodeCursor, isCursorInstant } from './cursor';
 
 /** Values a page can end on: anything but NUL, which PostgreSQL text cannot hold. */
 const cursorValue = fc.oneof(
@@ -92,5 +92,26 @@ describe('cursor', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('isCursorInstant', () => {
+  it('takes the instants a page writes, to the millisecond or the microsecond', () => {
+    expect(isCursorInstant('2026-02-12T02:30:00.123Z', 3)).toBe(true);
+    expect(isCursorInstant('2026-02-12T02:30:00.123456Z', 6)).toBe(true);
+    expect(isCursorInstant('0001-01-01T00:00:00.000Z', 3)).toBe(true);
+    expect(isCursorInstant('9999-12-31T23:59:59.999999Z', 6)).toBe(true);
+  });
+
+  it.each([
+    ['another precision', '2026-02-12T02:30:00.123Z', 6],
+    ['an offset', '2026-02-12T10:30:00.123+08:00', 3],
+    ['February 30', '2026-02-30T00:00:00.000Z', 3],
+    ['month 13', '2026-13-01T00:00:00.000000Z', 6],
+    ['hour 24', '2026-02-12T24:00:00.000Z', 3],
+    ['year 0000, which PostgreSQL lacks', '0000-01-01T00:00:00.000Z', 3],
+    ['not a string', 1_770_000_000_000, 3],
+  ] as const)('refuses %s', (_what, v, digits) => {
+    expect(isCursorInstant(v, digits)).toBe(false);
   });
 });

@@ -48,3 +48,18 @@ export function decodeCursor(s: unknown): CursorValue[] | undefined {
   }
   return values as CursorValue[];
 }
+
+/**
+ * A UTC instant as a page's last row writes it into a cursor, `YYYY-MM-DDTHH:MM:SS.fZ` with
+ * exactly `fractionDigits` fractional digits, naming a real time in years 0001–9999 (what
+ * PostgreSQL's timestamptz takes back); anything else is not a cursor this API issued.
+ */
+export function isCursorInstant(v: unknown, fractionDigits: 3 | 6): v is string {
+  if (typeof v !== 'string') return false;
+  const shape = new RegExp(`^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{${fractionDigits}}Z$`);
+  if (!shape.test(v) || v.startsWith('0000')) return false;
+  // Date keeps milliseconds: a real day and time read back the same to the millisecond.
+  const ms = `${v.slice(0, 23)}Z`;
+  const at = new Date(ms);
+  return !Number.isNaN(at.getTime()) && at.toISOString() === ms;
+}

@@ -5,6 +5,7 @@ import { Principal, scopePrefix } from '@spotcheck/auth';
 import { AppException, Page, invalid, notFound } from '@spotcheck/common';
 import {
   decodeCursor,
+  isCursorInstant,
   encodeCursor,
   epcisLotKey,
   epcisProductMentions,
@@ -22,16 +23,6 @@ import type {
 import { EpcisEventQuery } from './epcis.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A cursor's time: what PostgreSQL writes below, to the microsecond. */
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-/** An event time as a page's last row gives it (microseconds, UTC), of a real day and year. */
-const isCursorTime = (v: unknown): v is string =>
-  typeof v === 'string' &&
-  CURSOR_TIME.test(v) &&
-  !v.startsWith('0000') &&
-  !Number.isNaN(Date.parse(`${v.slice(0, 23)}Z`)) &&
-  new Date(`${v.slice(0, 23)}Z`).toISOString() === `${v.slice(0, 23)}Z`;
 
 /** A stored event as the API shows it. */
 export interface EpcisEventView {
@@ -247,7 +238,12 @@ export class EpcisQueryService {
     if (cursor !== undefined) {
       const after = decodeCursor(cursor);
       const [time, id] = after ?? [];
-      if (after?.length !== 2 || !isCursorTime(time) || typeof id !== 'string' || !UUID.test(id))
+      if (
+        after?.length !== 2 ||
+        !isCursorInstant(time, 6) ||
+        typeof id !== 'string' ||
+        !UUID.test(id)
+      )
         throw invalid([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
       w.add(`(ev.event_time, ev.id) > (${w.arg(time)}::timestamptz, ${w.arg(id)}::uuid)`);
     }

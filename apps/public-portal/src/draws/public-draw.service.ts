@@ -3,22 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Page, invalid, notFound } from '@spotcheck/common';
 import { Draw, drawEligibleText, exportRecordJson, verifyStoredDraw } from '@spotcheck/database';
-import { decodeCursor, encodeCursor, isDrawPublic, regionPrefix } from '@spotcheck/domain';
+import {
+  decodeCursor,
+  encodeCursor,
+  isCursorInstant,
+  isDrawPublic,
+  regionPrefix,
+} from '@spotcheck/domain';
 import type { DrawRecordHeader, DrawVerification, PlanState } from '@spotcheck/domain';
 import { PublicDrawQuery } from './public-draw.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * An instant as a page's last drawnAt gives it: Date#toISOString's own text of a real time,
- * in years PostgreSQL has (there is no year 0000).
- */
-const isInstant = (v: unknown): v is string =>
-  typeof v === 'string' &&
-  !v.startsWith('0000') &&
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) &&
-  !Number.isNaN(Date.parse(v)) &&
-  new Date(v).toISOString() === v;
 
 export interface PublicDraw {
   drawId: string;
@@ -69,7 +64,12 @@ export class PublicDrawService {
     }
     if (q.cursor !== undefined) {
       const after = decodeCursor(q.cursor);
-      if (!after || !isInstant(after[0]) || typeof after[1] !== 'string' || !UUID.test(after[1]))
+      if (
+        !after ||
+        !isCursorInstant(after[0], 3) ||
+        typeof after[1] !== 'string' ||
+        !UUID.test(after[1])
+      )
         throw invalid([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
       params.push(after[0], after[1]);
       sql += ` AND (d.drawn_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
