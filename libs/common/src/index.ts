@@ -17,3 +17,4 @@ export * from './idempotency/idempotency';
 export * from './files/csv-reader';
 export * from './files/file-rows';
 export * from './config/runtime';
+export * from './http/params';

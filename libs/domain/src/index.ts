@@ -15,3 +15,5 @@ export * from './gtin';
 export * from './epcis';
 export * from './sampling-record';
 export * from './custody';
+export * from './errors';
+export * from './ids';

@@ -8,6 +8,16 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { DomainError, DomainErrorKind } from '@spotcheck/domain';
+
+/** The one place a rule's verdict becomes an HTTP status. */
+const DOMAIN_STATUS: Record<DomainErrorKind, HttpStatus> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+};
 
 /** PostgreSQL error codes that mean "your input", never "our fault". */
 const PG_INPUT_ERRORS: Record<string, [HttpStatus, string]> = {
@@ -43,6 +53,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toResponse(exception: unknown): [number, Record<string, unknown>] {
+    if (exception instanceof DomainError) {
+      const status = DOMAIN_STATUS[exception.kind];
+      return [
+        status,
+        { statusCode: status, code: exception.code, message: exception.message, ...exception.details },
+      ];
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const res = exception.getResponse();

@@ -1,0 +1,130 @@
+import { forbiddenError, isUuid, regionPrefix } from '@spotcheck/domain';
+import type { Role } from '@spotcheck/domain';
+import type { Principal } from './principal';
+
+/**
+ * What a principal may see, as data. It is the one access policy of the system: services ask
+ * for it once per request (`scopeOf`) and hand it to repositories, which turn it into a WHERE
+ * condition over their own columns (`scopeSql`, `scopeWhere`) or test a loaded row
+ * (`inScope`). A row outside the scope is never distinguished from a missing one: both are
+ * 404.
+ *
+ * - admin: everything;
+ * - regulator: rows whose region code lies in the GB/T 2260 subtree of the jurisdiction;
+ * - lab: rows carrying its lab id (a token whose org is no lab id sees nothing);
+ * - enterprise: rows carrying its USCC.
+ */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'region'; prefix: string }
+  | { kind: 'lab'; labId: string | null }
+  | { kind: 'enterprise'; uscc: string };
+
+/**
+ * Where a table (or a query's aliases) keeps what each scope is matched against: SQL
+ * expressions, any of which may match. A scope whose kind has no entry here sees no row.
+ */
+export interface ScopeColumns {
+  /** Expressions giving a GB/T 2260 code, e.g. `p.jurisdiction`, `e.region_code`. */
+  region?: string | readonly string[];
+  /** Expressions giving a lab id (uuid), e.g. `s.lab_id`, `s.retest_lab_id`. */
+  lab?: string | readonly string[];
+  /** Expressions giving a USCC, e.g. `s.sampled_uscc`, `s.manufacturer_uscc`. */
+  enterprise?: string | readonly string[];
+}
+
+/** The values of a loaded row that `inScope` compares, by the same kinds. */
+export interface ScopeKeys {
+  region?: string | readonly (string | null | undefined)[] | null;
+  lab?: string | readonly (string | null | undefined)[] | null;
+  enterprise?: string | readonly (string | null | undefined)[] | null;
+}
+
+/**
+ * The caller's scope for `resource` (named in the 403), refusing roles not in `roles`.
+ * A role that may use a resource at all sees only its own part of it.
+ */
+export function scopeOf(p: Principal, resource: string, roles: readonly Role[]): Scope {
+  if (!roles.includes(p.role)) throw forbiddenError(`role ${p.role} may not use ${resource}`);
+  switch (p.role) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'regulator':
+      return { kind: 'region', prefix: regionPrefix(p.jurisdiction ?? '') };
+    case 'lab':
+      return { kind: 'lab', labId: isUuid(p.org) ? p.org.toLowerCase() : null };
+    case 'enterprise':
+      return { kind: 'enterprise', uscc: p.org ?? '' };
+    default:
+      throw forbiddenError(`role ${p.role as string} may not use ${resource}`);
+  }
+}
+
+const list = (v: string | readonly string[] | undefined): readonly string[] =>
+  v === undefined ? [] : typeof v === 'string' ? [v] : v;
+
+const anyOf = (conds: string[]): string =>
+  conds.length === 0 ? 'false' : conds.length === 1 ? conds[0] : `(${conds.join(' OR ')})`;
+
+/**
+ * The scope as a condition for positional SQL: `arg` adds a parameter and returns its
+ * placeholder (`$3`). Always a boolean expression; `true` for an admin.
+ */
+export function scopeSql(scope: Scope, cols: ScopeColumns, arg: (v: unknown) => string): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'true';
+    case 'region': {
+      if (!scope.prefix) return list(cols.region).length ? 'true' : 'false';
+      const like = list(cols.region).length ? arg(`${scope.prefix}%`) : '';
+      return anyOf(list(cols.region).map((c) => `${c} LIKE ${like}`));
+    }
+    case 'lab': {
+      if (scope.labId === null) return 'false';
+      const id = list(cols.lab).length ? arg(scope.labId) : '';
+      return anyOf(list(cols.lab).map((c) => `${c} = ${id}::uuid`));
+    }
+    case 'enterprise': {
+      const uscc = list(cols.enterprise).length ? arg(scope.uscc) : '';
+      return anyOf(list(cols.enterprise).map((c) => `${c} = ${uscc}`));
+    }
+  }
+}
+
+/**
+ * The scope as a condition with named parameters, for TypeORM query builders:
+ * `qb.andWhere(w.sql, w.params)`. Parameter names start with `scope_`.
+ */
+export function scopeWhere(
+  scope: Scope,
+  cols: ScopeColumns,
+): { sql: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  const sql = scopeSql(scope, cols, (v) => {
+    const name = `scope_${Object.keys(params).length}`;
+    params[name] = v;
+    return `:${name}`;
+  });
+  return { sql, params };
+}
+
+const values = (v: ScopeKeys[keyof ScopeKeys]): string[] =>
+  v === undefined || v === null
+    ? []
+    : (typeof v === 'string' ? [v] : v).filter((x): x is string => typeof x === 'string');
+
+/** Whether a row already loaded lies in the scope, by the same rules as `scopeSql`. */
+export function inScope(scope: Scope, row: ScopeKeys): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'region':
+      return values(row.region).some((r) => r.startsWith(scope.prefix));
+    case 'lab':
+      return (
+        scope.labId !== null && values(row.lab).some((l) => l.toLowerCase() === scope.labId)
+      );
+    case 'enterprise':
+      return values(row.enterprise).includes(scope.uscc);
+  }
+}

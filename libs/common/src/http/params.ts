@@ -1,0 +1,51 @@
+import { applyDecorators, Injectable, Param, PipeTransform } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { isUuid, notFoundError } from '@spotcheck/domain';
+
+/**
+ * A path id that cannot name a record (not a UUID) answers exactly as an absent one: 404, the
+ * same body a repository's miss gives. One rule for every `/:id` route.
+ */
+@Injectable()
+export class IdPipe implements PipeTransform<unknown, string> {
+  constructor(private readonly entity: string) {}
+
+  transform(value: unknown): string {
+    if (!isUuid(value)) throw notFoundError(this.entity, String(value).slice(0, 80));
+    return value.toLowerCase();
+  }
+}
+
+/** `@IdParam('plan')` reads `:id` (or `name`) and answers 404 for a malformed one. */
+export const IdParam = (entity: string, name = 'id') => Param(name, new IdPipe(entity));
+
+// eslint-disable-next-line no-control-regex -- NUL is what PostgreSQL text cannot hold
+const SAYS_SOMETHING = /^[^\u0000]*[^\s\u0000][^\u0000]*$/;
+// eslint-disable-next-line no-control-regex -- as above
+const NO_NUL = /^[^\u0000]*$/;
+
+/**
+ * A free-text field: a string of 1..max characters that is not only whitespace and holds no
+ * NUL. The one decorator for names, reasons and notes in request bodies.
+ */
+export const Text = (max: number) =>
+  applyDecorators(
+    IsString(),
+    Length(1, max),
+    Matches(SAYS_SOMETHING, {
+      message: ({ property }) => `${property} must not be blank or contain NUL characters`,
+    }),
+  );
+
+/** A string whose meaning libs/domain checks (a code, a number); here only its length and NUL. */
+export const Raw = (max: number) =>
+  applyDecorators(
+    IsString(),
+    Length(1, max),
+    Matches(NO_NUL, { message: ({ property }) => `${property} must not contain NUL characters` }),
+  );
+
+/** A nested object validated by its own class. */
+export const Nested = (type: () => new () => object) =>
+  applyDecorators(IsObject(), ValidateNested(), Type(type));
