@@ -43,7 +43,11 @@ module.exports = {
   transform: { '^.+\\.(ts|js|mjs)$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/{apps,libs,scripts}/**/*.spec.ts',
+    '<rootDir>/test/**/*.medium-spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+  ],
   moduleNameMapper: {
     '^@spotcheck/(domain|database|queue|auth|common)$': '<rootDir>/libs/$1/src',
   },
