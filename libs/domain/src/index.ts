@@ -17,3 +17,4 @@ export * from './sampling-record';
 export * from './custody';
 export * from './errors';
 export * from './ids';
+export * from './deadlines';
