@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { dispatchJob, outboxIdOf } from '@spotcheck/queue';
+import { dispatchJob, markOutboxDone, outboxIdOf } from '@spotcheck/queue';
 
 /**
  * Runs a job's handler, then marks its outbox row done, so the relay stops handing it to
@@ -10,11 +10,6 @@ import { dispatchJob, outboxIdOf } from '@spotcheck/queue';
 export async function runJob(processor: object, ds: DataSource, job: Job): Promise<unknown> {
   const result = await dispatchJob(processor, job);
   const outboxId = outboxIdOf(job.id);
-  if (outboxId) {
-    await ds.query(
-      'UPDATE outbox SET done_at = clock_timestamp() WHERE id = $1 AND done_at IS NULL',
-      [outboxId],
-    );
-  }
+  if (outboxId) await markOutboxDone(ds.manager, outboxId);
   return result;
 }

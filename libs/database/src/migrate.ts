@@ -1,8 +1,6 @@
 import { DataSource } from 'typeorm';
 import { seedWorkCalendar } from './calendar/seed-calendar';
-
-/** One lock for the whole cluster so replicas starting together migrate once. */
-const MIGRATION_LOCK = 7_349_120_001;
+import { releaseMigrationLock, takeMigrationLock } from './migration-lock.repository';
 
 /**
  * Runs pending migrations while holding a session advisory lock, then refreshes the data
@@ -13,12 +11,12 @@ export async function runMigrations(ds: DataSource): Promise<string[]> {
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await takeMigrationLock(runner);
     const done = await ds.runMigrations({ transaction: 'each' });
     await seedWorkCalendar(ds);
     return done.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await releaseMigrationLock(runner);
     await runner.release();
   }
 }

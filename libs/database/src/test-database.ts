@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { createDatabase, databaseExists, dropDatabaseNamed } from './database-admin.repository';
 
 /** Replaces the database name in a postgres URL. */
 export function withDatabase(url: string, database: string): string {
@@ -33,9 +34,8 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rowCount) return false;
-    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    if (await databaseExists(admin, name)) return false;
+    await createDatabase(admin, name);
     return true;
   } finally {
     await admin.end();
@@ -47,7 +47,7 @@ export async function dropDatabase(url: string): Promise<void> {
   const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    await dropDatabaseNamed(admin, name);
   } finally {
     await admin.end();
   }

@@ -1,4 +1,5 @@
 export * from './jobs';
 export * from './outbox';
+export * from './outbox.repository';
 export * from './job-handler';
 export * from './queue.module';

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { JOB_QUEUE, JobName, JobPayloads } from './jobs';
+import { insertOutboxRow } from './outbox.repository';
 
 /**
  * Records async work in the caller's transaction, so it happens if and only if the write
@@ -10,9 +11,5 @@ export async function enqueue<J extends JobName>(
   job: J,
   payload: JobPayloads[J],
 ): Promise<string> {
-  const [row] = (await manager.query(
-    'INSERT INTO outbox (queue, job, payload) VALUES ($1, $2, $3) RETURNING id',
-    [JOB_QUEUE[job], job, JSON.stringify(payload)],
-  )) as { id: string }[];
-  return row.id;
+  return insertOutboxRow(manager, JOB_QUEUE[job], job, payload);
 }

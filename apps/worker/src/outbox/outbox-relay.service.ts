@@ -7,14 +7,16 @@ import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Env } from '@spotcheck/common';
-import { QUEUES, QueueName, outboxJobId } from '@spotcheck/queue';
-
-interface OutboxRow {
-  id: string;
-  queue: QueueName;
-  job: string;
-  payload: Record<string, unknown>;
-}
+import {
+  QUEUES,
+  QueueName,
+  claimNewOutboxRows,
+  claimUndoneOutboxRows,
+  listenForOutbox,
+  markOutboxRelayed,
+  noteOutboxRelayFailed,
+  outboxJobId,
+} from '@spotcheck/queue';
 
 const BATCH = 500;
 /** Longest a relay waits for Redis before giving the rows back and retrying later. */
@@ -76,7 +78,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     client.on('notification', () => this.wake?.());
     try {
       await client.connect();
-      await client.query('LISTEN outbox');
+      await listenForOutbox(client);
       this.listener = client;
     } catch (e) {
       this.logger.warn(`outbox LISTEN unavailable, polling only: ${(e as Error).message}`);
@@ -113,21 +115,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(): Promise<number> {
     const outcome = await this.ds.transaction(async (m) => {
       // New rows first: a backlog of rows waiting to be redelivered must not starve them.
-      const rows = (await m.query(
-        `SELECT id::text, queue, job, payload FROM outbox WHERE relayed_at IS NULL
-         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      )) as OutboxRow[];
+      const rows = await claimNewOutboxRows(m, BATCH);
       let redelivered = 0;
       if (rows.length < BATCH) {
         const before = rows.length;
         rows.push(
-          ...((await m.query(
-            `SELECT id::text, queue, job, payload FROM outbox
-             WHERE done_at IS NULL AND relayed_at < clock_timestamp() - $2 * interval '1 millisecond'
-             ORDER BY relayed_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-            [BATCH - rows.length, this.config.get('OUTBOX_REDELIVER_MS', { infer: true })],
-          )) as OutboxRow[]),
+          ...(await claimUndoneOutboxRows(
+            m,
+            BATCH - rows.length,
+            this.config.get('OUTBOX_REDELIVER_MS', { infer: true }),
+          )),
         );
         redelivered = rows.length - before;
       }
@@ -145,16 +142,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
       } catch (e) {
         // Rows stay pending; the attempt is noted in the same transaction that holds their locks.
-        await m.query(
-          'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])',
-          [ids, (e as Error).message],
-        );
+        await noteOutboxRelayFailed(m, ids, (e as Error).message);
         return { moved: 0, error: e as Error };
       }
-      await m.query(
-        'UPDATE outbox SET relayed_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
-        [ids],
-      );
+      await markOutboxRelayed(m, ids);
       return { moved: fresh };
     });
     if (outcome.error) throw outcome.error;

@@ -1,4 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import {
+  countUnsealedAuditRows,
+  insertAuditRows,
+  lastSealedAuditRow,
+  lockAuditSealer,
+  sealAuditRows,
+  sealedAuditRowsFrom,
+  unsealedAuditRows,
+  type AuditRowForHash,
+} from './audit.repository';
 import { canonicalJson, digestOf, sha256Hex } from './canonical-json';
 
 /** Who did it; a Principal fits. */
@@ -42,35 +52,13 @@ export async function recordAudit(
     ];
     row.forEach((v, i) => cols[i].push(v));
   }
-  await manager.query(
-    `INSERT INTO audit_log (actor, role, org, action, entity_type, entity_id, before_digest, after_digest, detail)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])`,
-    cols,
-  );
+  await insertAuditRows(manager, cols);
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-const SEAL_LOCK = 7_349_120_002;
-
-interface RowForHash {
-  seq: string;
-  at_us: string;
-  actor: string;
-  role: string;
-  org: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  before_digest: string | null;
-  after_digest: string | null;
-  detail: unknown;
-}
-
-const ROW_COLUMNS = `seq::text, (extract(epoch FROM at) * 1000000)::bigint::text AS at_us, actor, role, org, action,
-  entity_type, entity_id, before_digest, after_digest, detail`;
 
 /** hash(n) = SHA-256(hash(n-1) "\n" canonical JSON of row n's content and chain position). */
-export function rowHash(prevHash: string, chainPos: string, r: RowForHash): string {
+export function rowHash(prevHash: string, chainPos: string, r: AuditRowForHash): string {
   const content = canonicalJson({
     chainPos,
     seq: r.seq,
@@ -97,14 +85,9 @@ export async function sealAuditChain(ds: DataSource, batch = 5000): Promise<numb
   let total = 0;
   for (;;) {
     const sealed = await ds.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK]);
-      const [last] = (await m.query(
-        'SELECT chain_pos::text AS pos, hash FROM audit_log WHERE chain_pos IS NOT NULL ORDER BY chain_pos DESC LIMIT 1',
-      )) as { pos: string; hash: string }[];
-      const rows = (await m.query(
-        `SELECT ${ROW_COLUMNS} FROM audit_log WHERE chain_pos IS NULL ORDER BY seq LIMIT $1`,
-        [batch],
-      )) as RowForHash[];
+      await lockAuditSealer(m);
+      const last = await lastSealedAuditRow(m);
+      const rows = await unsealedAuditRows(m, batch);
       if (rows.length === 0) return 0;
       let prev = last?.hash ?? GENESIS_HASH;
       let pos = BigInt(last?.pos ?? 0);
@@ -121,12 +104,7 @@ export async function sealAuditChain(ds: DataSource, batch = 5000): Promise<numb
         hashes.push(h);
         prev = h;
       }
-      await m.query(
-        `UPDATE audit_log a SET chain_pos = v.pos, prev_hash = v.prev, hash = v.hash
-         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS v(seq, pos, prev, hash)
-         WHERE a.seq = v.seq`,
-        [seqs, positions, prevs, hashes],
-      );
+      await sealAuditRows(m, seqs, positions, prevs, hashes);
       return rows.length;
     });
     total += sealed;
@@ -147,11 +125,7 @@ export async function verifyAuditChain(ds: DataSource, page = 10_000): Promise<C
   let expected = 1n;
   let checked = 0;
   for (;;) {
-    const rows = (await ds.query(
-      `SELECT chain_pos::text AS pos, prev_hash, hash, ${ROW_COLUMNS}
-       FROM audit_log WHERE chain_pos >= $1 ORDER BY audit_log.chain_pos LIMIT $2`,
-      [expected.toString(), page],
-    )) as (RowForHash & { pos: string; prev_hash: string; hash: string })[];
+    const rows = await sealedAuditRowsFrom(ds, expected.toString(), page);
     for (const r of rows) {
       const broken = (reason: string, chainPos = r.pos): ChainVerdict => ({
         ok: false,
@@ -170,8 +144,5 @@ export async function verifyAuditChain(ds: DataSource, page = 10_000): Promise<C
     }
     if (rows.length < page) break;
   }
-  const [{ n }] = (await ds.query(
-    'SELECT count(*)::int AS n FROM audit_log WHERE chain_pos IS NULL',
-  )) as { n: number }[];
-  return { ok: true, checked, unsealed: n };
+  return { ok: true, checked, unsealed: await countUnsealedAuditRows(ds) };
 }

@@ -1,6 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppException, invalid } from '../errors/app.exception';
+import {
+  claimIdempotencyKey,
+  deleteExpiredIdempotencyKeys,
+  storeIdempotentAnswer,
+  storedIdempotentAnswer,
+} from './idempotency.repository';
 
 /** What a write answers: the HTTP status and body a retry must get again. */
 export interface WriteAnswer<T> {
@@ -55,17 +61,8 @@ export async function idempotent<T>(
     ]);
   const key = req.key;
   return ds.transaction(async (m) => {
-    const claimed = (await m.query(
-      `INSERT INTO idempotency_key (scope, key, request_sha256) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING 1`,
-      [req.scope, key, req.requestSha256],
-    )) as unknown[];
-    if (claimed.length === 0) {
-      const [seen] = (await m.query(
-        `SELECT request_sha256 AS "requestSha256", status, response FROM idempotency_key
-          WHERE scope = $1 AND key = $2`,
-        [req.scope, key],
-      )) as { requestSha256: string; status: number; response: T }[];
+    if (!(await claimIdempotencyKey(m, req.scope, key, req.requestSha256))) {
+      const seen = await storedIdempotentAnswer<T>(m, req.scope, key);
       if (seen.requestSha256 !== req.requestSha256)
         throw new AppException(
           HttpStatus.UNPROCESSABLE_ENTITY,
@@ -76,18 +73,10 @@ export async function idempotent<T>(
       return { status: seen.status, body: seen.response, replayed: true };
     }
     // Keys live a day. Each new claim clears up to 100 expired ones, so the table keeps
-    // itself small without a scheduled job; SKIP LOCKED keeps concurrent claims apart.
-    await m.query(
-      `DELETE FROM idempotency_key WHERE ctid IN (
-         SELECT ctid FROM idempotency_key WHERE created_at < now() - interval '1 day'
-          LIMIT 100 FOR UPDATE SKIP LOCKED)`,
-    );
+    // itself small without a scheduled job.
+    await deleteExpiredIdempotencyKeys(m);
     const answer = await work(m);
-    await m.query(
-      `UPDATE idempotency_key SET status = $3, response = $4, completed_at = now()
-        WHERE scope = $1 AND key = $2`,
-      [req.scope, key, answer.status, JSON.stringify(answer.body)],
-    );
+    await storeIdempotentAnswer(m, req.scope, key, answer.status, answer.body);
     return { ...answer, replayed: false };
   });
 }

@@ -2,6 +2,8 @@ import { AuditLog } from './audit-log.entity';
 import { CustodyEvent } from './custody-event.entity';
 import { Draw, DrawExclusion } from './draw.entity';
 import { Enterprise } from './enterprise.entity';
+import { FailedJob } from './failed-job.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
 import { InspectionTask } from './inspection-task.entity';
 import { Inspector } from './inspector.entity';
 import { Lab } from './lab.entity';
@@ -17,6 +19,8 @@ export {
   Draw,
   DrawExclusion,
   Enterprise,
+  FailedJob,
+  IdempotencyKey,
   InspectionTask,
   Inspector,
   Lab,
@@ -37,6 +41,8 @@ export const ENTITIES = [
   Draw,
   DrawExclusion,
   Enterprise,
+  FailedJob,
+  IdempotencyKey,
   InspectionTask,
   Inspector,
   Lab,

@@ -1,0 +1,85 @@
+import type { EntityManager } from 'typeorm';
+import type { QueueName } from './jobs';
+
+/** An outbox row as the relay hands it to BullMQ. */
+export interface OutboxRow {
+  id: string;
+  queue: QueueName;
+  job: string;
+  payload: Record<string, unknown>;
+}
+
+/** Inserts one row; its trigger notifies the relay (LISTEN outbox) when the transaction commits. */
+export async function insertOutboxRow(
+  m: EntityManager,
+  queue: QueueName,
+  job: string,
+  payload: unknown,
+): Promise<string> {
+  const [row] = (await m.query(
+    'INSERT INTO outbox (queue, job, payload) VALUES ($1, $2, $3) RETURNING id',
+    [queue, job, JSON.stringify(payload)],
+  )) as { id: string }[];
+  return row.id;
+}
+
+/** Up to `limit` rows never relayed, oldest first, locked; rows another relay holds are skipped. */
+export async function claimNewOutboxRows(m: EntityManager, limit: number): Promise<OutboxRow[]> {
+  return (await m.query(
+    `SELECT id::text, queue, job, payload FROM outbox WHERE relayed_at IS NULL
+     ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  )) as OutboxRow[];
+}
+
+/**
+ * Up to `limit` rows relayed more than `afterMs` ago whose job has not finished, longest
+ * waiting first, locked; rows another relay holds are skipped.
+ */
+export async function claimUndoneOutboxRows(
+  m: EntityManager,
+  limit: number,
+  afterMs: number,
+): Promise<OutboxRow[]> {
+  return (await m.query(
+    `SELECT id::text, queue, job, payload FROM outbox
+     WHERE done_at IS NULL AND relayed_at < clock_timestamp() - $2 * interval '1 millisecond'
+     ORDER BY relayed_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit, afterMs],
+  )) as OutboxRow[];
+}
+
+export async function noteOutboxRelayFailed(
+  m: EntityManager,
+  ids: string[],
+  error: string,
+): Promise<void> {
+  await m.query(
+    'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])',
+    [ids, error],
+  );
+}
+
+export async function markOutboxRelayed(m: EntityManager, ids: string[]): Promise<void> {
+  await m.query(
+    'UPDATE outbox SET relayed_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])',
+    [ids],
+  );
+}
+
+/** Marks the row's job finished, so the relay stops handing it to BullMQ again. */
+export async function markOutboxDone(m: EntityManager, id: string): Promise<void> {
+  await m.query('UPDATE outbox SET done_at = clock_timestamp() WHERE id = $1 AND done_at IS NULL', [
+    id,
+  ]);
+}
+
+/** A client on which notifications can be received (pg's `Client`). */
+export interface NotificationClient {
+  query(sql: string): Promise<unknown>;
+}
+
+/** Subscribes `client` to the notifications outbox inserts send. */
+export async function listenForOutbox(client: NotificationClient): Promise<void> {
+  await client.query('LISTEN outbox');
+}
