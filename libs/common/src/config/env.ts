@@ -57,6 +57,14 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * `pretty`: one readable coloured line per event, for a person at a terminal; `json`: one
+   * JSON object per line, for log collectors. Unset: pretty in development, JSON otherwise.
+   */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
   /** Run pending migrations at start-up (under an advisory lock). */
   @IsBoolean()
   @Transform(toBool)

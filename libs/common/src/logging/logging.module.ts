@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
+import type { Options } from 'pino-http';
 import type { Env } from '../config/env';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -13,21 +14,75 @@ export function requestId(req: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** JSON logs (pino) with a request id on every line; secrets redacted. */
+/**
+ * Probes answer every few seconds; a line for each would bury the requests a person reads.
+ * Their failures still show, as the app's own warnings and errors.
+ */
+export function isHealthCheck(req: IncomingMessage): boolean {
+  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
+  return /^\/health(\/|\?|$)/.test(url);
+}
+
+/** pino-pretty is a development dependency: without it, logs stay JSON. */
+function prettyAvailable(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type LogFormat = 'json' | 'pretty';
+
+/** LOG_FORMAT if set; else readable in development and JSON everywhere else (production, tests). */
+export function logFormatOf(env: Pick<Env, 'NODE_ENV' | 'LOG_FORMAT'>): LogFormat {
+  const wanted = env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json');
+  return wanted === 'pretty' && prettyAvailable() ? 'pretty' : 'json';
+}
+
+/** The pino-http options every app uses: request id on every line, secrets redacted. */
+export function pinoHttpOptions(
+  env: Pick<Env, 'NODE_ENV' | 'LOG_FORMAT' | 'LOG_LEVEL'>,
+): Options<IncomingMessage> {
+  return {
+    level: env.LOG_LEVEL,
+    genReqId: (req: IncomingMessage) => requestId(req),
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    customProps: (req: IncomingMessage & { user?: unknown }) => ({ user: req.user }),
+    autoLogging: { ignore: isHealthCheck },
+    ...(logFormatOf(env) === 'pretty'
+      ? {
+          customSuccessMessage: (req, res, ms) =>
+            `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
+          customErrorMessage: (req, res, err) =>
+            `${req.method} ${req.url} ${res.statusCode} ${err.message}`,
+          transport: {
+            target: 'pino-pretty',
+            options: {
+              colorize: true,
+              singleLine: true,
+              translateTime: 'SYS:HH:MM:ss.l',
+              ignore: 'pid,hostname,context,req,res,responseTime,user',
+              messageFormat: '{if context}[{context}] {end}{msg}',
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+/** pino logs for every app: readable or JSON (see logFormatOf), one line per request. */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({
-        pinoHttp: {
-          level: config.get('LOG_LEVEL', { infer: true }),
-          genReqId: (req: IncomingMessage) => requestId(req),
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          customProps: (req: IncomingMessage & { user?: unknown }) => ({ user: req.user }),
-          autoLogging: {
-            ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
-          },
-        },
+        pinoHttp: pinoHttpOptions({
+          NODE_ENV: config.get('NODE_ENV', { infer: true }),
+          LOG_FORMAT: config.get('LOG_FORMAT', { infer: true }),
+          LOG_LEVEL: config.get('LOG_LEVEL', { infer: true }),
+        }),
       }),
     }),
   ],
