@@ -7,9 +7,16 @@ import {
   TerminusModule,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import type { Env } from '../config/env';
 import { Public } from '../http/public';
+import { DependencyStatusDto, LiveDto, ReadyDto } from './health.dto';
 
 /** A short-lived Redis connection just for readiness; it never queues commands while down. */
 @Injectable()
@@ -61,19 +68,24 @@ export class Health {
 }
 
 @Public()
+@ApiTags('health')
+@ApiExtraModels(DependencyStatusDto)
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: Health) {}
 
   /** The process is up and serving. */
   @Get('live')
-  live() {
+  @ApiOkResponse({ type: LiveDto })
+  live(): LiveDto {
     return { status: 'ok' };
   }
 
   /** PostgreSQL and Redis both answer. */
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ type: ReadyDto, description: 'PostgreSQL and Redis both answer' })
+  @ApiServiceUnavailableResponse({ type: ReadyDto, description: 'One of them does not' })
   ready() {
     return this.health.ready();
   }
