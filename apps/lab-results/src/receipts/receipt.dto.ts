@@ -4,7 +4,7 @@ import { Equals, IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '@spotcheck/common';
 import { REJECTION_REASONS } from '@spotcheck/domain';
 import type { RejectionReason } from '@spotcheck/domain';
-import { Raw, Text } from '../dto-helpers';
+import { Raw, Text } from '@spotcheck/common';
 
 export class ReceiptDto {
   @ApiProperty({ example: '2026-02-24T09:00:00+08:00', description: 'RFC 3339 with an offset' })

@@ -1,26 +1,34 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
-import { AppException, Page, invalid, notFound, recordAudit } from '@spotcheck/common';
+import { Page, recordAudit } from '@spotcheck/common';
 import {
   AppendedCustodyEvent,
-  CUSTODY_EVENT_COLUMNS,
-  CUSTODY_SAMPLE_COLUMNS,
   CustodyEventView,
   CustodySampleRow,
   Deadline,
   WorkCalendarService,
   appendCustodyEvent,
 } from '@spotcheck/database';
-import { chinaDate, decodeCursor, encodeCursor, parseInstant } from '@spotcheck/domain';
+import {
+  chinaDate,
+  conflictError,
+  decodeCursor,
+  encodeCursor,
+  invalidError,
+  notFoundError,
+  parseInstant,
+} from '@spotcheck/domain';
 import type { CustodyState } from '@spotcheck/domain';
+import { LabRepository } from '../lab/lab.repository';
 import { isSampleNoShape, labScope, requireLab, requireStaff } from '../lab-access';
+import { LabStaffRepository } from '../staff/lab-staff.repository';
 import { LabSampleQuery, ReceiptDto, RejectionDto } from './receipt.dto';
+import { LabSampleRow, ReceiptRepository } from './receipt.repository';
 
 /** Food rules (DESIGN §3.3): the lab reports within 20 working days of receipt. */
 export const TEST_WORKING_DAYS = 20;
-const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
 
 export interface LabSampleView {
   sampleNo: string;
@@ -54,58 +62,8 @@ export interface LabSampleDetail extends LabSampleView {
   custody: CustodyEventView[];
 }
 
-interface Row {
-  id: string;
-  sample_no: string;
-  lab_id: string;
-  category: string;
-  category_name: string;
-  sector: string;
-  product_name: string;
-  brand: string | null;
-  spec: string | null;
-  batch_no: string | null;
-  sampled_uscc: string;
-  sampling_date: string;
-  lab_due_date: string;
-  custody_state: CustodyState;
-  outcome: 'received' | 'rejected' | null;
-  occurred_at: Date | null;
-  received_on: string | null;
-  condition: string | null;
-  seal_intact: boolean | null;
-  reason: string | null;
-  note: string | null;
-  recorded_by: string | null;
-  test_due_date: string | null;
-  overdue: boolean;
-  report_id: string | null;
-  report_no: string | null;
-  version: number | null;
-  report_state: string | null;
-}
-
-const ISSUED = `EXISTS (SELECT 1 FROM lab_report x
-                         WHERE x.sample_id = s.id AND x.lab_id = s.lab_id AND x.state = 'issued')`;
-const OVERDUE = `(r.outcome IS NOT DISTINCT FROM 'received' AND r.test_due_date < ${TODAY} AND NOT ${ISSUED})`;
-
-const VIEW = `
-  SELECT s.id, s.sample_no, s.lab_id, s.category, c.name AS category_name, c.sector,
-         s.product_name, s.brand, s.spec, s.batch_no, s.sampled_uscc,
-         s.sampling_date::text AS sampling_date, s.lab_due_date::text AS lab_due_date,
-         s.custody_state, r.outcome, r.occurred_at, r.received_on::text AS received_on,
-         r.condition, r.seal_intact, r.reason, r.note, r.recorded_by,
-         r.test_due_date::text AS test_due_date, coalesce(${OVERDUE}, false) AS overdue,
-         rep.id AS report_id, rep.report_no, rep.version, rep.state AS report_state
-    FROM sample s
-    JOIN product_category c ON c.code = s.category
-    LEFT JOIN lab_receipt r ON r.sample_id = s.id AND r.lab_id = s.lab_id
-    LEFT JOIN LATERAL (SELECT id, report_no, version, state FROM lab_report
-                        WHERE sample_id = s.id AND lab_id = s.lab_id
-                        ORDER BY version DESC LIMIT 1) rep ON true`;
-
 /**
- * The samples assigned to a lab and their receipt (样品接收), issue 5. A lab sees the samples
+ * The samples assigned to a lab and their receipt (样品接收). A lab sees the samples
  * the draw assigned to it; another lab's sample answers 404 as if it did not exist. Receipt
  * and rejection are custody events written by libs/database's appendCustodyEvent (the same
  * writer as inspection-tasks' custody endpoint), plus a `lab_receipt` row holding the
@@ -116,24 +74,21 @@ export class ReceiptService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly calendar: WorkCalendarService,
+    private readonly receipts: ReceiptRepository,
+    private readonly labs: LabRepository,
+    private readonly staff: LabStaffRepository,
   ) {}
 
   async list(p: Principal, q: LabSampleQuery): Promise<Page<LabSampleView>> {
-    const params: unknown[] = [];
-    const arg = (v: unknown) => `$${params.push(v)}`;
-    const where = [labScope(p, 's.lab_id', arg)];
-    if (q.overdue !== undefined)
-      where.push(q.overdue ? OVERDUE : `NOT coalesce(${OVERDUE}, false)`);
+    const scope = labScope(p);
+    let after: string | undefined;
     if (q.cursor !== undefined) {
       const [last] = decodeCursor(q.cursor) ?? [];
       if (!isSampleNoShape(last))
-        throw invalid([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
-      where.push(`s.sample_no > ${arg(last)}`);
+        throw invalidError([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
+      after = last;
     }
-    const rows = (await this.ds.query(
-      `${VIEW} WHERE ${where.join(' AND ')} ORDER BY s.sample_no LIMIT ${arg(q.limit + 1)}`,
-      params,
-    )) as Row[];
+    const rows = await this.receipts.list(scope, { overdue: q.overdue, after, limit: q.limit });
     const more = rows.length > q.limit;
     const items = (more ? rows.slice(0, q.limit) : rows).map(view);
     const last = items[items.length - 1];
@@ -199,52 +154,39 @@ export class ReceiptService {
   ): Promise<{ sample: LabSampleDetail; event: AppendedCustodyEvent }> {
     return this.ds.transaction(async (m) => {
       const before = await this.find(m, p, sampleNo);
-      await requireStaff(m, labId, p.sub);
-      const [existing] = (await m.query(
-        `SELECT outcome FROM lab_receipt WHERE sample_id = $1 AND lab_id = $2`,
-        [before.id, labId],
-      )) as { outcome: string }[];
+      await requireStaff(this.staff, m, labId, p.sub);
+      const existing = await this.receipts.outcome(m, before.id, labId);
       if (existing)
-        throw new AppException(
-          HttpStatus.CONFLICT,
+        throw conflictError(
           'ILLEGAL_CUSTODY_STATE',
-          `the sample was already ${existing.outcome} at this lab`,
+          `the sample was already ${existing} at this lab`,
           { currentState: before.custodyState },
         );
-      const [lab] = (await m.query(`SELECT name, region_code FROM lab WHERE id = $1`, [labId])) as {
-        name: string;
-        region_code: string;
-      }[];
+      const lab = await this.labs.place(m, labId);
+      if (!lab) throw notFoundError('lab', labId);
       const event = await appendCustodyEvent(m, p, before, {
         kind: a.kind,
         occurredAt: a.occurredAt,
-        regionCode: lab.region_code,
+        regionCode: lab.regionCode,
         address: a.address ?? lab.name,
         note: a.note ?? null,
         detail: a.detail ?? {},
       });
       const occurredAt = new Date(event.occurredAt);
-      const [receipt] = (await m.query(
-        `INSERT INTO lab_receipt (sample_id, lab_id, outcome, occurred_at, received_on, condition,
-                                  seal_intact, reason, note, test_due_date, custody_seq, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         RETURNING sample_id, lab_id, outcome, occurred_at, received_on::text, condition,
-                   seal_intact, reason, note, test_due_date::text, custody_seq, recorded_by`,
-        [
-          before.id,
-          labId,
-          a.kind === 'received' ? 'received' : 'rejected',
-          occurredAt,
-          chinaDate(occurredAt),
-          a.receipt.condition,
-          a.receipt.sealIntact,
-          a.receipt.reason,
-          a.note ?? null,
-          a.due?.deadline ?? null,
-          event.seq,
-          p.sub,
-        ],
-      )) as Record<string, unknown>[];
+      const receipt = await this.receipts.insert(m, {
+        sample_id: before.id,
+        lab_id: labId,
+        outcome: a.kind === 'received' ? 'received' : 'rejected',
+        occurred_at: occurredAt,
+        received_on: chinaDate(occurredAt),
+        condition: a.receipt.condition,
+        seal_intact: a.receipt.sealIntact,
+        reason: a.receipt.reason,
+        note: a.note ?? null,
+        test_due_date: a.due?.deadline ?? null,
+        custody_seq: event.seq,
+        recorded_by: p.sub,
+      });
       await recordAudit(m, p, [
         {
           action: 'create',
@@ -264,36 +206,23 @@ export class ReceiptService {
 
   /** The sample's custody keys, locked; 404 when the caller's lab does not hold it. */
   private async find(m: EntityManager, p: Principal, sampleNo: string): Promise<CustodySampleRow> {
-    if (!isSampleNoShape(sampleNo)) throw notFound('sample', sampleNo);
-    const params: unknown[] = [sampleNo];
-    const arg = (v: unknown) => `$${params.push(v)}`;
-    const [row] = (await m.query(
-      `SELECT ${CUSTODY_SAMPLE_COLUMNS} FROM sample s
-        WHERE s.sample_no = $1 AND ${labScope(p, 's.lab_id', arg)} FOR UPDATE OF s`,
-      params,
-    )) as CustodySampleRow[];
-    if (!row) throw notFound('sample', sampleNo);
+    const row = isSampleNoShape(sampleNo)
+      ? await this.receipts.lockSample(m, labScope(p), sampleNo)
+      : null;
+    if (!row) throw notFoundError('sample', String(sampleNo));
     return row;
   }
 
   private async detail(m: EntityManager, p: Principal, sampleNo: string): Promise<LabSampleDetail> {
-    if (!isSampleNoShape(sampleNo)) throw notFound('sample', sampleNo);
-    const params: unknown[] = [sampleNo];
-    const arg = (v: unknown) => `$${params.push(v)}`;
-    const [row] = (await m.query(
-      `${VIEW} WHERE s.sample_no = $1 AND ${labScope(p, 's.lab_id', arg)}`,
-      params,
-    )) as Row[];
-    if (!row) throw notFound('sample', sampleNo);
-    const custody = (await m.query(
-      `SELECT ${CUSTODY_EVENT_COLUMNS} FROM custody_event WHERE sample_id = $1 ORDER BY seq`,
-      [row.id],
-    )) as CustodyEventView[];
-    return { ...view(row), custody };
+    const row = isSampleNoShape(sampleNo)
+      ? await this.receipts.view(m, labScope(p), sampleNo)
+      : null;
+    if (!row) throw notFoundError('sample', String(sampleNo));
+    return { ...view(row), custody: await this.receipts.custody(m, row.id) };
   }
 }
 
-function view(r: Row): LabSampleView {
+function view(r: LabSampleRow): LabSampleView {
   return {
     sampleNo: r.sample_no,
     labId: r.lab_id,

@@ -1,12 +1,12 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
 import { AppException, FileFormat, idempotent, recordAudit } from '@spotcheck/common';
-import type { LimitRule, LimitRuleResult } from '@spotcheck/domain';
-import { CopyBuffer, copyIn, copyValue, type TestItemTemplate } from '@spotcheck/database';
-import { requireLab, staffRoles } from '../lab-access';
+import type { LimitRuleResult } from '@spotcheck/domain';
+import { requireLab, requireRole } from '../lab-access';
+import { LabStaffRepository } from '../staff/lab-staff.repository';
 import {
   BatchError,
   ItemJudges,
@@ -18,6 +18,7 @@ import {
 import { readReportFile, reportFileRejected } from './report-file';
 import { ReportItem, buildItems } from './report-items';
 import type { ReportItemDto } from './report.dto';
+import { ReportRepository } from './report.repository';
 
 export interface BatchAnswer {
   reports: { sampleNo: string; reportNo: string; id: string; items: number }[];
@@ -27,7 +28,7 @@ export interface BatchAnswer {
 }
 
 /**
- * Bulk upload of results (issue 5): many draft reports in one request, all or nothing. The
+ * Bulk upload of results: many draft reports in one request, all or nothing. The
  * body is checked by validateBatch (or read from CSV/XLSX by readReportFile); then, in one
  * transaction claimed by the Idempotency-Key: every sample must be received at the caller's
  * lab and have no report yet, items are completed from the category's template, each item's
@@ -38,7 +39,11 @@ export interface BatchAnswer {
  */
 @Injectable()
 export class ReportBatchService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reports: ReportRepository,
+    private readonly staff: LabStaffRepository,
+  ) {}
 
   async batch(p: Principal, body: unknown, key: string | undefined, sha256: string) {
     const labId = requireLab(p, 'a report batch');
@@ -92,48 +97,20 @@ export class ReportBatchService {
     sha256: string,
     how: string,
   ): Promise<BatchAnswer> {
-    const roles = await staffRoles(m, labId, p.sub);
-    if (!roles.includes('tester'))
-      throw new AppException(
-        HttpStatus.FORBIDDEN,
-        'REPORT_ROLE_REQUIRED',
-        "to upload results needs the role tester on the lab's active staff",
-        { requiredRoles: ['tester'] },
-      );
-    const sampleNos = reports.map((r) => r.sampleNo);
+    await requireRole(this.staff, m, labId, p.sub, ['tester'], 'upload results');
     // The samples, locked so a concurrent single-report create cannot slip in between.
-    const samples = (await m.query(
-      `SELECT s.sample_no AS "sampleNo", s.id, s.category, r.outcome,
-              EXISTS (SELECT 1 FROM lab_report x WHERE x.sample_id = s.id AND x.lab_id = $2) AS reported
-         FROM sample s
-         LEFT JOIN lab_receipt r ON r.sample_id = s.id AND r.lab_id = s.lab_id
-        WHERE s.sample_no = ANY($1::text[]) AND s.lab_id = $2
-        ORDER BY s.sample_no FOR UPDATE OF s`,
-      [sampleNos, labId],
-    )) as {
-      sampleNo: string;
-      id: string;
-      category: string;
-      outcome: string | null;
-      reported: boolean;
-    }[];
+    const samples = await this.reports.lockBatchSamples(
+      m,
+      labId,
+      reports.map((r) => r.sampleNo),
+    );
     const bySample = new Map(samples.map((s) => [s.sampleNo, s]));
-    const taken = new Set(
-      (
-        (await m.query(
-          `SELECT report_no AS "reportNo" FROM lab_report WHERE lab_id = $1 AND report_no = ANY($2::text[])`,
-          [labId, reports.map((r) => r.reportNo)],
-        )) as { reportNo: string }[]
-      ).map((r) => r.reportNo),
+    const taken = await this.reports.takenReportNos(
+      m,
+      labId,
+      reports.map((r) => r.reportNo),
     );
-    const categories = [...new Set(samples.map((s) => s.category))];
-    const templates = new Map(
-      (
-        (await m.query(`SELECT code, items FROM product_category WHERE code = ANY($1::text[])`, [
-          categories,
-        ])) as { code: string; items: TestItemTemplate[] }[]
-      ).map((c) => [c.code, c.items]),
-    );
+    const templates = await this.reports.templates(m, [...new Set(samples.map((s) => s.category))]);
 
     const errors: BatchError[] = [];
     let total = 0;
@@ -220,25 +197,17 @@ export class ReportBatchService {
     if (total > 0) throw batchRejected(errors, total);
 
     // The reports in one statement, then their items with COPY.
-    const ids = (await m.query(
-      `INSERT INTO lab_report (lab_id, sample_id, report_no, version, state, tested_by, created_by)
-       SELECT $1, x.sample_id, x.report_no, 1, 'draft', ARRAY[$2], $2
-         FROM unnest($3::uuid[], $4::text[]) WITH ORDINALITY AS x(sample_id, report_no, n)
-        ORDER BY x.n
-       RETURNING id, report_no AS "reportNo"`,
-      [labId, p.sub, rows.map((r) => r.sampleId), rows.map((r) => reports[r.reportIndex].reportNo)],
-    )) as { id: string; reportNo: string }[];
-    const idOf = new Map(ids.map((r) => [r.reportNo, r.id]));
+    const idOf = await this.reports.insertDrafts(
+      m,
+      labId,
+      p.sub,
+      rows.map((r) => ({ sampleId: r.sampleId, reportNo: reports[r.reportIndex].reportNo })),
+    );
     let itemCount = 0;
     for (const r of rows) itemCount += r.items.length;
-    await copyIn(
+    await this.reports.copyItems(
       m,
-      `COPY lab_report_item (report_id, seq, item_code, item_name, method, unit, limit_rule,
-                             limit_text, comparison, rounding_digits, value, not_tested_reason)
-       FROM STDIN`,
-      itemRows(
-        rows.map((r) => ({ id: idOf.get(reports[r.reportIndex].reportNo)!, items: r.items })),
-      ),
+      rows.map((r) => ({ id: idOf.get(reports[r.reportIndex].reportNo)!, items: r.items })),
     );
     const answer: BatchAnswer = {
       reports: rows.map((r) => ({
@@ -281,65 +250,6 @@ function itemDto(it: NormalisedItem): ReportItemDto {
   if (it.result.kind === 'measured') dto.value = it.result.value;
   else dto.notTestedReason = it.result.reason;
   return dto;
-}
-
-/**
- * The columns of an item that describe it rather than its result (item_code … rounding_digits),
- * as COPY text bytes. They repeat for every sample of an upload, so each item code keeps its
- * last description and reuses its bytes while the next item describes itself the same way.
- */
-class ItemDescriptions {
-  private readonly byCode = new Map<string, { item: ReportItem; bytes: Buffer }>();
-  private readonly rules = new Map<LimitRule, string>();
-
-  bytes(item: ReportItem): Buffer {
-    const last = this.byCode.get(item.itemCode);
-    if (last && sameDescription(last.item, item)) return last.bytes;
-    let rule = this.rules.get(item.limitRule);
-    if (rule === undefined) this.rules.set(item.limitRule, (rule = JSON.stringify(item.limitRule)));
-    const columns = [
-      item.itemCode,
-      item.itemName,
-      item.method,
-      item.unit,
-      rule,
-      item.limitText,
-      item.comparison,
-      item.roundingDigits === null ? null : String(item.roundingDigits),
-    ];
-    const bytes = Buffer.from(columns.map(copyValue).join('\t'));
-    this.byCode.set(item.itemCode, { item, bytes });
-    return bytes;
-  }
-}
-
-function sameDescription(a: ReportItem, b: ReportItem): boolean {
-  return (
-    a.itemName === b.itemName &&
-    a.method === b.method &&
-    a.unit === b.unit &&
-    a.limitRule === b.limitRule &&
-    a.limitText === b.limitText &&
-    a.comparison === b.comparison &&
-    a.roundingDigits === b.roundingDigits
-  );
-}
-
-/** The lab_report_item rows of the reports as COPY text, in buffers of 64 KiB. */
-function* itemRows(reports: { id: string; items: ReportItem[] }[]): Generator<Buffer> {
-  const descriptions = new ItemDescriptions();
-  const out = new CopyBuffer();
-  const seqs: Buffer[] = [];
-  for (const r of reports) {
-    const id = Buffer.from(`${r.id}\t`, 'latin1');
-    for (const item of r.items) {
-      const seq = (seqs[item.seq] ??= Buffer.from(`${item.seq}\t`, 'latin1'));
-      out.bytes(id).bytes(seq).bytes(descriptions.bytes(item)).tab();
-      out.text(item.value).tab().text(item.notTestedReason).end();
-    }
-    yield* out.full();
-  }
-  yield* out.finish();
 }
 
 /** The body of batchRejected: errors about `reports[i]…`, and how many there were in all. */

@@ -5,7 +5,6 @@ import {
   Headers,
   HttpCode,
   HttpStatus,
-  Param,
   Post,
   Put,
   Query,
@@ -16,7 +15,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { ConfigService } from '@nestjs/config';
-import { AppException, BodySha256, Env, RouteBody, formatOf } from '@spotcheck/common';
+import { AppException, BodySha256, Env, IdParam, RouteBody, formatOf } from '@spotcheck/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
 import { CreateReportDto, PutItemsDto, ReasonDto, ReportListQuery } from './report.dto';
@@ -110,44 +109,44 @@ export class ReportController {
   }
 
   @Get(':id')
-  get(@CurrentUser() p: Principal, @Param('id') id: string) {
+  get(@CurrentUser() p: Principal, @IdParam('report') id: string) {
     return this.reports.get(p, id);
   }
 
   /** Replaces a draft's items (a tester; they become one of its authors). */
   @Put(':id/items')
-  putItems(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: PutItemsDto) {
+  putItems(@CurrentUser() p: Principal, @IdParam('report') id: string, @Body() dto: PutItemsDto) {
     return this.reports.putItems(p, id, dto);
   }
 
   @Post(':id/submit')
   @HttpCode(200)
-  submit(@CurrentUser() p: Principal, @Param('id') id: string) {
+  submit(@CurrentUser() p: Principal, @IdParam('report') id: string) {
     return this.reports.transition(p, id, { event: 'submit' });
   }
 
   @Post(':id/review')
   @HttpCode(200)
-  review(@CurrentUser() p: Principal, @Param('id') id: string) {
+  review(@CurrentUser() p: Principal, @IdParam('report') id: string) {
     return this.reports.transition(p, id, { event: 'review' });
   }
 
   @Post(':id/issue')
   @HttpCode(200)
-  issue(@CurrentUser() p: Principal, @Param('id') id: string) {
+  issue(@CurrentUser() p: Principal, @IdParam('report') id: string) {
     return this.reports.transition(p, id, { event: 'issue' });
   }
 
   @Post(':id/return')
   @HttpCode(200)
-  return(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: ReasonDto) {
+  return(@CurrentUser() p: Principal, @IdParam('report') id: string, @Body() dto: ReasonDto) {
     return this.reports.transition(p, id, { event: 'return', reason: dto.reason });
   }
 
   /** Version n + 1 of an issued report, a draft with its items, through the same chain. */
   @Post(':id/amend')
   @HttpCode(201)
-  amend(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: ReasonDto) {
+  amend(@CurrentUser() p: Principal, @IdParam('report') id: string, @Body() dto: ReasonDto) {
     return this.reports.amend(p, id, dto.reason);
   }
 }

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { COMPARISON_MODES } from '@spotcheck/domain';
 import type { ComparisonMode } from '@spotcheck/domain';
-import { Raw, Text } from '../dto-helpers';
+import { Raw, Text } from '@spotcheck/common';
 
 /**
  * A result item. For an item of the category's template only `itemCode` and the result are

@@ -1,70 +1,39 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
+import { FieldError, recordAudit } from '@spotcheck/common';
+import { WorkCalendarService } from '@spotcheck/database';
 import {
-  AppException,
-  FieldError,
-  conflict,
-  invalid,
-  notFound,
-  recordAudit,
-} from '@spotcheck/common';
-import { TestItemTemplate, WorkCalendarService } from '@spotcheck/database';
-import {
+  DomainError,
   chinaDate,
+  conflictError,
   countingReportVersion,
   evaluateSample,
+  invalidError,
+  notFoundError,
   objectionDeadline,
   reportEventsFor,
   startAmendment,
   transitionReport,
 } from '@spotcheck/domain';
 import type {
-  FailedItem,
   ItemInput,
   ItemVerdict,
   ObjectionRegime,
   ReportEvent,
   ReportEventInput,
   ReportSnapshot,
-  ReportState,
 } from '@spotcheck/domain';
 import { enqueue } from '@spotcheck/queue';
-import { isSampleNoShape, isUuid, labScope, requireLab, staffRoles } from '../lab-access';
+import { isSampleNoShape, labScope, requireLab, requireRole } from '../lab-access';
+import { LabStaffRepository } from '../staff/lab-staff.repository';
+import { ResultNoticeRepository } from './notice.repository';
 import { CreateReportDto, PutItemsDto } from './report.dto';
-import { ReportItem, buildItems, fieldOf, itemInput } from './report-items';
+import { buildItems, fieldOf, itemInput } from './report-items';
+import { ReportRepository, ReportRow, ReportView, StoredItem } from './report.repository';
 
-export interface ReportView {
-  id: string;
-  labId: string;
-  sampleNo: string;
-  reportNo: string;
-  version: number;
-  amendsId: string | null;
-  amendmentReason: string | null;
-  state: ReportState;
-  verdict: string | null;
-  failedItems: FailedItem[] | null;
-  testedBy: string[];
-  submittedBy: string | null;
-  submittedAt: Date | null;
-  reviewedBy: string | null;
-  reviewedAt: Date | null;
-  issuedBy: string | null;
-  issuedAt: Date | null;
-  returnedBy: string | null;
-  returnedAt: Date | null;
-  returnedReason: string | null;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface StoredItem extends ReportItem {
-  verdict: string | null;
-  reason: { zh: string; en: string } | null;
-}
+export type { ReportView, StoredItem } from './report.repository';
 
 export interface ReportDetail extends ReportView {
   items: StoredItem[];
@@ -79,26 +48,16 @@ export interface ReportDetail extends ReportView {
   allowedEvents: readonly ReportEvent[];
 }
 
-const COLUMNS = `r.id, r.lab_id AS "labId", s.sample_no AS "sampleNo", r.report_no AS "reportNo",
-  r.version, r.amends_id AS "amendsId", r.amendment_reason AS "amendmentReason", r.state,
-  r.verdict, r.failed_items AS "failedItems", r.tested_by AS "testedBy",
-  r.submitted_by AS "submittedBy", r.submitted_at AS "submittedAt",
-  r.reviewed_by AS "reviewedBy", r.reviewed_at AS "reviewedAt", r.issued_by AS "issuedBy",
-  r.issued_at AS "issuedAt", r.returned_by AS "returnedBy", r.returned_at AS "returnedAt",
-  r.returned_reason AS "returnedReason", r.created_by AS "createdBy",
-  r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
-
-const ITEM_COLUMNS = `seq, item_code AS "itemCode", item_name AS "itemName", method, unit,
-  limit_rule AS "limitRule", limit_text AS "limitText", comparison,
-  rounding_digits AS "roundingDigits", value, not_tested_reason AS "notTestedReason", verdict,
-  reason`;
-
-interface ReportRow extends ReportView {
-  sampleId: string;
+/** A sample's report versions and the one that counts. */
+export interface ReportChain {
+  sampleNo: string;
+  countingVersion: number | null;
+  counting: ReportView | null;
+  versions: ReportView[];
 }
 
 /**
- * Lab reports (检验报告), DESIGN §3.4 and issue 5. One chain per sample and lab, numbered by
+ * Lab reports (检验报告), DESIGN §3.4. One chain per sample and lab, numbered by
  * the lab; each version goes draft → submitted → reviewed → issued under libs/domain's
  * report state machine and four-eyes rules, with the caller's roles from `lab_staff`. Issuing
  * stores the verdict and failed items (libs/domain evaluateSample), creates the result notice
@@ -110,57 +69,46 @@ export class ReportService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly calendar: WorkCalendarService,
+    private readonly reports: ReportRepository,
+    private readonly notices: ResultNoticeRepository,
+    private readonly staff: LabStaffRepository,
   ) {}
 
   async create(p: Principal, dto: CreateReportDto): Promise<ReportDetail> {
     const labId = requireLab(p, 'a report');
     try {
       return await this.ds.transaction(async (m) => {
-        await this.requireRole(m, labId, p, ['tester'], 'create a report');
-        const params: unknown[] = [dto.sampleNo];
-        const arg = (v: unknown) => `$${params.push(v)}`;
-        if (!isSampleNoShape(dto.sampleNo)) throw notFound('sample', String(dto.sampleNo));
-        const [sample] = (await m.query(
-          `SELECT s.id, s.custody_state AS "custodyState", c.items, r.outcome
-             FROM sample s JOIN product_category c ON c.code = s.category
-             LEFT JOIN lab_receipt r ON r.sample_id = s.id AND r.lab_id = s.lab_id
-            WHERE s.sample_no = $1 AND ${labScope(p, 's.lab_id', arg)} FOR UPDATE OF s`,
-          params,
-        )) as {
-          id: string;
-          custodyState: string;
-          items: TestItemTemplate[];
-          outcome: string | null;
-        }[];
-        if (!sample) throw notFound('sample', dto.sampleNo);
+        await requireRole(this.staff, m, labId, p.sub, ['tester'], 'create a report');
+        const sample = isSampleNoShape(dto.sampleNo)
+          ? await this.reports.lockReportable(m, labScope(p), dto.sampleNo)
+          : null;
+        if (!sample) throw notFoundError('sample', String(dto.sampleNo));
         if (sample.outcome !== 'received')
-          throw conflict(
+          throw conflictError(
             'SAMPLE_NOT_RECEIVED',
             sample.outcome
               ? 'the sample was rejected at receipt; it has no report'
               : 'record the receipt of the sample (POST /lab/samples/:sampleNo/receipt) first',
             { currentState: sample.custodyState },
           );
-        const [existing] = (await m.query(
-          `SELECT id, report_no AS "reportNo" FROM lab_report
-            WHERE sample_id = $1 AND lab_id = $2 AND version = 1`,
-          [sample.id, labId],
-        )) as { id: string; reportNo: string }[];
+        const existing = await this.reports.first(m, sample.id, labId);
         if (existing)
-          throw conflict(
+          throw conflictError(
             'REPORT_EXISTS',
             `the sample already has report ${existing.reportNo} at this lab (${existing.id}); correct or amend it`,
             { reportId: existing.id },
           );
         const built = buildItems(sample.items, dto.items, true);
-        if (built.errors.length) throw invalid(built.errors);
+        if (built.errors.length) throw invalidError(built.errors);
         const withResults = built.items.some((i) => itemInput(i) !== null);
-        const [{ id }] = (await m.query(
-          `INSERT INTO lab_report (lab_id, sample_id, report_no, version, state, tested_by, created_by)
-           VALUES ($1, $2, $3, 1, 'draft', $4, $5) RETURNING id`,
-          [labId, sample.id, dto.reportNo.trim(), withResults ? [p.sub] : [], p.sub],
-        )) as { id: string }[];
-        await insertItems(m, id, built.items);
+        const id = await this.reports.insertDraft(m, {
+          labId,
+          sampleId: sample.id,
+          reportNo: dto.reportNo.trim(),
+          testedBy: withResults ? [p.sub] : [],
+          createdBy: p.sub,
+        });
+        await this.reports.insertItems(m, id, built.items);
         const after = await this.detail(m, p, id);
         await recordAudit(m, p, [
           {
@@ -184,29 +132,19 @@ export class ReportService {
     return this.ds.transaction(async (m) => {
       const before = await this.find(m, p, id, true);
       if (before.state !== 'draft')
-        throw conflict(
+        throw conflictError(
           'REPORT_NOT_EDITABLE',
           before.state === 'issued'
             ? 'the report is issued and cannot change; amend it (POST /lab/reports/:id/amend)'
             : `the report is ${before.state}; only a draft's items change (a reviewer returns it for correction)`,
           { currentState: before.state },
         );
-      await this.requireRole(m, labId, p, ['tester'], 'enter results');
-      const [{ items: template }] = (await m.query(
-        `SELECT c.items FROM sample s JOIN product_category c ON c.code = s.category WHERE s.id = $1`,
-        [before.sampleId],
-      )) as { items: TestItemTemplate[] }[];
+      await requireRole(this.staff, m, labId, p.sub, ['tester'], 'enter results');
+      const template = await this.reports.template(m, before.sampleId);
       const built = buildItems(template, dto.items, false);
-      if (built.errors.length) throw invalid(built.errors);
-      const beforeItems = await this.items(m, id);
-      await m.query(`DELETE FROM lab_report_item WHERE report_id = $1`, [id]);
-      await insertItems(m, id, built.items);
-      await m.query(
-        `UPDATE lab_report SET tested_by = CASE WHEN $2 = ANY(tested_by) THEN tested_by
-                                                ELSE tested_by || $2 END,
-                updated_at = now() WHERE id = $1`,
-        [id, p.sub],
-      );
+      if (built.errors.length) throw invalidError(built.errors);
+      const beforeItems = await this.reports.items(m, id);
+      await this.reports.replaceItems(m, id, built.items, p.sub);
       const after = await this.detail(m, p, id);
       await recordAudit(m, p, [
         {
@@ -227,24 +165,15 @@ export class ReportService {
   }
 
   /** Every version of the sample's report(s) visible to the caller, oldest first. */
-  async chain(p: Principal, sampleNo: string) {
-    const params: unknown[] = [sampleNo];
-    const arg = (v: unknown) => `$${params.push(v)}`;
-    const [sample] = isSampleNoShape(sampleNo)
-      ? ((await this.ds.query(
-          `SELECT s.id FROM sample s WHERE s.sample_no = $1 AND ${labScope(p, 's.lab_id', arg)}`,
-          params,
-        )) as { id: string }[])
-      : [];
-    if (!sample) throw notFound('sample', sampleNo);
-    // A lab's own chain only (a retest lab's, later, is not its business).
-    const vParams: unknown[] = [sample.id];
-    const vArg = (v: unknown) => `$${vParams.push(v)}`;
-    const versions = (await this.ds.query(
-      `SELECT ${COLUMNS} FROM lab_report r JOIN sample s ON s.id = r.sample_id
-        WHERE r.sample_id = $1 AND ${labScope(p, 'r.lab_id', vArg)} ORDER BY r.lab_id, r.version`,
-      vParams,
-    )) as ReportView[];
+  async chain(p: Principal, sampleNo: string): Promise<ReportChain> {
+    const scope = labScope(p);
+    const m = this.ds.manager;
+    const sampleId = isSampleNoShape(sampleNo)
+      ? await this.reports.sampleId(m, scope, sampleNo)
+      : null;
+    if (!sampleId) throw notFoundError('sample', String(sampleNo));
+    // A lab's own chain only (a retest lab's is not its business).
+    const versions = await this.reports.versions(m, scope, sampleId);
     const counting = countingReportVersion(
       versions.map((v) => ({
         version: v.version,
@@ -266,67 +195,43 @@ export class ReportService {
     const cal = input.event === 'issue' ? await this.calendar.calendar() : null;
     return this.ds.transaction(async (m) => {
       const before = await this.find(m, p, id, true);
-      const roles = await staffRoles(m, labId, p.sub);
+      const roles = await this.staff.activeRoles(m, labId, p.sub);
       const t = transitionReport(snapshot(before), input, { id: p.sub, roles });
       if (!t.ok) {
         const e = t.error;
         if (e.code === 'ILLEGAL_REPORT_TRANSITION')
-          throw conflict(e.code, e.message, {
+          throw conflictError(e.code, e.message, {
             currentState: e.currentState,
             allowedEvents: e.allowedEvents,
           });
         if (e.code === 'RETURN_REASON_REQUIRED')
-          throw invalid([{ field: 'reason', reason: e.message }]);
-        throw new AppException(HttpStatus.FORBIDDEN, e.code, e.message, {
+          throw invalidError([{ field: 'reason', reason: e.message }]);
+        throw new DomainError('forbidden', e.code, e.message, {
           event: e.event,
           ...(e.code === 'FOUR_EYES_VIOLATION'
             ? { rule: e.rule }
             : { requiredRoles: e.requiredRoles }),
         });
       }
-      const items = await this.items(m, id);
       const audit: Record<string, unknown> = { reportNo: before.reportNo, version: before.version };
-      if (input.event === 'submit' || input.event === 'issue') {
-        const verdict = judge(items);
-        if (input.event === 'submit') {
-          await m.query(
-            `UPDATE lab_report SET state = 'submitted', submitted_by = $2, submitted_at = now(),
-                    updated_at = now() WHERE id = $1`,
-            [id, p.sub],
-          );
-        } else {
-          for (const v of verdict.items)
-            await m.query(
-              `UPDATE lab_report_item SET verdict = $3, reason = $4 WHERE report_id = $1 AND seq = $2`,
-              [id, v.seq, v.outcome, JSON.stringify(v.reason)],
-            );
-          await m.query(
-            `UPDATE lab_report SET state = 'issued', issued_by = $2, issued_at = now(), verdict = $3,
-                    failed_items = $4, updated_at = now() WHERE id = $1`,
-            [id, p.sub, verdict.outcome, JSON.stringify(verdict.failedItems)],
-          );
-          audit.verdict = verdict.outcome;
-          audit.notice = await this.notice(m, before, verdict.outcome, cal!);
-          audit.outboxId = await enqueue(m, 'report.issued', {
-            reportId: id,
-            sampleId: before.sampleId,
-            labId: before.labId,
-            version: before.version,
-          });
-        }
+      if (input.event === 'submit') {
+        judge(await this.reports.items(m, id));
+        await this.reports.submit(m, id, p.sub);
+      } else if (input.event === 'issue') {
+        const verdict = judge(await this.reports.items(m, id));
+        await this.reports.issue(m, id, p.sub, verdict);
+        audit.verdict = verdict.outcome;
+        audit.notice = await this.notice(m, before, verdict.outcome, cal!);
+        audit.outboxId = await enqueue(m, 'report.issued', {
+          reportId: id,
+          sampleId: before.sampleId,
+          labId: before.labId,
+          version: before.version,
+        });
       } else if (input.event === 'review') {
-        await m.query(
-          `UPDATE lab_report SET state = 'reviewed', reviewed_by = $2, reviewed_at = now(),
-                  updated_at = now() WHERE id = $1`,
-          [id, p.sub],
-        );
+        await this.reports.review(m, id, p.sub);
       } else {
-        await m.query(
-          `UPDATE lab_report SET state = 'draft', submitted_by = NULL, submitted_at = NULL,
-                  reviewed_by = NULL, reviewed_at = NULL, returned_by = $2, returned_at = now(),
-                  returned_reason = $3, updated_at = now() WHERE id = $1`,
-          [id, p.sub, t.returnReason],
-        );
+        await this.reports.returnToDraft(m, id, p.sub, t.returnReason!);
         audit.reason = t.returnReason;
       }
       const after = await this.detail(m, p, id);
@@ -349,15 +254,11 @@ export class ReportService {
     const labId = requireLab(p, 'an amendment');
     return this.ds.transaction(async (m) => {
       const target = await this.find(m, p, id, true);
-      await this.requireRole(m, labId, p, ['tester', 'signatory'], 'start an amendment');
-      const versions = (await m.query(
-        `SELECT id, version, state, amendment_reason AS "amendmentReason" FROM lab_report
-          WHERE sample_id = $1 AND lab_id = $2 ORDER BY version FOR UPDATE`,
-        [target.sampleId, target.labId],
-      )) as { id: string; version: number; state: ReportState; amendmentReason: string | null }[];
+      await requireRole(this.staff, m, labId, p.sub, ['tester', 'signatory'], 'start an amendment');
+      const versions = await this.reports.lockChain(m, target.sampleId, target.labId);
       const latest = versions[versions.length - 1];
       if (latest.id !== id)
-        throw conflict(
+        throw conflictError(
           'AMENDMENT_NOT_ALLOWED',
           `version ${target.version} is not the latest; amend version ${latest.version} (${latest.id})`,
           { currentState: target.state, latestVersion: latest.version },
@@ -373,34 +274,17 @@ export class ReportService {
       );
       if (!started.ok) {
         if (started.error.code === 'AMENDMENT_REASON_REQUIRED')
-          throw invalid([{ field: 'reason', reason: started.error.message }]);
-        throw conflict(started.error.code, started.error.message, { currentState: target.state });
+          throw invalidError([{ field: 'reason', reason: started.error.message }]);
+        throw conflictError(started.error.code, started.error.message, {
+          currentState: target.state,
+        });
       }
-      const [{ id: newId }] = (await m.query(
-        `INSERT INTO lab_report (lab_id, sample_id, report_no, version, amends_id, amendment_reason,
-                                 state, tested_by, created_by)
-         -- The values it copies were entered by the amended version's testers: they stay its
-         -- authors, so they cannot review or issue it (four eyes).
-         VALUES ($1, $2, $3, $4, $5, $6, 'draft',
-                 (SELECT tested_by FROM lab_report WHERE id = $5), $7) RETURNING id`,
-        [
-          target.labId,
-          target.sampleId,
-          target.reportNo,
-          started.version.version,
-          id,
-          started.version.amendmentReason,
-          p.sub,
-        ],
-      )) as { id: string }[];
-      await m.query(
-        `INSERT INTO lab_report_item (report_id, seq, item_code, item_name, method, unit, limit_rule,
-                                      limit_text, comparison, rounding_digits, value, not_tested_reason)
-         SELECT $2, seq, item_code, item_name, method, unit, limit_rule, limit_text, comparison,
-                rounding_digits, value, not_tested_reason
-           FROM lab_report_item WHERE report_id = $1`,
-        [id, newId],
-      );
+      const newId = await this.reports.insertAmendment(m, {
+        amends: target,
+        version: started.version.version,
+        reason: started.version.amendmentReason,
+        createdBy: p.sub,
+      });
       const after = await this.detail(m, p, newId);
       await recordAudit(m, p, [
         {
@@ -431,75 +315,37 @@ export class ReportService {
     verdict: string,
     cal: Awaited<ReturnType<WorkCalendarService['calendar']>>,
   ) {
-    const [s] = (await m.query(
-      `SELECT s.sampled_uscc AS uscc, s.manufacturer_uscc AS "manufacturerUscc", c.sector
-         FROM sample s JOIN product_category c ON c.code = s.category WHERE s.id = $1`,
-      [r.sampleId],
-    )) as { uscc: string; manufacturerUscc: string | null; sector: string }[];
+    const s = await this.notices.parties(m, r.sampleId);
+    if (!s) throw notFoundError('sample', r.sampleNo);
     const regime: ObjectionRegime = s.sector === 'food' ? 'food' : 'product';
     const servedOn = chinaDate(new Date());
     const d = objectionDeadline(cal, regime, servedOn);
-    const [row] = (await m.query(
-      `INSERT INTO result_notice (sample_id, report_id, lab_id, uscc, manufacturer_uscc, verdict,
-                                  regime, served_on, objection_deadline, deadline_provisional)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [
-        r.sampleId,
-        r.id,
-        r.labId,
-        s.uscc,
-        s.manufacturerUscc,
-        verdict,
-        regime,
-        servedOn,
-        d.deadline,
-        d.firstUncovered !== null,
-      ],
-    )) as { id: string }[];
-    return { id: row.id, uscc: s.uscc, regime, servedOn, objectionDeadline: d.deadline };
+    const id = await this.notices.insert(m, {
+      sampleId: r.sampleId,
+      reportId: r.id,
+      labId: r.labId,
+      uscc: s.uscc,
+      manufacturerUscc: s.manufacturerUscc,
+      verdict,
+      regime,
+      servedOn,
+      objectionDeadline: d.deadline,
+      deadlineProvisional: d.firstUncovered !== null,
+    });
+    return { id, uscc: s.uscc, regime, servedOn, objectionDeadline: d.deadline };
   }
 
-  private async requireRole(
-    m: EntityManager,
-    labId: string,
-    p: Principal,
-    roles: readonly string[],
-    what: string,
-  ): Promise<void> {
-    const mine = await staffRoles(m, labId, p.sub);
-    if (!mine.some((r) => roles.includes(r)))
-      throw new AppException(
-        HttpStatus.FORBIDDEN,
-        'REPORT_ROLE_REQUIRED',
-        `to ${what} needs the role ${roles.join(' or ')} on the lab's active staff`,
-        { requiredRoles: roles },
-      );
-  }
-
+  /** The version, locked when `lock`; 404 when absent or another lab's. */
   private async find(m: EntityManager, p: Principal, id: string, lock = false): Promise<ReportRow> {
-    if (!isUuid(id)) throw notFound('report', id);
-    const params: unknown[] = [id];
-    const arg = (v: unknown) => `$${params.push(v)}`;
-    const [row] = (await m.query(
-      `SELECT ${COLUMNS}, r.sample_id AS "sampleId" FROM lab_report r JOIN sample s ON s.id = r.sample_id
-        WHERE r.id = $1 AND ${labScope(p, 'r.lab_id', arg)} ${lock ? 'FOR UPDATE OF r' : ''}`,
-      params,
-    )) as ReportRow[];
-    if (!row) throw notFound('report', id);
+    const row = await this.reports.find(m, labScope(p), id, lock);
+    if (!row) throw notFoundError('report', id);
     return row;
-  }
-
-  private items(m: EntityManager, id: string): Promise<StoredItem[]> {
-    return m.query(
-      `SELECT ${ITEM_COLUMNS} FROM lab_report_item WHERE report_id = $1 ORDER BY seq`,
-      [id],
-    ) as Promise<StoredItem[]>;
   }
 
   private async detail(m: EntityManager, p: Principal, id: string): Promise<ReportDetail> {
     const { sampleId: _sampleId, ...r } = await this.find(m, p, id);
-    const items = await this.items(m, id);
-    const roles = p.role === 'lab' ? await staffRoles(m, r.labId, p.sub) : [];
+    const items = await this.reports.items(m, id);
+    const roles = p.role === 'lab' ? await this.staff.activeRoles(m, r.labId, p.sub) : [];
     return {
       ...r,
       items,
@@ -525,10 +371,10 @@ function snapshot(r: ReportView): ReportSnapshot {
  */
 function judge(items: StoredItem[]) {
   const problems = completeness(items);
-  if (problems.length) throw invalid(problems);
+  if (problems.length) throw invalidError(problems);
   const e = evaluateSample(items.map((i) => itemInput(i) as ItemInput));
   if (!e.ok)
-    throw invalid(
+    throw invalidError(
       e.errors.map((x) => ({
         field: `items[${x.index}].${fieldOf(x.reason)}`,
         reason: `${x.itemCode}: ${x.reason}`,
@@ -587,29 +433,6 @@ function evaluateSampleItem(input: ItemInput) {
   return e.ok ? e.verdict.items[0] : null;
 }
 
-async function insertItems(m: EntityManager, reportId: string, items: ReportItem[]) {
-  for (const i of items)
-    await m.query(
-      `INSERT INTO lab_report_item (report_id, seq, item_code, item_name, method, unit, limit_rule,
-                                    limit_text, comparison, rounding_digits, value, not_tested_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        reportId,
-        i.seq,
-        i.itemCode,
-        i.itemName,
-        i.method,
-        i.unit,
-        JSON.stringify(i.limitRule),
-        i.limitText,
-        i.comparison,
-        i.roundingDigits,
-        i.value,
-        i.notTestedReason,
-      ],
-    );
-}
-
 /** A report number already used in the lab: 409, not a 500. */
 function duplicateReportNo(e: unknown, reportNo: string): unknown {
   const d =
@@ -617,8 +440,14 @@ function duplicateReportNo(e: unknown, reportNo: string): unknown {
       ? (e.driverError as { code?: string; constraint?: string })
       : null;
   if (d?.code === '23505' && d.constraint === 'lab_report_lab_id_report_no_version_key')
-    return conflict('REPORT_NO_TAKEN', `report number ${reportNo} is already used in this lab`);
+    return conflictError(
+      'REPORT_NO_TAKEN',
+      `report number ${reportNo} is already used in this lab`,
+    );
   if (d?.code === '23505' && d.constraint === 'lab_report_one_open_idx')
-    return conflict('REPORT_EXISTS', 'the sample already has a report in progress at this lab');
+    return conflictError(
+      'REPORT_EXISTS',
+      'the sample already has a report in progress at this lab',
+    );
   return e;
 }

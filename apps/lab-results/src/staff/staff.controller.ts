@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { IdParam } from '@spotcheck/common';
 import { PutStaffDto } from './staff.dto';
 import { StaffService } from './staff.service';
 
@@ -13,7 +14,7 @@ export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Get('labs/:labId/staff')
-  list(@CurrentUser() p: Principal, @Param('labId') labId: string) {
+  list(@CurrentUser() p: Principal, @IdParam('lab', 'labId') labId: string) {
     return this.staff.list(p, labId);
   }
 
@@ -21,7 +22,7 @@ export class StaffController {
   @Put('labs/:labId/staff/:sub')
   put(
     @CurrentUser() p: Principal,
-    @Param('labId') labId: string,
+    @IdParam('lab', 'labId') labId: string,
     @Param('sub') sub: string,
     @Body() dto: PutStaffDto,
   ) {

@@ -6,10 +6,12 @@ import { DataSource } from 'typeorm';
 import { OnJob, Payload } from '@spotcheck/queue';
 import { recordFinalFailure } from '../failures';
 import { runJob } from '../run-job';
+import { SampleLabVerdictRepository } from './verdict.repository';
 
 @Processor('reports')
 export class ReportsProcessor extends WorkerHost {
   private readonly logger = new Logger(ReportsProcessor.name);
+  private readonly verdicts = new SampleLabVerdictRepository();
   constructor(@InjectDataSource() private readonly ds: DataSource) {
     super();
   }
@@ -28,21 +30,7 @@ export class ReportsProcessor extends WorkerHost {
   async recordVerdict(
     payload: Payload<'report.issued'>,
   ): Promise<{ version: number; verdict: string } | { skipped: true }> {
-    const [row] = (await this.ds.query(
-      `INSERT INTO sample_lab_verdict AS v
-              (sample_id, lab_id, report_id, version, verdict, failed_items, issued_at)
-       SELECT sample_id, lab_id, id, version, verdict, failed_items, issued_at
-         FROM lab_report
-        WHERE sample_id = $1 AND lab_id = $2 AND state = 'issued'
-        ORDER BY version DESC LIMIT 1
-       ON CONFLICT (sample_id, lab_id) DO UPDATE
-          SET report_id = EXCLUDED.report_id, version = EXCLUDED.version,
-              verdict = EXCLUDED.verdict, failed_items = EXCLUDED.failed_items,
-              issued_at = EXCLUDED.issued_at, updated_at = now()
-        WHERE v.version <= EXCLUDED.version
-       RETURNING version, verdict`,
-      [payload.sampleId, payload.labId],
-    )) as { version: number; verdict: string }[];
+    const row = await this.verdicts.recordLatest(this.ds.manager, payload.sampleId, payload.labId);
     if (!row) return { skipped: true };
     this.logger.log(`sample ${payload.sampleId}: v${row.version} ${row.verdict} counts`);
     return row;

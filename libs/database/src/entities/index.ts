@@ -7,9 +7,15 @@ import { IdempotencyKey } from './idempotency-key.entity';
 import { InspectionTask } from './inspection-task.entity';
 import { Inspector } from './inspector.entity';
 import { Lab } from './lab.entity';
+import { LabReceipt } from './lab-receipt.entity';
+import { LabReport } from './lab-report.entity';
+import { LabReportItem } from './lab-report-item.entity';
+import { LabStaff } from './lab-staff.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { ProductCategory } from './product-category.entity';
+import { ResultNotice } from './result-notice.entity';
 import { Sample } from './sample.entity';
+import { SampleLabVerdict } from './sample-lab-verdict.entity';
 import { SamplingPlan } from './sampling-plan.entity';
 import { TaskReassignment } from './task-reassignment.entity';
 
@@ -24,9 +30,15 @@ export {
   InspectionTask,
   Inspector,
   Lab,
+  LabReceipt,
+  LabReport,
+  LabReportItem,
+  LabStaff,
   OutboxMessage,
   ProductCategory,
+  ResultNotice,
   Sample,
+  SampleLabVerdict,
   SamplingPlan,
   TaskReassignment,
 };
@@ -46,9 +58,15 @@ export const ENTITIES = [
   InspectionTask,
   Inspector,
   Lab,
+  LabReceipt,
+  LabReport,
+  LabReportItem,
+  LabStaff,
   OutboxMessage,
   ProductCategory,
+  ResultNotice,
   Sample,
+  SampleLabVerdict,
   SamplingPlan,
   TaskReassignment,
 ];

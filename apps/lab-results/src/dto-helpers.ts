@@ -1,1 +1,0 @@
-export { Nested, Raw, Text } from '@spotcheck/common';
