@@ -18,3 +18,4 @@ export * from './files/csv-reader';
 export * from './files/file-rows';
 export * from './config/runtime';
 export * from './http/params';
+export * from './http/error.dto';

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { Equals, IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '@spotcheck/common';
-import { REJECTION_REASONS } from '@spotcheck/domain';
-import type { RejectionReason } from '@spotcheck/domain';
-import { Raw, Text } from '@spotcheck/common';
+import { PageQuery, Raw, Text } from '@spotcheck/common';
+import { CUSTODY_KINDS, CUSTODY_STATES, REJECTION_REASONS, REPORT_STATES } from '@spotcheck/domain';
+import type { CustodyKind, CustodyState, RejectionReason } from '@spotcheck/domain';
 
 export class ReceiptDto {
   @ApiProperty({ example: '2026-02-24T09:00:00+08:00', description: 'RFC 3339 with an offset' })
@@ -65,4 +64,185 @@ export class LabSampleQuery extends PageQuery {
   )
   @IsBoolean()
   overdue?: boolean;
+}
+
+class CategoryRefDto {
+  @ApiProperty({ example: 'DAIRY-01' })
+  code!: string;
+
+  @ApiProperty({ example: '液体乳' })
+  name!: string;
+
+  @ApiProperty({ example: 'food' })
+  sector!: string;
+}
+
+class ProductDto {
+  @ApiProperty({ example: '纯牛奶' })
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  brand!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  spec!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  batch!: string | null;
+}
+
+class ReceiptRecordDto {
+  @ApiProperty({ enum: ['received', 'rejected'] })
+  outcome!: 'received' | 'rejected';
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at!: Date;
+
+  @ApiProperty({ format: 'date', description: 'the day of receipt, China Standard Time' })
+  receivedOn!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  condition!: string | null;
+
+  @ApiProperty({ type: Boolean, nullable: true })
+  sealIntact!: boolean | null;
+
+  @ApiProperty({ type: String, nullable: true, enum: REJECTION_REASONS })
+  reason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
+
+  @ApiProperty()
+  recordedBy!: string;
+}
+
+class ReportRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  reportNo!: string;
+
+  @ApiProperty()
+  version!: number;
+
+  @ApiProperty({ enum: REPORT_STATES })
+  state!: string;
+}
+
+export class LabSampleDto {
+  @ApiProperty({ example: 'NM-2026-001-0001' })
+  sampleNo!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  labId!: string;
+
+  @ApiProperty({ type: CategoryRefDto })
+  category!: CategoryRefDto;
+
+  @ApiProperty({ type: ProductDto })
+  product!: ProductDto;
+
+  @ApiProperty()
+  sampledUscc!: string;
+
+  @ApiProperty({ format: 'date' })
+  samplingDate!: string;
+
+  @ApiProperty({ format: 'date', description: 'when it was due at the lab' })
+  labDueDate!: string;
+
+  @ApiProperty({ enum: CUSTODY_STATES })
+  custodyState!: CustodyState;
+
+  @ApiProperty()
+  received!: boolean;
+
+  @ApiProperty({ type: ReceiptRecordDto, nullable: true })
+  receipt!: ReceiptRecordDto | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'the 20th working day after receipt; null before receipt or after a rejection',
+  })
+  testDueDate!: string | null;
+
+  @ApiProperty({ description: 'received, past its test due date, no version issued' })
+  overdue!: boolean;
+
+  @ApiProperty({ type: ReportRefDto, nullable: true, description: 'the latest version' })
+  report!: ReportRefDto | null;
+}
+
+export class LabSamplePageDto {
+  @ApiProperty({ type: [LabSampleDto] })
+  items!: LabSampleDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}
+
+export class CustodyEventDto {
+  @ApiProperty()
+  seq!: number;
+
+  @ApiProperty({ enum: CUSTODY_KINDS })
+  kind!: CustodyKind;
+
+  @ApiProperty({ enum: CUSTODY_STATES })
+  stateAfter!: CustodyState;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  occurredAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  recordedAt!: Date;
+
+  @ApiProperty()
+  actor!: string;
+
+  @ApiProperty()
+  actorRole!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  actorOrg!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  actorStaffNo!: string | null;
+
+  @ApiProperty({ example: '150102' })
+  regionCode!: string;
+
+  @ApiProperty()
+  address!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  detail!: Record<string, unknown>;
+}
+
+export class LabSampleDetailDto extends LabSampleDto {
+  @ApiProperty({ type: [CustodyEventDto] })
+  custody!: CustodyEventDto[];
+}
+
+export class AppendedCustodyEventDto extends CustodyEventDto {
+  @ApiProperty()
+  sampleNo!: string;
+
+  @ApiProperty({ enum: CUSTODY_KINDS, isArray: true })
+  allowedCustodyKinds!: CustodyKind[];
+}
+
+export class ArrivalDto {
+  @ApiProperty({ type: LabSampleDetailDto })
+  sample!: LabSampleDetailDto;
+
+  @ApiProperty({ type: AppendedCustodyEventDto })
+  event!: AppendedCustodyEventDto;
 }

@@ -15,10 +15,33 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { ConfigService } from '@nestjs/config';
-import { AppException, BodySha256, Env, IdParam, RouteBody, formatOf } from '@spotcheck/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  AppException,
+  BodySha256,
+  Env,
+  ErrorDto,
+  IdParam,
+  RouteBody,
+  formatOf,
+} from '@spotcheck/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import { CreateReportDto, PutItemsDto, ReasonDto, ReportListQuery } from './report.dto';
+import { LabErrors } from '../api-errors';
+import {
+  BatchAnswerDto,
+  CreateReportDto,
+  PutItemsDto,
+  ReasonDto,
+  ReportChainDto,
+  ReportDetailDto,
+  ReportListQuery,
+} from './report.dto';
 import { ReportBatchService } from './report-batch.service';
 import { ReportService } from './report.service';
 
@@ -29,6 +52,7 @@ const UPLOADS = { name: 'lab-uploads', concurrency: 'LAB_UPLOAD_CONCURRENCY' } a
 @ApiTags('lab reports 检验报告')
 @ApiBearerAuth()
 @Roles('lab', 'admin')
+@LabErrors()
 @Controller('lab/reports')
 export class ReportController {
   constructor(
@@ -44,6 +68,8 @@ export class ReportController {
    * twice. Over LAB_BATCH_MAX_BYTES: 413.
    */
   @Post('batch')
+  @ApiCreatedResponse({ type: BatchAnswerDto, description: 'also 200 for a replay' })
+  @ApiPayloadTooLargeResponse({ type: ErrorDto })
   @RouteBody({ limit: 'LAB_BATCH_MAX_BYTES', sha256: true, gate: UPLOADS })
   async batch(
     @CurrentUser() p: Principal,
@@ -62,6 +88,8 @@ export class ReportController {
    * sample number, Chinese or English headers; errors name the spreadsheet row and column.
    */
   @Post('import')
+  @ApiCreatedResponse({ type: BatchAnswerDto, description: 'also 200 for a replay' })
+  @ApiPayloadTooLargeResponse({ type: ErrorDto })
   @RouteBody({ gate: UPLOADS })
   async import(
     @CurrentUser() p: Principal,
@@ -98,47 +126,55 @@ export class ReportController {
   /** A draft for a received sample, by a tester; items default to the category's template. */
   @Post()
   @HttpCode(201)
+  @ApiCreatedResponse({ type: ReportDetailDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateReportDto) {
     return this.reports.create(p, dto);
   }
 
   /** Every version of a sample's report; `countingVersion` is the latest issued one. */
   @Get()
+  @ApiOkResponse({ type: ReportChainDto })
   chain(@CurrentUser() p: Principal, @Query() q: ReportListQuery) {
     return this.reports.chain(p, q.sampleNo);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ReportDetailDto })
   get(@CurrentUser() p: Principal, @IdParam('report') id: string) {
     return this.reports.get(p, id);
   }
 
   /** Replaces a draft's items (a tester; they become one of its authors). */
   @Put(':id/items')
+  @ApiOkResponse({ type: ReportDetailDto })
   putItems(@CurrentUser() p: Principal, @IdParam('report') id: string, @Body() dto: PutItemsDto) {
     return this.reports.putItems(p, id, dto);
   }
 
   @Post(':id/submit')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReportDetailDto })
   submit(@CurrentUser() p: Principal, @IdParam('report') id: string) {
     return this.reports.transition(p, id, { event: 'submit' });
   }
 
   @Post(':id/review')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReportDetailDto })
   review(@CurrentUser() p: Principal, @IdParam('report') id: string) {
     return this.reports.transition(p, id, { event: 'review' });
   }
 
   @Post(':id/issue')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReportDetailDto })
   issue(@CurrentUser() p: Principal, @IdParam('report') id: string) {
     return this.reports.transition(p, id, { event: 'issue' });
   }
 
   @Post(':id/return')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReportDetailDto })
   return(@CurrentUser() p: Principal, @IdParam('report') id: string, @Body() dto: ReasonDto) {
     return this.reports.transition(p, id, { event: 'return', reason: dto.reason });
   }
@@ -146,6 +182,7 @@ export class ReportController {
   /** Version n + 1 of an issued report, a draft with its items, through the same chain. */
   @Post(':id/amend')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: ReportDetailDto })
   amend(@CurrentUser() p: Principal, @IdParam('report') id: string, @Body() dto: ReasonDto) {
     return this.reports.amend(p, id, dto.reason);
   }

@@ -12,9 +12,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { COMPARISON_MODES } from '@spotcheck/domain';
-import type { ComparisonMode } from '@spotcheck/domain';
-import { Raw, Text } from '@spotcheck/common';
+import { FieldErrorDto, Raw, Text } from '@spotcheck/common';
+import { COMPARISON_MODES, REPORT_EVENTS, REPORT_STATES } from '@spotcheck/domain';
+import type { ComparisonMode, ReportEvent, ReportState } from '@spotcheck/domain';
 
 /**
  * A result item. For an item of the category's template only `itemCode` and the result are
@@ -123,4 +123,228 @@ export class ReportListQuery {
   @ApiProperty({ example: 'NM-2026-001-0001' })
   @Raw(80)
   sampleNo!: string;
+}
+
+class LocalizedDto {
+  @ApiProperty()
+  zh!: string;
+
+  @ApiProperty()
+  en!: string;
+}
+
+export class FailedItemDto {
+  @ApiProperty({ example: 'PB' })
+  itemCode!: string;
+
+  @ApiProperty({ example: '铅（以Pb计）' })
+  itemName!: string;
+
+  @ApiProperty({ example: '0.52' })
+  value!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'mg/kg' })
+  unit!: string | null;
+
+  @ApiProperty({ example: '≤0.5' })
+  limit!: string;
+
+  @ApiProperty({ type: LocalizedDto })
+  reason!: LocalizedDto;
+}
+
+/** One version of a report. */
+export class ReportVersionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  labId!: string;
+
+  @ApiProperty({ example: 'NM-2026-001-0001' })
+  sampleNo!: string;
+
+  @ApiProperty({ example: 'JC2026-0001' })
+  reportNo!: string;
+
+  @ApiProperty({ minimum: 1 })
+  version!: number;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  amendsId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  amendmentReason!: string | null;
+
+  @ApiProperty({ enum: REPORT_STATES })
+  state!: ReportState;
+
+  @ApiProperty({ type: String, nullable: true, enum: ['pass', 'fail', 'not_applicable'] })
+  verdict!: string | null;
+
+  @ApiProperty({ type: [FailedItemDto], nullable: true })
+  failedItems!: FailedItemDto[] | null;
+
+  @ApiProperty({ type: [String], description: 'everyone who entered or changed a result' })
+  testedBy!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  submittedBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  submittedAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  reviewedBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  reviewedAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  issuedBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  issuedAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  returnedBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  returnedAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  returnedReason!: string | null;
+
+  @ApiProperty()
+  createdBy!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
+
+export class StoredItemDto {
+  @ApiProperty({ minimum: 1 })
+  seq!: number;
+
+  @ApiProperty({ example: 'PB' })
+  itemCode!: string;
+
+  @ApiProperty({ example: '铅（以Pb计）' })
+  itemName!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  method!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  unit!: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'libs/domain LimitRule: range, not_detected or text',
+  })
+  limitRule!: Record<string, unknown>;
+
+  @ApiProperty({ example: '≤0.5' })
+  limitText!: string;
+
+  @ApiProperty({ enum: COMPARISON_MODES })
+  comparison!: ComparisonMode;
+
+  @ApiProperty({ type: Number, nullable: true })
+  roundingDigits!: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  value!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  notTestedReason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'stored when the version is issued' })
+  verdict!: string | null;
+
+  @ApiProperty({ type: LocalizedDto, nullable: true })
+  reason!: LocalizedDto | null;
+}
+
+class PreviewItemDto {
+  @ApiProperty()
+  itemCode!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  outcome!: string | null;
+
+  @ApiProperty({ type: LocalizedDto, nullable: true })
+  reason!: LocalizedDto | null;
+}
+
+class PreviewDto {
+  @ApiProperty({ description: 'every item has a value or a not-tested reason' })
+  complete!: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  verdict!: string | null;
+
+  @ApiProperty({ type: [PreviewItemDto] })
+  items!: PreviewItemDto[];
+
+  @ApiProperty({ type: [FieldErrorDto] })
+  problems!: FieldErrorDto[];
+}
+
+export class ReportDetailDto extends ReportVersionDto {
+  @ApiProperty({ type: [StoredItemDto] })
+  items!: StoredItemDto[];
+
+  @ApiProperty({ type: PreviewDto, description: 'the verdict the items give now' })
+  preview!: PreviewDto;
+
+  @ApiProperty({
+    enum: REPORT_EVENTS,
+    isArray: true,
+    description: 'the events the caller may send now (their roles and the four-eyes rules)',
+  })
+  allowedEvents!: ReportEvent[];
+}
+
+export class ReportChainDto {
+  @ApiProperty()
+  sampleNo!: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'the latest issued version' })
+  countingVersion!: number | null;
+
+  @ApiProperty({ type: ReportVersionDto, nullable: true })
+  counting!: ReportVersionDto | null;
+
+  @ApiProperty({ type: [ReportVersionDto] })
+  versions!: ReportVersionDto[];
+}
+
+class BatchReportDto {
+  @ApiProperty()
+  sampleNo!: string;
+
+  @ApiProperty()
+  reportNo!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  items!: number;
+}
+
+export class BatchAnswerDto {
+  @ApiProperty({ type: [BatchReportDto] })
+  reports!: BatchReportDto[];
+
+  @ApiProperty()
+  items!: number;
+
+  @ApiProperty({ description: 'items whose result fails their limit, in the drafts written' })
+  failedItems!: number;
 }

@@ -1,25 +1,29 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
 import { IdParam } from '@spotcheck/common';
-import { PutStaffDto } from './staff.dto';
+import { LabErrors } from '../api-errors';
+import { PutStaffDto, StaffListDto, StaffMemberDto } from './staff.dto';
 import { StaffService } from './staff.service';
 
 /** 检验机构人员: who may test, review and sign a lab's reports. */
 @ApiTags('lab staff 人员')
 @ApiBearerAuth()
 @Roles('lab', 'admin')
+@LabErrors()
 @Controller()
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Get('labs/:labId/staff')
+  @ApiOkResponse({ type: StaffListDto })
   list(@CurrentUser() p: Principal, @IdParam('lab', 'labId') labId: string) {
     return this.staff.list(p, labId);
   }
 
   /** Creates or replaces a staff member (the JWT `sub` of their lab token). */
   @Put('labs/:labId/staff/:sub')
+  @ApiOkResponse({ type: StaffMemberDto })
   put(
     @CurrentUser() p: Principal,
     @IdParam('lab', 'labId') labId: string,
@@ -31,6 +35,7 @@ export class StaffController {
 
   /** The signed-in person's own staff record and roles. */
   @Get('lab/staff/me')
+  @ApiOkResponse({ type: StaffMemberDto })
   @Roles('lab')
   me(@CurrentUser() p: Principal) {
     return this.staff.me(p);

@@ -43,3 +43,31 @@ export class PutStaffDto {
   @IsBoolean()
   active?: boolean;
 }
+
+export class StaffMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  labId!: string;
+
+  @ApiProperty({ description: 'the JWT `sub` of their lab token' })
+  sub!: string;
+
+  @ApiProperty({ example: '张检验' })
+  name!: string;
+
+  @ApiProperty({ enum: STAFF_ROLES, isArray: true })
+  roles!: StaffRole[];
+
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
+
+export class StaffListDto {
+  @ApiProperty({ type: [StaffMemberDto] })
+  items!: StaffMemberDto[];
+}
