@@ -8,6 +8,7 @@ import {
   CustodyEventView,
   CustodySampleRow,
 } from '@spotcheck/database';
+import { DEADLINE_TIME_ZONE } from '@spotcheck/domain';
 import type { CustodyState } from '@spotcheck/domain';
 
 /** A sample assigned to a lab, with its receipt and its latest report version. */
@@ -60,10 +61,10 @@ export interface LabReceiptRow {
 
 export type NewLabReceipt = LabReceiptRow;
 
-const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+const TODAY = `(now() AT TIME ZONE '${DEADLINE_TIME_ZONE}')::date`;
 const ISSUED = `EXISTS (SELECT 1 FROM lab_report x
                          WHERE x.sample_id = s.id AND x.lab_id = s.lab_id AND x.state = 'issued')`;
-/** Received, past its test due date (Beijing time), and no version issued yet. */
+/** libs/domain's isOverdue in SQL: received, test due date before today in China, none issued. */
 const OVERDUE = `(r.outcome IS NOT DISTINCT FROM 'received' AND r.test_due_date < ${TODAY} AND NOT ${ISSUED})`;
 
 const VIEW = `

@@ -7,7 +7,6 @@ import {
   AppendedCustodyEvent,
   CustodyEventView,
   CustodySampleRow,
-  Deadline,
   WorkCalendarService,
   appendCustodyEvent,
 } from '@spotcheck/database';
@@ -19,16 +18,14 @@ import {
   invalidError,
   notFoundError,
   parseInstant,
+  testDeadline,
 } from '@spotcheck/domain';
-import type { CustodyState } from '@spotcheck/domain';
+import type { CustodyState, WorkingDayDeadline } from '@spotcheck/domain';
 import { LabRepository } from '../lab/lab.repository';
 import { isSampleNoShape, labScope, requireLab, requireStaff } from '../lab-access';
 import { LabStaffRepository } from '../staff/lab-staff.repository';
 import { LabSampleQuery, ReceiptDto, RejectionDto } from './receipt.dto';
 import { LabSampleRow, ReceiptRepository } from './receipt.repository';
-
-/** Food rules (DESIGN §3.3): the lab reports within 20 working days of receipt. */
-export const TEST_WORKING_DAYS = 20;
 
 export interface LabSampleView {
   sampleNo: string;
@@ -104,10 +101,10 @@ export class ReceiptService {
     const labId = requireLab(p, 'a receipt');
     // Outside the transaction: the calendar may load from the database.
     const at = parseInstant(dto.receivedAt);
-    let due: Deadline | null = null;
+    let due: WorkingDayDeadline | null = null;
     if (at.ok) {
       try {
-        due = await this.calendar.workingDayDeadline(chinaDate(at.at), TEST_WORKING_DAYS);
+        due = testDeadline(await this.calendar.calendar(), chinaDate(at.at));
       } catch (e) {
         // A day outside the years 0001–9999 has no deadline; the custody check refuses such
         // a time (in the future, or before the sampling) by name.
@@ -147,7 +144,7 @@ export class ReceiptService {
       occurredAt: string;
       address?: string;
       note?: string;
-      due: Deadline | null;
+      due: WorkingDayDeadline | null;
       receipt: { condition: string | null; sealIntact: boolean | null; reason: string | null };
       detail?: Record<string, unknown>;
     },
