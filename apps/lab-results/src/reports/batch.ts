@@ -18,7 +18,7 @@ import {
 } from '@spotcheck/domain';
 
 /**
- * Validation of a bulk upload of lab reports (issue 5: `POST /lab/reports/batch`, and the
+ * Validation of a bulk upload of lab reports (`POST /lab/reports/batch`, and the
  * CSV/XLSX import once its rows are grouped into the same shape by report-file.ts).
  *
  * The body is checked by hand over `unknown` rather than with class-validator: a request may

@@ -21,7 +21,7 @@ import {
 } from './batch';
 
 /**
- * Lab reports from a CSV or XLSX file (issue 5: `POST /lab/reports/import`): one row per result
+ * Lab reports from a CSV or XLSX file (`POST /lab/reports/import`): one row per result
  * item, the rows of a sample grouped into one report by sample number. Rows of one sample need
  * not be contiguous (a lab sorting its sheet by item must not break the upload); reports and
  * their items keep the order in which they are first seen. A sample's report number must be the
