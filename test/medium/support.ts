@@ -34,17 +34,23 @@ export async function medium(imports: Import[], providers: Provider[] = []): Pro
   };
 }
 
+/**
+ * Jest loads this module afresh for every spec file of a run, all in one process, so the
+ * counter alone would repeat across files: each load draws its own random stem.
+ */
+const stem = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0');
 let counter = 0;
 
-/** A key unique in this run and across concurrent runs: `${prefix}${pid}${n}`. */
+/** A key unique in this run and across concurrent runs: `${prefix}${stem}${n}`. */
 export function unique(prefix = ''): string {
   counter += 1;
-  return `${prefix}${process.pid.toString(36)}${counter.toString(36)}`;
+  return `${prefix}${stem}${counter.toString(36)}`;
 }
 
 /** A fresh valid USCC registered in `region` (GB 32100 check character computed). */
 export function freshUscc(region = '150102'): string {
   counter += 1;
-  const body = `${process.pid % 1_000_000}`.padStart(6, '0') + `${counter % 1000}`.padStart(3, '0');
+  const body =
+    `${parseInt(stem, 36) % 1_000_000}`.padStart(6, '0') + `${counter % 1000}`.padStart(3, '0');
   return completeUscc(`91${region}${body}`);
 }
