@@ -38,7 +38,9 @@ export async function medium(imports: Import[], providers: Provider[] = []): Pro
  * Jest loads this module afresh for every spec file of a run, all in one process, so the
  * counter alone would repeat across files: each load draws its own random stem.
  */
-const stem = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0');
+const stem = Math.floor(Math.random() * 36 ** 4)
+  .toString(36)
+  .padStart(4, '0');
 let counter = 0;
 
 /** A key unique in this run and across concurrent runs: `${prefix}${stem}${n}`. */
