@@ -11,7 +11,7 @@ import {
   eligibleSet,
   jurisdictionPattern,
   rankEligible,
-} from '../../apps/inspection-tasks/src/draws/draw-selection';
+} from '../../apps/inspection-tasks/src/draws/draw-selection.queries';
 import { DEMO_CATALOG } from '../../scripts/demo/demo-data';
 import { benchDatabase, fmt, peakRssMiB, startApp, table } from './support';
 

@@ -18,8 +18,7 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogService } from './catalog/catalog.service';
-import { DrawController, PlanDrawController } from './draws/draw.controller';
-import { DrawService } from './draws/draw.service';
+import { DrawsModule } from './draws/draws.module';
 import { DirectoryExportService } from './directory/directory-export.service';
 import { DirectoryImportService } from './directory/directory-import.service';
 import { EpcisModule } from './epcis/epcis.module';
@@ -30,8 +29,7 @@ import { InspectorService } from './inspectors/inspector.service';
 import { LabController } from './labs/lab.controller';
 import { LabService } from './labs/lab.service';
 import { NoticesModule } from './notices/notices.module';
-import { PlanController } from './plans/plan.controller';
-import { PlanService } from './plans/plan.service';
+import { PlansModule } from './plans/plans.module';
 import { SamplesModule } from './samples/samples.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TraceModule } from './trace/trace.module';
@@ -53,6 +51,8 @@ import { TraceModule } from './trace/trace.module';
     ]),
     AuthModule,
     HealthModule,
+    PlansModule,
+    DrawsModule,
     TasksModule,
     SamplesModule,
     EpcisModule,
@@ -65,9 +65,6 @@ import { TraceModule } from './trace/trace.module';
     InspectorController,
     LabController,
     CatalogController,
-    PlanController,
-    PlanDrawController,
-    DrawController,
     CalendarController,
   ],
   providers: [
@@ -75,8 +72,6 @@ import { TraceModule } from './trace/trace.module';
     InspectorService,
     LabService,
     CatalogService,
-    PlanService,
-    DrawService,
     DirectoryImportService,
     DirectoryExportService,
     CalendarService,

@@ -16,6 +16,7 @@ import {
 import type { DrawRecordHeader } from '@spotcheck/domain';
 import type { DrawVerification } from '@spotcheck/domain';
 import { copyInto } from './copy';
+import { storedEligible } from './draw-records.queries';
 import { Draw } from './entities';
 
 /**
@@ -24,11 +25,6 @@ import { Draw } from './entities';
  * these put them together. Shared by the regulators' API and the public portal, which show the same
  * record (the portal only once the plan has closed).
  */
-
-/** The draw row without its eligible list, or null. */
-export async function findDraw(m: EntityManager, drawId: string): Promise<Draw | null> {
-  return m.getRepository(Draw).findOneBy({ id: drawId });
-}
 
 const gzipAsync = promisify(gzip);
 
@@ -150,14 +146,6 @@ function binaryCopy(fields: Buffer[]): Buffer {
   }
   parts.push(Buffer.from([0xff, 0xff])); // end of data
   return Buffer.concat(parts);
-}
-
-/** The stored `draw.eligible` of a draw, gzipped, or null for no such draw. */
-async function storedEligible(m: EntityManager, drawId: string): Promise<Buffer | null> {
-  const rows = (await m.query(`SELECT eligible FROM draw WHERE id = $1`, [drawId])) as {
-    eligible: Buffer;
-  }[];
-  return rows.length ? rows[0].eligible : null;
 }
 
 /** The stored eligible snapshot text of a draw ('' for an empty list). */

@@ -4,6 +4,7 @@ export * from './migrate';
 export * from './database.module';
 export * from './test-database';
 export * from './draw-records';
+export * from './draw-records.queries';
 export * from './calendar';
 export * from './custody';
 export * from './copy';

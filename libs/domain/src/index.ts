@@ -9,6 +9,7 @@ export * from './draw';
 export * from './task-state';
 export * from './report-state';
 export * from './task-pair';
+export * from './task-reassignment';
 export * from './calendar';
 export * from './objection-deadline';
 export * from './gtin';

@@ -1,5 +1,5 @@
 /**
- * Who may join a task's inspector pair after the draw (reassignment, issue 3). The rules are
+ * Who may join a task's inspector pair after the draw (reassignment). The rules are
  * the draw's (DESIGN §3.2 step 3, docs/draw-algorithm.md), applied to one chosen inspector
  * instead of a random pick: an active inspector of the plan's jurisdiction, qualified for
  * the category, without a declared conflict with the enterprise, two distinct people (law

@@ -1,5 +1,5 @@
 /**
- * The life of an inspection task (抽查任务) after the draw, DESIGN §3.3 and issue 3:
+ * The life of an inspection task (抽查任务) after the draw (DESIGN §3.3):
  *
  *   assigned ──sampled──► sampled
  *      ├─────unable─────► unable_to_sample   (reason: closed | no_product | refused)
@@ -7,7 +7,7 @@
  *
  * Every state but `assigned` is final. `unable` and `cancel` are sent by the endpoints of
  * those names (`POST /tasks/:id/unable`, `…/cancel`); `sampled` only by the sampling record
- * (`POST /tasks/:id/sample`, issue 4), so that no task is sampled without one. The allowed
+ * (`POST /tasks/:id/sample`), so that no task is sampled without one. The allowed
  * events in a 409 answer tell the caller what it can still do.
  *
  * An enterprise that refuses to be sampled commits a violation (Product Quality Law Art. 56:

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { IdParam } from '@spotcheck/common';
 import { DrawPlanDto, TaskQuery } from './draw.dto';
 import { DrawService } from './draw.service';
 
@@ -24,32 +25,32 @@ export class PlanDrawController {
    */
   @Post('draw')
   @Roles('regulator', 'admin')
-  draw(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: DrawPlanDto) {
+  draw(@CurrentUser() p: Principal, @IdParam('plan') id: string, @Body() dto: DrawPlanDto) {
     return this.draws.draw(p, id, dto);
   }
 
   /** The draw's summary (no enterprise lists) and its number of tasks. */
   @Get('draw')
-  async get(@CurrentUser() p: Principal, @Param('id') id: string) {
+  async get(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
     return this.draws.summary(await this.draws.find(p, { planId: id }));
   }
 
   /** The record (without the eligible list) and the verdict of recomputing it. */
   @Get('draw/verification')
-  async verification(@CurrentUser() p: Principal, @Param('id') id: string) {
+  async verification(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
     return this.draws.verification(await this.draws.find(p, { planId: id }));
   }
 
   /** Why each excluded enterprise (per category) was left out of the eligible set. */
   @Get('draw/exclusions')
-  async exclusions(@CurrentUser() p: Principal, @Param('id') id: string) {
+  async exclusions(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
     return this.draws.exclusions(await this.draws.find(p, { planId: id }));
   }
 
   /** The plan's tasks in task order, paged by task number. */
   @Get('tasks')
   @Roles('regulator', 'admin')
-  tasks(@CurrentUser() p: Principal, @Param('id') id: string, @Query() q: TaskQuery) {
+  tasks(@CurrentUser() p: Principal, @IdParam('plan') id: string, @Query() q: TaskQuery) {
     return this.draws.tasks(p, id, q);
   }
 }
@@ -63,18 +64,18 @@ export class DrawController {
   constructor(private readonly draws: DrawService) {}
 
   @Get()
-  async get(@CurrentUser() p: Principal, @Param('id') id: string) {
+  async get(@CurrentUser() p: Principal, @IdParam('draw') id: string) {
     return this.draws.summary(await this.draws.find(p, { drawId: id }));
   }
 
   /** `{ verdict: MATCH | MISMATCH, record, recordUrl }`. */
   @Get('verification')
-  async verification(@CurrentUser() p: Principal, @Param('id') id: string) {
+  async verification(@CurrentUser() p: Principal, @IdParam('draw') id: string) {
     return this.draws.verification(await this.draws.find(p, { drawId: id }));
   }
 
   @Get('exclusions')
-  async exclusions(@CurrentUser() p: Principal, @Param('id') id: string) {
+  async exclusions(@CurrentUser() p: Principal, @IdParam('draw') id: string) {
     return this.draws.exclusions(await this.draws.find(p, { drawId: id }));
   }
 
@@ -87,7 +88,7 @@ export class DrawController {
   @ApiOkResponse({ description: 'The complete draw record (docs/draw-algorithm.md §10)' })
   async record(
     @CurrentUser() p: Principal,
-    @Param('id') id: string,
+    @IdParam('draw') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const d = await this.draws.find(p, { drawId: id });

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString } from 'class-validator';
-import { PageQuery } from '@spotcheck/common';
+import { PageQuery, Raw } from '@spotcheck/common';
 
 export class DrawPlanDto {
   @ApiProperty({
@@ -8,7 +7,7 @@ export class DrawPlanDto {
     description:
       'The seed whose sha256 was committed; 16–256 visible ASCII characters (docs/draw-algorithm.md §2)',
   })
-  @IsString()
+  @Raw(1000)
   seed!: string;
 }
 

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { IdParam } from '@spotcheck/common';
 import { CancelPlanDto, CommitPlanDto, CreatePlanDto, PlanQuery, UpdatePlanDto } from './plan.dto';
 import { PlanService } from './plan.service';
 
@@ -17,7 +18,7 @@ export class PlanController {
   }
 
   @Get(':id')
-  get(@CurrentUser() p: Principal, @Param('id') id: string) {
+  get(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
     return this.plans.get(p, id);
   }
 
@@ -29,34 +30,34 @@ export class PlanController {
 
   /** Edits a draft; any other state answers 409 ILLEGAL_PLAN_STATE. */
   @Patch(':id')
-  update(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: UpdatePlanDto) {
+  update(@CurrentUser() p: Principal, @IdParam('plan') id: string, @Body() dto: UpdatePlanDto) {
     return this.plans.update(p, id, dto);
   }
 
   /** Records the seed commitment sha256(seed): draft → committed, once. */
   @Post(':id/commit')
   @HttpCode(200)
-  commit(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: CommitPlanDto) {
+  commit(@CurrentUser() p: Principal, @IdParam('plan') id: string, @Body() dto: CommitPlanDto) {
     return this.plans.commit(p, id, dto);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: CancelPlanDto) {
+  cancel(@CurrentUser() p: Principal, @IdParam('plan') id: string, @Body() dto: CancelPlanDto) {
     return this.plans.cancel(p, id, dto);
   }
 
   /** drawn → sampling. */
   @Post(':id/start-sampling')
   @HttpCode(200)
-  startSampling(@CurrentUser() p: Principal, @Param('id') id: string) {
+  startSampling(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
     return this.plans.startSampling(p, id);
   }
 
   /** sampling → closed once no task is still assigned (409 TASKS_OPEN); the draw becomes public. */
   @Post(':id/close')
   @HttpCode(200)
-  close(@CurrentUser() p: Principal, @Param('id') id: string) {
+  close(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
     return this.plans.close(p, id);
   }
 }

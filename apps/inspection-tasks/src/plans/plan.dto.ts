@@ -12,7 +12,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Max,
   Min,
@@ -20,7 +19,7 @@ import {
 } from 'class-validator';
 import { PLAN_STATES } from '@spotcheck/domain';
 import type { PlanState } from '@spotcheck/domain';
-import { PageQuery } from '@spotcheck/common';
+import { PageQuery, Raw, Text } from '@spotcheck/common';
 import type { PlanLevel, SamplingStage } from '@spotcheck/database';
 
 export const PLAN_LEVELS = ['national', 'provincial', 'prefecture'] as const;
@@ -35,14 +34,12 @@ const notNull = (_: object, v: unknown) => v !== null;
 
 export class CreatePlanDto {
   @ApiProperty({ example: 'NM-2026-001', description: 'Unique plan number, 1–64 characters' })
-  @IsString()
-  @Length(1, 64)
+  @Raw(64)
   @Matches(CODE, { message: 'code must not start or end with whitespace' })
   code!: string;
 
   @ApiProperty({ example: '2026年内蒙古自治区乳制品质量监督抽查' })
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   title!: string;
 
   @ApiProperty({
@@ -159,19 +156,17 @@ export class CommitPlanDto {
     example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     description: 'sha256(seed) as 64 lowercase hex digits; the seed itself is revealed at the draw',
   })
-  @IsString()
+  @Raw(1000)
   commitment!: string;
 
   @ApiPropertyOptional({ example: '呼和浩特市公证处', description: 'Who witnessed the commitment' })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   witness?: string;
 }
 
 export class CancelPlanDto {
   @ApiProperty({ example: '计划调整', description: 'Why the plan is cancelled (audited)' })
-  @IsString()
-  @Length(1, 500)
+  @Text(500)
   reason!: string;
 }

@@ -1,22 +1,18 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { Principal, scopePrefix } from '@spotcheck/auth';
-import {
-  AppException,
-  FieldError,
-  Page,
-  conflict,
-  invalid,
-  notFound,
-  recordAudit,
-} from '@spotcheck/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal, Scope, inScope, scopeOf } from '@spotcheck/auth';
+import { Page, recordAudit } from '@spotcheck/common';
 import { SamplingPlan } from '@spotcheck/database';
 import {
   DEFAULT_RATIOS_BP,
+  DomainError,
   RISK_CLASSES,
+  conflictError,
   decodeCursor,
   encodeCursor,
+  invalidError,
+  notFoundError,
   ratioToBasisPoints,
   regionLevel,
   resolveRatios,
@@ -24,7 +20,7 @@ import {
   validateCommitment,
   validateRegionCode,
 } from '@spotcheck/domain';
-import type { PlanEvent, RiskClass } from '@spotcheck/domain';
+import type { DomainFieldError, PlanEvent, RiskClass } from '@spotcheck/domain';
 import {
   CancelPlanDto,
   CommitPlanDto,
@@ -33,8 +29,8 @@ import {
   PlanQuery,
   UpdatePlanDto,
 } from './plan.dto';
+import { PlanRepository } from './plan.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENTITY = 'sampling_plan';
 
 /** The region level each plan level needs (national plans use '000000'). */
@@ -51,43 +47,29 @@ const LEVEL_REGION = { provincial: 'province', prefecture: 'prefecture' } as con
 export class PlanService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @InjectRepository(SamplingPlan) private readonly repo: Repository<SamplingPlan>,
+    private readonly repo: PlanRepository,
   ) {}
 
-  private scope(p: Principal): string {
-    const prefix = scopePrefix(p);
-    if (prefix === null)
-      throw new AppException(
-        HttpStatus.FORBIDDEN,
-        'FORBIDDEN',
-        `role ${p.role} may not use sampling plans`,
-      );
-    return prefix;
-  }
-
-  private query(p: Principal, m?: EntityManager): SelectQueryBuilder<SamplingPlan> {
-    const qb = (m ? m.getRepository(SamplingPlan) : this.repo).createQueryBuilder('e');
-    const prefix = this.scope(p);
-    if (prefix) qb.andWhere('e.jurisdiction LIKE :scopePrefix', { scopePrefix: `${prefix}%` });
-    return qb;
+  /** What the caller may see of sampling plans: regulators their subtree, admins all. */
+  scope(p: Principal): Scope {
+    return scopeOf(p, 'sampling plans', ['regulator', 'admin']);
   }
 
   async list(p: Principal, q: PlanQuery): Promise<Page<SamplingPlan>> {
-    const qb = this.query(p);
-    if (q.year !== undefined) qb.andWhere('e.year = :year', { year: q.year });
-    if (q.state) qb.andWhere('e.state = :state', { state: q.state });
-    if (q.level) qb.andWhere('e.level = :level', { level: q.level });
+    const scope = this.scope(p);
+    let afterCode: string | undefined;
     if (q.cursor !== undefined) {
       const after = decodeCursor(q.cursor);
       if (!after || typeof after[0] !== 'string')
-        throw invalid([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
-      qb.andWhere('e.code COLLATE "C" > :after', { after: after[0] });
+        throw invalidError([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
+      afterCode = after[0];
     }
-    // code is unique; "C" ordering keeps the cursor comparison and the sort in agreement.
-    const rows = await qb
-      .orderBy('e.code COLLATE "C"', 'ASC')
-      .take(q.limit + 1)
-      .getMany();
+    // code is unique, so it orders the pages totally.
+    const rows = await this.repo.page(
+      scope,
+      { year: q.year, state: q.state, level: q.level, afterCode },
+      q.limit + 1,
+    );
     const more = rows.length > q.limit;
     const items = more ? rows.slice(0, q.limit) : rows;
     return { items, nextCursor: more ? encodeCursor([items[items.length - 1].code]) : null };
@@ -95,11 +77,13 @@ export class PlanService {
 
   /** The plan if it is inside the caller's scope, 404 otherwise; locked inside a write. */
   async get(p: Principal, id: string, m?: EntityManager): Promise<SamplingPlan> {
-    if (!UUID.test(id)) throw notFound('plan', id);
-    const qb = this.query(p, m).andWhere('e.id = :id', { id });
-    if (m) qb.setLock('pessimistic_write');
-    const plan = await qb.getOne();
-    if (!plan) throw notFound('plan', id);
+    return this.inScope(this.scope(p), id, m);
+  }
+
+  /** The plan if it lies in `scope`, 404 (as absent) otherwise; locked inside a write. */
+  async inScope(scope: Scope, id: string, m?: EntityManager): Promise<SamplingPlan> {
+    const plan = await this.repo.find(scope, id, m);
+    if (!plan) throw notFoundError('plan', id);
     return plan;
   }
 
@@ -108,8 +92,7 @@ export class PlanService {
     const values: Partial<SamplingPlan> = { ...rest, ratios: this.parseRatios(ratios) };
     await this.check(p, values);
     return this.ds.transaction(async (m) => {
-      const { identifiers } = await m.insert(SamplingPlan, m.create(SamplingPlan, values));
-      const saved = await m.findOneByOrFail(SamplingPlan, identifiers[0] as { id: string });
+      const saved = await this.repo.insert(m, values);
       await recordAudit(m, p, [
         { action: 'create', entityType: ENTITY, entityId: saved.id, after: saved },
       ]);
@@ -126,7 +109,7 @@ export class PlanService {
       if (before.state !== 'draft') throw this.illegalState(before, 'update');
       const merged = { ...before, ...changes };
       await this.check(p, merged, m);
-      const after = await m.save(SamplingPlan, m.create(SamplingPlan, merged));
+      const after = await this.repo.save(m, merged);
       await recordAudit(m, p, [
         { action: 'update', entityType: ENTITY, entityId: id, before, after },
       ]);
@@ -137,7 +120,7 @@ export class PlanService {
   /** Records sha256(seed) once; the commitment cannot change afterwards. */
   async commit(p: Principal, id: string, dto: CommitPlanDto): Promise<SamplingPlan> {
     const check = validateCommitment(dto.commitment);
-    if (!check.ok) throw invalid([{ field: 'commitment', reason: check.reason }]);
+    if (!check.ok) throw invalidError([{ field: 'commitment', reason: check.reason }]);
     return this.transition(p, id, 'commit', (plan) => {
       plan.commitment = dto.commitment;
       plan.witness = dto.witness ?? null;
@@ -158,22 +141,15 @@ export class PlanService {
       'cancel',
       () => ({ reason: dto.reason, ...(tasksCancelled ? { tasksCancelled } : {}) }),
       async (m, plan) => {
-        const [rows] = (await m.query(
-          `UPDATE inspection_task
-              SET state = 'cancelled', note = $2, state_changed_at = now(),
-                  state_changed_by = $3, updated_at = now()
-            WHERE plan_id = $1 AND state = 'assigned'
-            RETURNING id`,
-          [plan.id, dto.reason, p.sub],
-        )) as [{ id: string }[], number];
-        tasksCancelled = rows.length;
+        const ids = await this.repo.cancelAssignedTasks(m, plan.id, dto.reason, p.sub);
+        tasksCancelled = ids.length;
         await recordAudit(
           m,
           p,
-          rows.map((t) => ({
+          ids.map((taskId) => ({
             action: 'cancel',
             entityType: 'inspection_task',
-            entityId: t.id,
+            entityId: taskId,
             detail: { from: 'assigned', to: 'cancelled', reason: dto.reason, byPlanCancel: true },
           })),
         );
@@ -197,12 +173,9 @@ export class PlanService {
       'close',
       () => ({}),
       async (m, plan) => {
-        const [{ open }] = (await m.query(
-          `SELECT count(*)::int AS open FROM inspection_task WHERE plan_id = $1 AND state = 'assigned'`,
-          [plan.id],
-        )) as { open: number }[];
+        const open = await this.repo.openTasks(m, plan.id);
         if (open > 0)
-          throw conflict(
+          throw conflictError(
             'TASKS_OPEN',
             `${open} task(s) of the plan are still assigned; record them as sampled, unable to sample or cancelled first`,
             { openTasks: open },
@@ -224,9 +197,9 @@ export class PlanService {
       const t = transitionPlan(before.state, event);
       if (!t.ok) throw this.illegalState(before, event, t.error.allowedEvents, t.error.message);
       await guard?.(m, before);
-      const plan = m.create(SamplingPlan, { ...before, state: t.state });
+      const plan = { ...before, state: t.state };
       const detail = { from: before.state, to: t.state, ...apply(plan) };
-      const after = await m.save(SamplingPlan, plan);
+      const after = await this.repo.save(m, plan);
       await recordAudit(m, p, [
         { action: event, entityType: ENTITY, entityId: id, before, after, detail },
       ]);
@@ -239,8 +212,8 @@ export class PlanService {
     event: string,
     allowedEvents: readonly string[] = [],
     message = `the plan is ${plan.state}: only a draft can be edited`,
-  ): AppException {
-    return conflict('ILLEGAL_PLAN_STATE', message, {
+  ): DomainError {
+    return conflictError('ILLEGAL_PLAN_STATE', message, {
       currentState: plan.state,
       event,
       allowedEvents,
@@ -250,7 +223,7 @@ export class PlanService {
   /** Decimal or percentage strings per risk class → the full map in basis points. */
   private parseRatios(input: Record<string, unknown> | undefined): Record<RiskClass, number> {
     if (input === undefined) return { ...DEFAULT_RATIOS_BP };
-    const errors: FieldError[] = [];
+    const errors: DomainFieldError[] = [];
     const bp: Partial<Record<RiskClass, number>> = {};
     for (const [key, value] of Object.entries(input)) {
       if (!(RISK_CLASSES as readonly string[]).includes(key)) {
@@ -264,7 +237,7 @@ export class PlanService {
       if (r.ok) bp[key as RiskClass] = r.bp;
       else errors.push({ field: `ratios.${key}`, reason: r.reason });
     }
-    if (errors.length) throw invalid(errors);
+    if (errors.length) throw invalidError(errors);
     const ratios = resolveRatios(bp);
     // DESIGN §3.2: higher risk is checked more often (never less often) than lower risk.
     for (let i = 1; i < RISK_CLASSES.length; i++) {
@@ -275,13 +248,14 @@ export class PlanService {
           reason: `class ${higher} (higher risk) must be checked at least as often as class ${lower}: ${ratios[higher] / 100} % is below ${ratios[lower] / 100} %`,
         });
     }
-    if (errors.length) throw invalid(errors);
+    if (errors.length) throw invalidError(errors);
     return ratios;
   }
 
   /** Level, jurisdiction, categories and deadlines of a plan as it will be stored. */
   private async check(p: Principal, plan: Partial<SamplingPlan>, m?: EntityManager): Promise<void> {
-    const errors: FieldError[] = [];
+    const scope = this.scope(p);
+    const errors: DomainFieldError[] = [];
     const { level, jurisdiction } = plan;
     if (level && jurisdiction) {
       if (level === 'national') {
@@ -290,7 +264,7 @@ export class PlanService {
             field: 'jurisdiction',
             reason: `a national plan has jurisdiction ${NATIONAL_JURISDICTION}`,
           });
-        else if (this.scope(p) !== '')
+        else if (scope.kind !== 'all')
           errors.push({
             field: 'jurisdiction',
             reason: `${NATIONAL_JURISDICTION} (national) is outside your jurisdiction`,
@@ -299,7 +273,7 @@ export class PlanService {
         const valid = validateRegionCode(jurisdiction);
         const want = LEVEL_REGION[level];
         if (!valid.ok) errors.push({ field: 'jurisdiction', reason: valid.reason });
-        else if (!jurisdiction.startsWith(this.scope(p)))
+        else if (!inScope(scope, { region: jurisdiction }))
           errors.push({
             field: 'jurisdiction',
             reason: `${jurisdiction} is outside your jurisdiction`,
@@ -319,11 +293,7 @@ export class PlanService {
     if (plan.samplingDeadline && plan.reportDeadline && plan.reportDeadline < plan.samplingDeadline)
       errors.push({ field: 'reportDeadline', reason: 'must not be before samplingDeadline' });
     if (plan.categories?.length) {
-      const rows = (await (m ?? this.ds).query(
-        'SELECT code FROM product_category WHERE code = ANY($1)',
-        [plan.categories],
-      )) as { code: string }[];
-      const known = new Set(rows.map((r) => r.code));
+      const known = await this.repo.knownCategories(plan.categories, m);
       const unknown = plan.categories.filter((c) => !known.has(c));
       if (unknown.length)
         errors.push({
@@ -331,6 +301,6 @@ export class PlanService {
           reason: `unknown product category ${unknown.join(', ')}`,
         });
     }
-    if (errors.length) throw invalid(errors);
+    if (errors.length) throw invalidError(errors);
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { IdParam } from '@spotcheck/common';
 import { CancelTaskDto, ReassignTaskDto, TaskQuery, UnableTaskDto } from './task.dto';
 import { TaskService } from './task.service';
 
@@ -33,28 +34,28 @@ export class TaskController {
 
   /** The task with its reassignment history. */
   @Get(':id')
-  get(@CurrentUser() p: Principal, @Param('id') id: string) {
+  get(@CurrentUser() p: Principal, @IdParam('task') id: string) {
     return this.tasks.get(p, id);
   }
 
   /** assigned → unable_to_sample with a reason; `refused` marks the task as a violation. */
   @Post(':id/unable')
   @HttpCode(200)
-  unable(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: UnableTaskDto) {
+  unable(@CurrentUser() p: Principal, @IdParam('task') id: string, @Body() dto: UnableTaskDto) {
     return this.tasks.unable(p, id, dto);
   }
 
   /** assigned → cancelled, with the reason. */
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: CancelTaskDto) {
+  cancel(@CurrentUser() p: Principal, @IdParam('task') id: string, @Body() dto: CancelTaskDto) {
     return this.tasks.cancel(p, id, dto);
   }
 
   /** Changes the inspector pair of an assigned task; the draw record is never touched. */
   @Post(':id/reassign')
   @HttpCode(200)
-  reassign(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: ReassignTaskDto) {
+  reassign(@CurrentUser() p: Principal, @IdParam('task') id: string, @Body() dto: ReassignTaskDto) {
     return this.tasks.reassign(p, id, dto);
   }
 }

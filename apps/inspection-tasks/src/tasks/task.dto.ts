@@ -10,24 +10,17 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
 } from 'class-validator';
-import { PageQuery } from '@spotcheck/common';
+import { PageQuery, Text } from '@spotcheck/common';
 import { TASK_STATES, UNABLE_REASONS } from '@spotcheck/domain';
 import type { TaskState, UnableReason } from '@spotcheck/domain';
 import { IsRegionCode, IsUscc } from '../directory/validators';
 
 const CATEGORY = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/**
- * Free text must say something (whitespace alone is no reason) and hold no NUL character,
- * which PostgreSQL text cannot store.
- */
-// eslint-disable-next-line no-control-regex -- NUL is exactly what these must refuse
-const TEXT = /^[^\u0000]*[^\s\u0000][^\u0000]*$/;
 /** A staff number as the inspector directory keeps it, without NUL. */
-// eslint-disable-next-line no-control-regex -- as above
+// eslint-disable-next-line no-control-regex -- NUL is what PostgreSQL text cannot hold
 const STAFF_NO = /^[^\u0000]{1,64}$/;
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -100,17 +93,13 @@ export class UnableTaskDto {
 
   @ApiPropertyOptional({ example: '门店已停业，现场张贴停业通知' })
   @IsOptional()
-  @IsString()
-  @Length(1, 1000)
-  @Matches(TEXT, { message: 'note must not be blank or contain NUL characters' })
+  @Text(1000)
   note?: string;
 }
 
 export class CancelTaskDto {
   @ApiProperty({ example: '企业已列入其他计划抽查', description: 'Why the task is cancelled' })
-  @IsString()
-  @Length(1, 500)
-  @Matches(TEXT, { message: 'reason must not be blank or contain NUL characters' })
+  @Text(500)
   reason!: string;
 }
 
@@ -153,8 +142,6 @@ export class ReassignTaskDto {
   staffNos?: string[];
 
   @ApiProperty({ example: '原检查人员病假', description: 'Why (kept in the reassignment history)' })
-  @IsString()
-  @Length(1, 500)
-  @Matches(TEXT, { message: 'reason must not be blank or contain NUL characters' })
+  @Text(500)
   reason!: string;
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { PlansModule } from '../plans/plans.module';
 import { TaskController } from './task.controller';
+import { TaskRepository } from './task.repository';
 import { TaskService } from './task.service';
 
 /**
@@ -7,8 +9,9 @@ import { TaskService } from './task.service';
  * exported for the sampling record, which moves its task to sampled in its own transaction.
  */
 @Module({
+  imports: [PlansModule],
   controllers: [TaskController],
-  providers: [TaskService],
+  providers: [TaskService, TaskRepository],
   exports: [TaskService],
 })
 export class TasksModule {}

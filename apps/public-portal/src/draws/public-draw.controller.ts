@@ -1,8 +1,9 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Public } from '@spotcheck/auth';
+import { IdParam } from '@spotcheck/common';
 import { PublicDrawQuery } from './public-draw.dto';
 import { PublicDrawService } from './public-draw.service';
 
@@ -21,14 +22,14 @@ export class PublicDrawController {
 
   /** The record without the eligible list, and MATCH or MISMATCH from recomputing it. */
   @Get(':id/verification')
-  async verification(@Param('id') id: string) {
+  async verification(@IdParam('draw') id: string) {
     return this.draws.verification(await this.draws.find(id));
   }
 
   /** The complete record: verify it yourself with `npm run verify-draw -- <file>`. */
   @Get(':id/record')
   @Header('Content-Type', 'application/json; charset=utf-8')
-  async record(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async record(@IdParam('draw') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const d = await this.draws.find(id);
     reply.header('Content-Disposition', `attachment; filename="draw-${d.id}.json"`);
     return Readable.from(await this.draws.record(d));
