@@ -1,10 +1,27 @@
 import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import { IdParam } from '@spotcheck/common';
-import { DrawPlanDto, TaskQuery } from './draw.dto';
+import { ErrorDto, IdParam } from '@spotcheck/common';
+import {
+  DrawPlanDto,
+  DrawSummaryDto,
+  DrawVerificationDto,
+  ExclusionListDto,
+  PlanTaskPageDto,
+  TaskQuery,
+} from './draw.dto';
 import { DrawService } from './draw.service';
 
 /**
@@ -15,6 +32,11 @@ import { DrawService } from './draw.service';
 @ApiTags('draws 双随机抽取')
 @ApiBearerAuth()
 @Roles('regulator')
+@ApiForbiddenResponse({ type: ErrorDto })
+@ApiNotFoundResponse({
+  type: ErrorDto,
+  description: 'Absent, outside your jurisdiction, or not an id',
+})
 @Controller('plans/:id')
 export class PlanDrawController {
   constructor(private readonly draws: DrawService) {}
@@ -25,24 +47,37 @@ export class PlanDrawController {
    */
   @Post('draw')
   @Roles('regulator', 'admin')
+  @ApiCreatedResponse({ type: DrawSummaryDto })
+  @ApiBadRequestResponse({
+    type: ErrorDto,
+    description: 'The seed does not hash to the commitment',
+  })
+  @ApiConflictResponse({
+    type: ErrorDto,
+    description: 'ILLEGAL_PLAN_STATE naming the current state',
+  })
+  @ApiUnprocessableEntityResponse({ type: ErrorDto, description: 'DRAW_INPUT_INVALID' })
   draw(@CurrentUser() p: Principal, @IdParam('plan') id: string, @Body() dto: DrawPlanDto) {
     return this.draws.draw(p, id, dto);
   }
 
   /** The draw's summary (no enterprise lists) and its number of tasks. */
   @Get('draw')
+  @ApiOkResponse({ type: DrawSummaryDto })
   async get(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
     return this.draws.summary(await this.draws.find(p, { planId: id }));
   }
 
   /** The record (without the eligible list) and the verdict of recomputing it. */
   @Get('draw/verification')
+  @ApiOkResponse({ type: DrawVerificationDto })
   async verification(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
     return this.draws.verification(await this.draws.find(p, { planId: id }));
   }
 
   /** Why each excluded enterprise (per category) was left out of the eligible set. */
   @Get('draw/exclusions')
+  @ApiOkResponse({ type: ExclusionListDto })
   async exclusions(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
     return this.draws.exclusions(await this.draws.find(p, { planId: id }));
   }
@@ -50,6 +85,8 @@ export class PlanDrawController {
   /** The plan's tasks in task order, paged by task number. */
   @Get('tasks')
   @Roles('regulator', 'admin')
+  @ApiOkResponse({ type: PlanTaskPageDto })
+  @ApiBadRequestResponse({ type: ErrorDto })
   tasks(@CurrentUser() p: Principal, @IdParam('plan') id: string, @Query() q: TaskQuery) {
     return this.draws.tasks(p, id, q);
   }
@@ -59,22 +96,30 @@ export class PlanDrawController {
 @ApiTags('draws 双随机抽取')
 @ApiBearerAuth()
 @Roles('regulator', 'admin')
+@ApiForbiddenResponse({ type: ErrorDto })
+@ApiNotFoundResponse({
+  type: ErrorDto,
+  description: 'Absent, outside your jurisdiction, or not an id',
+})
 @Controller('draws/:id')
 export class DrawController {
   constructor(private readonly draws: DrawService) {}
 
   @Get()
+  @ApiOkResponse({ type: DrawSummaryDto })
   async get(@CurrentUser() p: Principal, @IdParam('draw') id: string) {
     return this.draws.summary(await this.draws.find(p, { drawId: id }));
   }
 
   /** `{ verdict: MATCH | MISMATCH, record, recordUrl }`. */
   @Get('verification')
+  @ApiOkResponse({ type: DrawVerificationDto })
   async verification(@CurrentUser() p: Principal, @IdParam('draw') id: string) {
     return this.draws.verification(await this.draws.find(p, { drawId: id }));
   }
 
   @Get('exclusions')
+  @ApiOkResponse({ type: ExclusionListDto })
   async exclusions(@CurrentUser() p: Principal, @IdParam('draw') id: string) {
     return this.draws.exclusions(await this.draws.find(p, { drawId: id }));
   }
@@ -85,7 +130,10 @@ export class DrawController {
    */
   @Get('record')
   @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ description: 'The complete draw record (docs/draw-algorithm.md §10)' })
+  @ApiOkResponse({
+    description: 'The complete draw record (docs/draw-algorithm.md §10)',
+    schema: { type: 'object', additionalProperties: true },
+  })
   async record(
     @CurrentUser() p: Principal,
     @IdParam('draw') id: string,

@@ -170,3 +170,80 @@ export class CancelPlanDto {
   @Text(500)
   reason!: string;
 }
+
+/** A sampling plan as the API answers it. */
+export class PlanDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'NM-2026-001' })
+  code!: string;
+
+  @ApiProperty({ example: '2026年内蒙古自治区乳制品质量监督抽查' })
+  title!: string;
+
+  @ApiProperty({ enum: PLAN_LEVELS })
+  level!: PlanLevel;
+
+  @ApiProperty({ example: '150000', description: "GB/T 2260 code; '000000' for a national plan" })
+  jurisdiction!: string;
+
+  @ApiProperty({ example: 2026 })
+  year!: number;
+
+  @ApiProperty({ type: [String], example: ['DAIRY-PAST'] })
+  categories!: string[];
+
+  @ApiProperty({ enum: SAMPLING_STAGES, isArray: true })
+  stages!: SamplingStage[];
+
+  @ApiProperty({
+    example: { A: 300, B: 1000, C: 3000, D: 10000 },
+    description: 'Ratio per credit-risk class in basis points (300 = 3 %), every class present',
+  })
+  ratios!: Record<string, number>;
+
+  @ApiProperty()
+  stratifyByPrefecture!: boolean;
+
+  @ApiProperty({ type: Number, nullable: true })
+  maxTasks!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  maxTasksPerInspector!: number | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  samplingDeadline!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  reportDeadline!: string | null;
+
+  @ApiProperty({ enum: PLAN_STATES })
+  state!: PlanState;
+
+  @ApiProperty({ type: String, nullable: true, description: 'sha256(seed), once committed' })
+  commitment!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  witness!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  committedAt!: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+
+  @ApiProperty({ description: 'Row version, raised by every write' })
+  version!: number;
+}
+
+export class PlanPageDto {
+  @ApiProperty({ type: [PlanDto] })
+  items!: PlanDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}

@@ -1,8 +1,23 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import { IdParam } from '@spotcheck/common';
-import { CancelTaskDto, ReassignTaskDto, TaskQuery, UnableTaskDto } from './task.dto';
+import { ErrorDto, IdParam } from '@spotcheck/common';
+import {
+  CancelTaskDto,
+  ReassignTaskDto,
+  TaskDetailDto,
+  TaskPageDto,
+  TaskQuery,
+  UnableTaskDto,
+} from './task.dto';
 import { TaskService } from './task.service';
 
 /**
@@ -15,18 +30,22 @@ import { TaskService } from './task.service';
 @ApiTags('tasks 抽查任务')
 @ApiBearerAuth()
 @Roles('regulator', 'admin')
+@ApiBadRequestResponse({ type: ErrorDto })
+@ApiForbiddenResponse({ type: ErrorDto })
 @Controller('tasks')
 export class TaskController {
   constructor(private readonly tasks: TaskService) {}
 
   /** Filters: planId, state, category, uscc, inspector, labId, region, dueBefore, overdue. */
   @Get()
+  @ApiOkResponse({ type: TaskPageDto })
   list(@CurrentUser() p: Principal, @Query() q: TaskQuery) {
     return this.tasks.list(p, q);
   }
 
   /** The caller's own tasks: those whose pair holds the token's staffNo (403 without one). */
   @Get('mine')
+  @ApiOkResponse({ type: TaskPageDto })
   @Roles('regulator')
   mine(@CurrentUser() p: Principal, @Query() q: TaskQuery) {
     return this.tasks.mine(p, q);
@@ -34,12 +53,26 @@ export class TaskController {
 
   /** The task with its reassignment history. */
   @Get(':id')
+  @ApiOkResponse({ type: TaskDetailDto })
+  @ApiNotFoundResponse({
+    type: ErrorDto,
+    description: 'Absent, outside your jurisdiction, or not an id',
+  })
   get(@CurrentUser() p: Principal, @IdParam('task') id: string) {
     return this.tasks.get(p, id);
   }
 
   /** assigned → unable_to_sample with a reason; `refused` marks the task as a violation. */
   @Post(':id/unable')
+  @ApiOkResponse({ type: TaskDetailDto })
+  @ApiNotFoundResponse({
+    type: ErrorDto,
+    description: 'Absent, outside your jurisdiction, or not an id',
+  })
+  @ApiConflictResponse({
+    type: ErrorDto,
+    description: 'ILLEGAL_TASK_STATE or ILLEGAL_PLAN_STATE naming the current state',
+  })
   @HttpCode(200)
   unable(@CurrentUser() p: Principal, @IdParam('task') id: string, @Body() dto: UnableTaskDto) {
     return this.tasks.unable(p, id, dto);
@@ -47,6 +80,15 @@ export class TaskController {
 
   /** assigned → cancelled, with the reason. */
   @Post(':id/cancel')
+  @ApiOkResponse({ type: TaskDetailDto })
+  @ApiNotFoundResponse({
+    type: ErrorDto,
+    description: 'Absent, outside your jurisdiction, or not an id',
+  })
+  @ApiConflictResponse({
+    type: ErrorDto,
+    description: 'ILLEGAL_TASK_STATE or ILLEGAL_PLAN_STATE naming the current state',
+  })
   @HttpCode(200)
   cancel(@CurrentUser() p: Principal, @IdParam('task') id: string, @Body() dto: CancelTaskDto) {
     return this.tasks.cancel(p, id, dto);
@@ -54,6 +96,15 @@ export class TaskController {
 
   /** Changes the inspector pair of an assigned task; the draw record is never touched. */
   @Post(':id/reassign')
+  @ApiOkResponse({ type: TaskDetailDto })
+  @ApiNotFoundResponse({
+    type: ErrorDto,
+    description: 'Absent, outside your jurisdiction, or not an id',
+  })
+  @ApiConflictResponse({
+    type: ErrorDto,
+    description: 'ILLEGAL_TASK_STATE or ILLEGAL_PLAN_STATE naming the current state',
+  })
   @HttpCode(200)
   reassign(@CurrentUser() p: Principal, @IdParam('task') id: string, @Body() dto: ReassignTaskDto) {
     return this.tasks.reassign(p, id, dto);

@@ -145,3 +145,115 @@ export class ReassignTaskDto {
   @Text(500)
   reason!: string;
 }
+
+/** A task as the API shows it, with its plan code and enterprise for context. */
+export class TaskViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  planId!: string;
+
+  @ApiProperty({ example: 'NM-2026-001' })
+  planCode!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  drawId!: string;
+
+  @ApiProperty()
+  taskNo!: number;
+
+  @ApiProperty()
+  uscc!: string;
+
+  @ApiProperty()
+  enterpriseName!: string;
+
+  @ApiProperty()
+  enterpriseAddress!: string;
+
+  @ApiProperty({ example: '150102' })
+  regionCode!: string;
+
+  @ApiProperty()
+  category!: string;
+
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description: 'Two staff numbers (slot 1, slot 2), or null when the draw found no valid pair',
+  })
+  inspectors!: string[] | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  labId!: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  unassigned!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @ApiProperty({ description: 'Still assigned after its due date (Beijing time)' })
+  overdue!: boolean;
+
+  @ApiProperty({ enum: TASK_STATES })
+  state!: TaskState;
+
+  @ApiProperty({ enum: UNABLE_REASONS, nullable: true })
+  unableReason!: UnableReason | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
+
+  @ApiProperty({ description: 'The enterprise refused sampling' })
+  violation!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  stateChangedAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  stateChangedBy!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The sampling record's number" })
+  sampleNo!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
+
+export class TaskPageDto {
+  @ApiProperty({ type: [TaskViewDto] })
+  items!: TaskViewDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor!: string | null;
+}
+
+export class ReassignmentDto {
+  @ApiProperty({ enum: [1, 2] })
+  slot!: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  oldStaffNo!: string | null;
+
+  @ApiProperty()
+  newStaffNo!: string;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty()
+  actor!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at!: Date;
+}
+
+export class TaskDetailDto extends TaskViewDto {
+  @ApiProperty({ type: [ReassignmentDto], description: 'Changes to the pair, oldest first' })
+  reassignments!: ReassignmentDto[];
+}

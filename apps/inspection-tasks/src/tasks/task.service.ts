@@ -88,7 +88,7 @@ export class TaskService {
   }
 
   /** The tasks of the inspector the token names (its staffNo claim), in the caller's scope. */
-  mine(p: Principal, q: TaskQuery): Promise<Page<TaskView>> {
+  async mine(p: Principal, q: TaskQuery): Promise<Page<TaskView>> {
     if (!p.staffNo)
       throw forbiddenError(
         'your token names no inspector (no staffNo claim), so it has no tasks of its own; ask for a token with your staff number, or list tasks with GET /tasks?inspector=…',
@@ -235,7 +235,7 @@ export class TaskService {
    * task the draw left without a pair. Only the task and the reassignment history change:
    * the draw and its record stay as drawn, so its verification still says MATCH.
    */
-  reassign(p: Principal, id: string, dto: ReassignTaskDto): Promise<TaskDetail> {
+  async reassign(p: Principal, id: string, dto: ReassignTaskDto): Promise<TaskDetail> {
     const shape = reassignShapeErrors(dto);
     if (shape.length) throw invalidError(shape);
     return this.write(p, id, 'reassign', false, async (m, before, plan) => {
