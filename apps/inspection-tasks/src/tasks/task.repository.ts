@@ -5,14 +5,17 @@ import { Scope, scopeSql } from '@spotcheck/auth';
 import { InspectionTask, TaskReassignment } from '@spotcheck/database';
 import type { PairCandidate, PlanState, TaskState, UnableReason } from '@spotcheck/domain';
 
-/** China keeps one civil time: a task is overdue once its due date has passed in Beijing. */
-const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
-const OVERDUE = `coalesce(t.state = 'assigned' AND t.due_date < ${TODAY}, false)`;
+/**
+ * libs/domain's overdue rule (isOverdue) in SQL, for the `overdue` filter: still assigned and
+ * the due date before `today`, the day deadlineToday gives.
+ */
+const overdueSql = (today: string) =>
+  `coalesce(t.state = 'assigned' AND t.due_date < ${today}::date, false)`;
 /** Tasks are as confidential as their plans' draws: matched on the plan's jurisdiction. */
 const TASK_SCOPE = { region: 'p.jurisdiction' } as const;
 
-/** A task as the API shows it: the row, with its plan code and enterprise for context. */
-export interface TaskView {
+/** A task row with its plan code and enterprise for context. */
+export interface TaskRow {
   id: string;
   planId: string;
   planCode: string;
@@ -28,7 +31,6 @@ export interface TaskView {
   labId: string | null;
   unassigned: Record<string, unknown> | null;
   dueDate: string | null;
-  overdue: boolean;
   state: TaskState;
   unableReason: UnableReason | null;
   note: string | null;
@@ -55,7 +57,7 @@ const VIEW = `
          t.task_no AS "taskNo", t.uscc, e.name AS "enterpriseName",
          e.address AS "enterpriseAddress", e.region_code AS "regionCode", t.category,
          t.inspectors, t.lab_id AS "labId", t.unassigned,
-         to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", ${OVERDUE} AS overdue,
+         to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
          t.state, t.unable_reason AS "unableReason", t.note, t.violation,
          t.state_changed_at AS "stateChangedAt", t.state_changed_by AS "stateChangedBy",
          s.sample_no AS "sampleNo", t.created_at AS "createdAt", t.updated_at AS "updatedAt"
@@ -76,7 +78,8 @@ export interface TaskFilter {
   /** Region-code prefix of the enterprise. */
   regionPrefix?: string;
   dueBefore?: string;
-  overdue?: boolean;
+  /** With `today`: overdue (true) or not (false) on that day. */
+  overdue?: { is: boolean; today: string };
   /** Keyset: tasks after (plan code, task number). */
   after?: [string, number];
 }
@@ -107,7 +110,7 @@ export class TaskRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** Up to `limit` tasks in (plan code, task number) order: a total order for keysets. */
-  async page(scope: Scope, f: TaskFilter, limit: number): Promise<TaskView[]> {
+  async page(scope: Scope, f: TaskFilter, limit: number): Promise<TaskRow[]> {
     const params: unknown[] = [];
     const arg = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [scopeSql(scope, TASK_SCOPE, arg)];
@@ -121,7 +124,8 @@ export class TaskRepository {
     if (f.labId !== undefined) where.push(`t.lab_id = ${arg(f.labId)}`);
     if (f.regionPrefix !== undefined) where.push(`e.region_code LIKE ${arg(`${f.regionPrefix}%`)}`);
     if (f.dueBefore !== undefined) where.push(`t.due_date < ${arg(f.dueBefore)}::date`);
-    if (f.overdue !== undefined) where.push(`${OVERDUE} = ${arg(f.overdue)}`);
+    if (f.overdue !== undefined)
+      where.push(`${overdueSql(arg(f.overdue.today))} = ${arg(f.overdue.is)}`);
     if (f.after !== undefined)
       where.push(
         `(p.code COLLATE "C", t.task_no) > (${arg(f.after[0])} COLLATE "C", ${arg(f.after[1])}::int)`,
@@ -130,17 +134,17 @@ export class TaskRepository {
       `${VIEW} WHERE ${where.join(' AND ')}
        ORDER BY p.code COLLATE "C", t.task_no LIMIT ${arg(limit)}`,
       params,
-    )) as TaskView[];
+    )) as TaskRow[];
   }
 
   /** The task's view if it lies in the scope. */
-  async view(scope: Scope, id: string, m?: EntityManager): Promise<TaskView | undefined> {
+  async view(scope: Scope, id: string, m?: EntityManager): Promise<TaskRow | undefined> {
     const params: unknown[] = [id];
     const arg = (v: unknown) => `$${params.push(v)}`;
     const [task] = (await (m ?? this.ds.manager).query(
       `${VIEW} WHERE t.id = $1 AND ${scopeSql(scope, TASK_SCOPE, arg)}`,
       params,
-    )) as TaskView[];
+    )) as TaskRow[];
     return task;
   }
 

@@ -8,10 +8,12 @@ import {
   allowedTaskEvents,
   canReassignTask,
   conflictError,
+  deadlineToday,
   decodeCursor,
   encodeCursor,
   forbiddenError,
   invalidError,
+  isOverdue,
   isUuid,
   notFoundError,
   planPairChange,
@@ -26,9 +28,19 @@ import type { PairTask, PlanState, TaskEventInput } from '@spotcheck/domain';
 import { NATIONAL_JURISDICTION } from '../plans/plan.dto';
 import { PlanRepository } from '../plans/plan.repository';
 import { ReassignTaskDto, CancelTaskDto, TaskQuery, UnableTaskDto } from './task.dto';
-import { ReassignmentView, TaskRepository, TaskView } from './task.repository';
+import { ReassignmentView, TaskRepository, TaskRow } from './task.repository';
 
-export type { ReassignmentView, TaskView } from './task.repository';
+export type { ReassignmentView } from './task.repository';
+
+/** A task as the API shows it: the row, and whether it is overdue today (libs/domain's rule). */
+export interface TaskView extends TaskRow {
+  overdue: boolean;
+}
+
+const withOverdue = (row: TaskRow, today: string): TaskView => ({
+  ...row,
+  overdue: isOverdue(row.dueDate, row.state !== 'assigned', today),
+});
 
 const ENTITY = 'inspection_task';
 /** Tasks are worked on between the draw and the close of the plan's sampling phase. */
@@ -98,6 +110,7 @@ export class TaskService {
 
   private async page(p: Principal, q: TaskQuery, staffNo?: string): Promise<Page<TaskView>> {
     const scope = this.scope(p);
+    const today = deadlineToday(new Date());
     let after: [string, number] | undefined;
     if (q.cursor !== undefined) {
       const c = decodeCursor(q.cursor);
@@ -126,13 +139,13 @@ export class TaskService {
         labId: q.labId,
         regionPrefix: q.region !== undefined ? regionPrefix(q.region) : undefined,
         dueBefore: q.dueBefore,
-        overdue: q.overdue,
+        overdue: q.overdue === undefined ? undefined : { is: q.overdue, today },
         after,
       },
       q.limit + 1,
     );
     const more = rows.length > q.limit;
-    const items = more ? rows.slice(0, q.limit) : rows;
+    const items = (more ? rows.slice(0, q.limit) : rows).map((r) => withOverdue(r, today));
     const last = items[items.length - 1];
     return { items, nextCursor: more ? encodeCursor([last.planCode, last.taskNo]) : null };
   }
@@ -141,7 +154,10 @@ export class TaskService {
   async get(p: Principal, id: string, m?: EntityManager): Promise<TaskDetail> {
     const task = await this.repo.view(this.scope(p), id, m);
     if (!task) throw notFoundError('task', id);
-    return { ...task, reassignments: await this.repo.reassignments(id, m) };
+    return {
+      ...withOverdue(task, deadlineToday(new Date())),
+      reassignments: await this.repo.reassignments(id, m),
+    };
   }
 
   /**
