@@ -4,13 +4,13 @@ import { DrawService } from '../../../apps/inspection-tasks/src/draws/draw.servi
 import { DrawsModule } from '../../../apps/inspection-tasks/src/draws/draws.module';
 import { TaskService } from '../../../apps/inspection-tasks/src/tasks/task.service';
 import { TasksModule } from '../../../apps/inspection-tasks/src/tasks/tasks.module';
-import { makeInspector } from '../factories';
 import {
   SEED,
   admin,
   auditOf,
   baotou,
   hohhot,
+  makePlanningInspector,
   makeCommittedPlan,
   makeDrawWorld,
   tasksOf,
@@ -130,8 +130,11 @@ describe('TaskService', () => {
     const {
       tasks: [t],
     } = await drawn();
-    const unqualified = await makeInspector(m.ds); // no categories
-    const outside = await makeInspector(m.ds, { regionCode: '150203', categories: [t.category] });
+    const unqualified = await makePlanningInspector(m.ds); // no categories
+    const outside = await makePlanningInspector(m.ds, {
+      regionCode: '150203',
+      categories: [t.category],
+    });
     await expect(
       tasks.reassign(hohhot, t.id, { slot: 1, staffNo: unqualified.staffNo, reason: 'x' }),
     ).rejects.toMatchObject({
