@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import {
   INNER_MONGOLIA_PREFECTURES,
+  LAB_STAFF_ROLES,
   SECTORS,
   countiesOf,
   isValidRegionCode,
@@ -10,6 +11,7 @@ import {
 } from '@spotcheck/domain';
 import {
   DEMO_CATALOG,
+  DEMO_LAB_STAFF,
   DEMO_MARKER,
   ENTERPRISE_CSV_HEADER_EN,
   MAX_DEMO_ENTERPRISES,
@@ -430,5 +432,16 @@ describe('demoLabs', () => {
 
   it('rejects more labs than there are CMA serials', () => {
     expect(() => demoLabs(10_000)).toThrow(RangeError);
+  });
+});
+
+describe('DEMO_LAB_STAFF', () => {
+  it('fills every role of the review chain with a different person, so four eyes can be kept', () => {
+    const subs = DEMO_LAB_STAFF.map((s) => s.sub);
+    expect(new Set(subs).size).toBe(subs.length);
+    for (const role of LAB_STAFF_ROLES) {
+      expect(DEMO_LAB_STAFF.filter((s) => s.roles.includes(role))).toHaveLength(1);
+    }
+    for (const s of DEMO_LAB_STAFF) expect(s.name.endsWith(DEMO_MARKER)).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ import {
   regionName,
   type EnterpriseSize,
   type EnterpriseStatus,
+  type LabStaffRole,
   type LimitRule,
   type RiskClass,
   type Sector,
@@ -1218,3 +1219,20 @@ export function demoLabs(count: number, seed: number = DEMO_SEED): DemoLab[] {
 export function demoCategory(code: string): DemoCategory | undefined {
   return DEMO_CATALOG.find((c) => c.code === code);
 }
+
+export interface DemoLabStaff {
+  sub: string;
+  name: string;
+  roles: LabStaffRole[];
+}
+
+/**
+ * The staff every demo lab gets, one person per role of the review chain, so that a lab token
+ * with one of these `sub`s can receive a sample, test, review and sign a report at once. Three
+ * people because the four-eyes rules forbid one person two steps of the same report.
+ */
+export const DEMO_LAB_STAFF: readonly DemoLabStaff[] = [
+  { sub: 'tester', name: `检验员${DEMO_MARKER}`, roles: ['tester'] },
+  { sub: 'reviewer', name: `审核员${DEMO_MARKER}`, roles: ['reviewer'] },
+  { sub: 'signatory', name: `授权签字人${DEMO_MARKER}`, roles: ['signatory'] },
+];
