@@ -1,4 +1,6 @@
-// Runs outside Jest's module registry (no path aliases), hence the relative imports.
+// Runs outside Jest's module registry, where moduleNameMapper does not apply: the path aliases
+// are registered first, for the libraries the migration run loads.
+import './register-aliases';
 import { createDataSource } from '../../libs/database/src/data-source';
 import { runMigrations } from '../../libs/database/src/migrate';
 import {

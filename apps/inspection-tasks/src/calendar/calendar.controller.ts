@@ -1,9 +1,19 @@
 import { Body, Controller, Get, Param, PipeTransform, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import { invalid } from '@spotcheck/common';
 import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { ErrorDto } from '@spotcheck/common';
+import { invalidError } from '@spotcheck/domain';
+import {
+  CalendarDayDto,
+  CalendarRangeDto,
   CalendarRangeQuery,
+  DeadlineDto,
   DeadlineQuery,
   SetCalendarDayDto,
   calendarDateProblem,
@@ -14,7 +24,7 @@ import { CalendarService } from './calendar.service';
 class CalendarDatePipe implements PipeTransform<string, string> {
   transform(value: string): string {
     const problem = calendarDateProblem(value);
-    if (problem) throw invalid([{ field: 'date', reason: problem }]);
+    if (problem) throw invalidError([{ field: 'date', reason: problem }]);
     return value;
   }
 }
@@ -22,24 +32,29 @@ class CalendarDatePipe implements PipeTransform<string, string> {
 /** The working-day calendar: everyone signed in reads it and asks for deadlines; admins edit. */
 @ApiTags('calendar 工作日历')
 @ApiBearerAuth()
+@ApiBadRequestResponse({ type: ErrorDto })
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly service: CalendarService) {}
 
   /** Every day of [from, to]: working or not, its name, and where that came from. */
   @Get()
+  @ApiOkResponse({ type: CalendarRangeDto })
   list(@Query() q: CalendarRangeQuery) {
     return this.service.list(q);
   }
 
   /** `?from=2026-02-12&workingDays=5` or `?from=…&calendarDays=15`. */
   @Get('deadline')
+  @ApiOkResponse({ type: DeadlineDto })
   deadline(@Query() q: DeadlineQuery) {
     return this.service.deadline(q);
   }
 
   @Roles('admin')
   @Put(':date')
+  @ApiOkResponse({ type: CalendarDayDto })
+  @ApiForbiddenResponse({ type: ErrorDto })
   setDay(
     @CurrentUser() p: Principal,
     @Param('date', new CalendarDatePipe()) date: string,

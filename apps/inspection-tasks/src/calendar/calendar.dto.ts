@@ -4,8 +4,6 @@ import {
   IsBoolean,
   IsInt,
   IsOptional,
-  IsString,
-  Length,
   Max,
   Min,
   ValidationOptions,
@@ -13,6 +11,7 @@ import {
 } from 'class-validator';
 import { CALENDAR_FIRST_DAY, CALENDAR_LAST_DAY } from '@spotcheck/database';
 import { validateIsoDate } from '@spotcheck/domain';
+import { Text } from '@spotcheck/common';
 
 /** Why `v` is not a date the calendar holds (YYYY-MM-DD, 2000–2100), or null if it is. */
 export function calendarDateProblem(v: unknown): string | null {
@@ -59,8 +58,7 @@ export class SetCalendarDayDto {
     description: 'Holiday or make-up day name; omitted or null for an ordinary day',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Text(100)
   name?: string | null;
 }
 
@@ -94,4 +92,67 @@ export class DeadlineQuery {
   @Min(1)
   @Max(3660)
   calendarDays?: number;
+}
+
+export class CalendarDayDto {
+  @ApiProperty({ example: '2026-02-17' })
+  date!: string;
+
+  @ApiProperty({ example: 2, description: 'ISO weekday: 1 Monday … 7 Sunday' })
+  isoWeekday!: number;
+
+  @ApiProperty({ description: 'true for a working day, a make-up Saturday or Sunday included' })
+  workday!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, example: '春节' })
+  name!: string | null;
+
+  @ApiProperty({
+    enum: ['chinese-days', 'admin', 'weekday-rule'],
+    description: 'Who set the day; weekday-rule for a day the table does not hold',
+  })
+  source!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  updatedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  updatedBy!: string | null;
+}
+
+export class CalendarRangeDto {
+  @ApiProperty({ example: '2026-02-01' })
+  from!: string;
+
+  @ApiProperty({ example: '2026-02-28' })
+  to!: string;
+
+  @ApiProperty({ type: [CalendarDayDto] })
+  days!: CalendarDayDto[];
+}
+
+export class DeadlineDto {
+  @ApiProperty({ example: '2026-02-12' })
+  from!: string;
+
+  @ApiPropertyOptional({ example: 5 })
+  workingDays?: number;
+
+  @ApiPropertyOptional({ example: 15 })
+  calendarDays?: number;
+
+  @ApiProperty({ example: '2026-02-26' })
+  deadline!: string;
+
+  @ApiProperty({
+    description: 'Every day counted is in the table (false: the weekday rule was assumed)',
+  })
+  covered!: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The first day counted the table lacks',
+  })
+  firstUncovered!: string | null;
 }

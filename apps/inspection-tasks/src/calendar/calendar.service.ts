@@ -2,16 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
-import { invalid, recordAudit } from '@spotcheck/common';
+import { recordAudit } from '@spotcheck/common';
 import { CalendarDayView, Deadline, WorkCalendarService } from '@spotcheck/database';
-import { calendarDaysBetween } from '@spotcheck/domain';
+import { calendarDaysBetween, invalidError } from '@spotcheck/domain';
 import { CalendarRangeQuery, DeadlineQuery, SetCalendarDayDto } from './calendar.dto';
 
 /** Two years: enough to look at a holiday season across a year end, small enough to answer. */
 export const MAX_RANGE_DAYS = 731;
-
-/** Advisory lock class of calendar days (with the date as the second key). */
-const CALENDAR_DAY_LOCK = 734_912_006;
 
 @Injectable()
 export class CalendarService {
@@ -22,16 +19,19 @@ export class CalendarService {
 
   async list(q: CalendarRangeQuery) {
     const span = calendarDaysBetween(q.from, q.to);
-    if (span < 0) throw invalid([{ field: 'to', reason: `must not be before from (${q.from})` }]);
+    if (span < 0)
+      throw invalidError([{ field: 'to', reason: `must not be before from (${q.from})` }]);
     if (span >= MAX_RANGE_DAYS) {
-      throw invalid([{ field: 'to', reason: `at most ${MAX_RANGE_DAYS} days from ${q.from}` }]);
+      throw invalidError([
+        { field: 'to', reason: `at most ${MAX_RANGE_DAYS} days from ${q.from}` },
+      ]);
     }
     return { from: q.from, to: q.to, days: await this.calendar.days(q.from, q.to) };
   }
 
   deadline(q: DeadlineQuery): Promise<Deadline> {
     if ((q.workingDays === undefined) === (q.calendarDays === undefined)) {
-      throw invalid([
+      throw invalidError([
         {
           field: 'workingDays',
           reason:
@@ -53,11 +53,7 @@ export class CalendarService {
   async setDay(p: Principal, date: string, dto: SetCalendarDayDto): Promise<CalendarDayView> {
     const name = dto.name ?? null;
     const after = await this.ds.transaction(async (m) => {
-      // One change of a day at a time, so each audit entry's `before` is what it replaced (a
-      // day without a row has nothing to lock FOR UPDATE).
-      await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CALENDAR_DAY_LOCK, date]);
-      const before = await this.calendar.day(date, m, true);
-      const after = await this.calendar.setDay(m, date, dto.workday, name, p.sub);
+      const { before, after } = await this.calendar.setDay(m, date, dto.workday, name, p.sub);
       await recordAudit(m, p, [
         {
           action: 'set-day',

@@ -6,11 +6,15 @@ import { DataSource } from 'typeorm';
 import { OnJob, Payload, outboxIdOf } from '@spotcheck/queue';
 import { recordFinalFailure } from '../failures';
 import { runJob } from '../run-job';
+import { DirectoryStatsRepository } from './directory-stats.repository';
 
 @Processor('directory')
 export class DirectoryProcessor extends WorkerHost {
   private readonly logger = new Logger(DirectoryProcessor.name);
-  constructor(@InjectDataSource() private readonly ds: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly stats: DirectoryStatsRepository,
+  ) {
     super();
   }
 
@@ -29,21 +33,12 @@ export class DirectoryProcessor extends WorkerHost {
     job: Job,
   ): Promise<{ groups: number } | { skipped: true }> {
     return this.ds.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(7349120003)');
+      await this.stats.lock(m);
       const outboxId = outboxIdOf(job.id);
-      if (outboxId) {
-        const [row] = (await m.query(
-          `SELECT (SELECT max(computed_at) FROM directory_stats) > o.relayed_at AS fresh FROM outbox o WHERE o.id = $1`,
-          [outboxId],
-        )) as { fresh: boolean | null }[];
-        if (row?.fresh) return { skipped: true };
+      if (outboxId && (await this.stats.computedSinceRelayed(m, outboxId))) {
+        return { skipped: true };
       }
-      await m.query('DELETE FROM directory_stats');
-      const rows = (await m.query(`
-        INSERT INTO directory_stats (region_code, risk_class, status, enterprises, computed_at)
-        SELECT region_code, risk_class, status, count(*), now() FROM enterprise GROUP BY 1, 2, 3
-        RETURNING 1`)) as unknown[];
-      return { groups: rows.length };
+      return { groups: await this.stats.recompute(m) };
     });
   }
 

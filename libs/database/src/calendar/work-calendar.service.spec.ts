@@ -1,17 +1,18 @@
-import type { DataSource } from 'typeorm';
+import type { CalendarEntry } from '@spotcheck/domain';
+import type { WorkCalendarRepository } from './work-calendar.repository';
 import { WorkCalendarService } from './work-calendar.service';
 
-/** A DataSource that answers the calendar query with the rows given, counting the loads. */
-function fakeSource(rows: () => object[]) {
+/** A repository that answers the whole calendar with the days given, counting the loads. */
+function fakeSource(rows: () => CalendarEntry[]) {
   const query = jest.fn(async () => rows());
-  return { ds: { query } as unknown as DataSource, query };
+  return { ds: { all: query } as unknown as WorkCalendarRepository, query };
 }
 
-const HOLIDAY = [{ day: '2026-10-08', workday: false, name: '测试' }];
+const HOLIDAY = [{ date: '2026-10-08', workday: false, name: '测试' }];
 
 describe('WorkCalendarService cache', () => {
   it('loads once per TTL, and again after invalidate()', async () => {
-    let rows: object[] = [];
+    let rows: CalendarEntry[] = [];
     const { ds, query } = fakeSource(() => rows);
     const svc = new WorkCalendarService(ds);
     const t0 = 1_000_000;
@@ -46,7 +47,7 @@ describe('WorkCalendarService cache', () => {
 
   it('answers deadlines with whether every day counted was in the table', async () => {
     const days = Array.from({ length: 10 }, (_, i) => ({
-      day: `2026-10-0${i}`,
+      date: `2026-10-0${i}`,
       workday: i !== 8,
       name: null,
     })).slice(1); // 2026-10-01 … 2026-10-09, the 8th off

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   IsoDate,
   IsoWeekday,
@@ -9,12 +9,13 @@ import {
   isoWeekday,
   isWeekdayRuleWorkday,
 } from '@spotcheck/domain';
+import { CalendarDayRow, CalendarSource, WorkCalendarRepository } from './work-calendar.repository';
 
 /** The dates `work_calendar` accepts (its CHECK constraint). */
 export const CALENDAR_FIRST_DAY = '2000-01-01';
 export const CALENDAR_LAST_DAY = '2100-12-31';
 
-export type CalendarSource = 'chinese-days' | 'admin';
+export type { CalendarSource };
 
 /** One day as the API shows it; `weekday-rule` for a day the table has no row for. */
 export interface CalendarDayView {
@@ -38,19 +39,6 @@ export interface Deadline {
   firstUncovered: IsoDate | null;
 }
 
-interface Row {
-  day: string;
-  workday: boolean;
-  name: string | null;
-  source: CalendarSource;
-  updated_at: Date;
-  updated_by: string;
-}
-
-// `day::text` everywhere: node-postgres turns a `date` into a JS Date at local midnight, which
-// serialises as the previous day on a server east of Greenwich (Beijing is UTC+8).
-const COLUMNS = `day::text AS day, workday, name, source, updated_at, updated_by`;
-
 /**
  * The working-day calendar for every app: deadlines computed with the domain's WorkCalendar
  * over the whole `work_calendar` table (about 365 rows a year, small enough to hold).
@@ -67,7 +55,7 @@ export class WorkCalendarService {
 
   private cached: { calendar: Promise<WorkCalendar>; loadedAt: number } | null = null;
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly repo: WorkCalendarRepository) {}
 
   /**
    * The whole calendar, from the cache when fresh. A load still running when invalidate() is
@@ -106,11 +94,8 @@ export class WorkCalendarService {
   }
 
   /** Every day of [from, to] with its flag and where the flag came from. */
-  async days(from: IsoDate, to: IsoDate, m: EntityManager = this.ds.manager) {
-    const rows = (await m.query(
-      `SELECT ${COLUMNS} FROM work_calendar WHERE day BETWEEN $1 AND $2 ORDER BY day`,
-      [from, to],
-    )) as Row[];
+  async days(from: IsoDate, to: IsoDate, m?: EntityManager): Promise<CalendarDayView[]> {
+    const rows = await this.repo.range(from, to, m);
     const byDay = new Map(rows.map((r) => [r.day, r]));
     const out: CalendarDayView[] = [];
     for (let i = 0, n = calendarDaysBetween(from, to); i <= n; i++) {
@@ -121,18 +106,10 @@ export class WorkCalendarService {
     return out;
   }
 
-  /** One day, locked for update when `m` is a transaction that will change it. */
-  async day(date: IsoDate, m: EntityManager = this.ds.manager, lock = false) {
-    const [row] = (await m.query(
-      `SELECT ${COLUMNS} FROM work_calendar WHERE day = $1${lock ? ' FOR UPDATE' : ''}`,
-      [date],
-    )) as Row[];
-    return row ? view(row) : weekdayRule(date);
-  }
-
   /**
-   * Sets a day as an admin edit (source `admin`, which the seed never overwrites), inside the
-   * caller's transaction; the caller audits it and calls invalidate() after commit.
+   * Sets one day as an admin edit inside `m`'s transaction: changes of one day take turns, so
+   * the `before` returned is what this change replaced. The caller audits it and calls
+   * invalidate() after the commit.
    */
   async setDay(
     m: EntityManager,
@@ -140,25 +117,17 @@ export class WorkCalendarService {
     workday: boolean,
     name: string | null,
     by: string,
-  ): Promise<CalendarDayView> {
-    const [row] = (await m.query(
-      `INSERT INTO work_calendar AS w (day, workday, name, source, updated_by)
-       VALUES ($1, $2, $3, 'admin', $4)
-       ON CONFLICT (day) DO UPDATE
-         SET workday = EXCLUDED.workday, name = EXCLUDED.name, source = 'admin',
-             updated_at = now(), updated_by = EXCLUDED.updated_by
-       RETURNING ${COLUMNS}`,
-      [date, workday, name, by],
-    )) as Row[];
-    return view(row);
+  ): Promise<{ before: CalendarDayView; after: CalendarDayView }> {
+    await this.repo.lockDay(m, date);
+    const row = await this.repo.day(m, date, true);
+    const before = row ? view(row) : weekdayRule(date);
+    const after = view(await this.repo.setAdminDay(m, date, workday, name, by));
+    return { before, after };
   }
 
   private async load(): Promise<WorkCalendar> {
-    const rows = (await this.ds.query(
-      `SELECT day::text AS day, workday, name FROM work_calendar ORDER BY day`,
-    )) as { day: string; workday: boolean; name: string | null }[];
     // Every row is a known day: the rows are the coverage.
-    return new WorkCalendar(rows.map((r) => ({ date: r.day, workday: r.workday, name: r.name })));
+    return new WorkCalendar(await this.repo.all());
   }
 }
 
@@ -168,7 +137,7 @@ function coverage(cal: WorkCalendar, from: IsoDate, deadline: IsoDate) {
   return { covered: firstUncovered === null, firstUncovered };
 }
 
-function view(r: Row): CalendarDayView {
+function view(r: CalendarDayRow): CalendarDayView {
   return {
     date: r.day,
     isoWeekday: isoWeekday(r.day),

@@ -1,7 +1,9 @@
 import { AuditLog } from './audit-log.entity';
 import { CustodyEvent } from './custody-event.entity';
+import { DirectoryStats } from './directory-stats.entity';
 import { Draw, DrawExclusion } from './draw.entity';
 import { Enterprise } from './enterprise.entity';
+import { EnterpriseRiskChange } from './enterprise-risk-change.entity';
 import { FailedJob } from './failed-job.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { InspectionTask } from './inspection-task.entity';
@@ -18,13 +20,16 @@ import { Sample } from './sample.entity';
 import { SampleLabVerdict } from './sample-lab-verdict.entity';
 import { SamplingPlan } from './sampling-plan.entity';
 import { TaskReassignment } from './task-reassignment.entity';
+import { WorkCalendarDay } from './work-calendar.entity';
 
 export {
   AuditLog,
   CustodyEvent,
+  DirectoryStats,
   Draw,
   DrawExclusion,
   Enterprise,
+  EnterpriseRiskChange,
   FailedJob,
   IdempotencyKey,
   InspectionTask,
@@ -41,6 +46,7 @@ export {
   SampleLabVerdict,
   SamplingPlan,
   TaskReassignment,
+  WorkCalendarDay,
 };
 export type { TestItemTemplate } from './product-category.entity';
 export type { PlanLevel, SamplingStage } from './sampling-plan.entity';
@@ -50,9 +56,11 @@ export type { SampleAttachment } from './sample.entity';
 export const ENTITIES = [
   AuditLog,
   CustodyEvent,
+  DirectoryStats,
   Draw,
   DrawExclusion,
   Enterprise,
+  EnterpriseRiskChange,
   FailedJob,
   IdempotencyKey,
   InspectionTask,
@@ -69,4 +77,5 @@ export const ENTITIES = [
   SampleLabVerdict,
   SamplingPlan,
   TaskReassignment,
+  WorkCalendarDay,
 ];

@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { RiskClass } from '@spotcheck/domain';
+
+/**
+ * One change of an enterprise's credit-risk class, written by a database trigger whatever path
+ * changed it (API, import, risk feedback). Registration writes no row.
+ */
+@Entity('enterprise_risk_change')
+export class EnterpriseRiskChange {
+  /** bigserial: node-postgres returns int8 as a string. */
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  uscc!: string;
+
+  @Column({ name: 'from_class', type: 'text' })
+  fromClass!: RiskClass;
+
+  @Column({ name: 'to_class', type: 'text' })
+  toClass!: RiskClass;
+
+  @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()' })
+  changedAt!: Date;
+}
