@@ -165,7 +165,7 @@ describe('labs', () => {
     expect(
       (await app.inject({ url: '/api/v1/labs/not-a-uuid', headers: bearer(REGULATOR_BAOTOU) }))
         .statusCode,
-    ).toBe(400);
+    ).toBe(404);
   });
 
   it('refuses a CMA number that is already taken (409)', async () => {

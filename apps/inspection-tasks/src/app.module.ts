@@ -14,20 +14,13 @@ import {
   SamplingPlan,
   WorkCalendarModule,
 } from '@spotcheck/database';
-import { CalendarController } from './calendar/calendar.controller';
-import { CalendarService } from './calendar/calendar.service';
-import { CatalogController } from './catalog/catalog.controller';
-import { CatalogService } from './catalog/catalog.service';
+import { CalendarModule } from './calendar/calendar.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { DrawsModule } from './draws/draws.module';
-import { DirectoryExportService } from './directory/directory-export.service';
-import { DirectoryImportService } from './directory/directory-import.service';
+import { EnterprisesModule } from './enterprises/enterprises.module';
+import { InspectorsModule } from './inspectors/inspectors.module';
+import { LabsModule } from './labs/labs.module';
 import { EpcisModule } from './epcis/epcis.module';
-import { EnterpriseController } from './enterprises/enterprise.controller';
-import { EnterpriseService } from './enterprises/enterprise.service';
-import { InspectorController } from './inspectors/inspector.controller';
-import { InspectorService } from './inspectors/inspector.service';
-import { LabController } from './labs/lab.controller';
-import { LabService } from './labs/lab.service';
 import { NoticesModule } from './notices/notices.module';
 import { PlansModule } from './plans/plans.module';
 import { SamplesModule } from './samples/samples.module';
@@ -59,22 +52,11 @@ import { TraceModule } from './trace/trace.module';
     TraceModule,
     NoticesModule,
     WorkCalendarModule,
-  ],
-  controllers: [
-    EnterpriseController,
-    InspectorController,
-    LabController,
-    CatalogController,
-    CalendarController,
-  ],
-  providers: [
-    EnterpriseService,
-    InspectorService,
-    LabService,
-    CatalogService,
-    DirectoryImportService,
-    DirectoryExportService,
-    CalendarService,
+    EnterprisesModule,
+    InspectorsModule,
+    LabsModule,
+    CatalogModule,
+    CalendarModule,
   ],
 })
 export class InspectionTasksModule {}

@@ -11,24 +11,40 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { ErrorDto } from '@spotcheck/common';
 import { DirectoryExportService } from '../directory/directory-export.service';
 import { DirectoryImportService } from '../directory/directory-import.service';
+import { ApiFileExport, ApiFileImport } from '../directory/export-responses';
 import { sendFile } from '../directory/export-query';
 import { uploadedFile } from '../directory/file-request';
 import { CATALOG_SPEC } from '../directory/specs';
 import {
+  CategoryDto,
   CategoryExportQuery,
+  CategoryPageDto,
   CategoryQuery,
   CreateCategoryDto,
   UpdateCategoryDto,
 } from './catalog.dto';
 import { CatalogService } from './catalog.service';
 
+/** Categories are named by their catalog code: `:code` is any text, and an unknown one is 404. */
 @ApiTags('catalog 随机抽查事项清单')
 @ApiBearerAuth()
+@ApiBadRequestResponse({ type: ErrorDto })
+@ApiForbiddenResponse({ type: ErrorDto })
 @Roles('admin')
 @Controller('catalog/categories')
 export class CatalogController {
@@ -40,6 +56,7 @@ export class CatalogController {
 
   @Roles('admin', 'regulator', 'lab', 'enterprise')
   @Get()
+  @ApiOkResponse({ type: CategoryPageDto })
   list(@CurrentUser() p: Principal, @Query() q: CategoryQuery) {
     return this.catalog.list(p, q);
   }
@@ -47,6 +64,7 @@ export class CatalogController {
   /** One row per test item, in the layout the import reads. */
   @Roles('admin', 'regulator', 'lab', 'enterprise')
   @Get('export')
+  @ApiFileExport()
   async export(
     @CurrentUser() p: Principal,
     @Query() q: CategoryExportQuery,
@@ -63,29 +81,41 @@ export class CatalogController {
 
   /** One row per test item, grouped by category code; each category's item list is replaced. */
   @Post('import')
-  @ApiConsumes('multipart/form-data')
+  @ApiFileImport()
   async import(@CurrentUser() p: Principal, @Req() req: FastifyRequest) {
-    return this.importer.import(CATALOG_SPEC, await uploadedFile(req), p, '');
+    return this.importer.import(
+      CATALOG_SPEC,
+      await uploadedFile(req),
+      p,
+      this.catalog.table.scope(p, ['admin']),
+    );
   }
 
   @Roles('admin', 'regulator', 'lab', 'enterprise')
   @Get(':code')
+  @ApiOkResponse({ type: CategoryDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
   get(@CurrentUser() p: Principal, @Param('code') code: string) {
     return this.catalog.get(p, code);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: CategoryDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateCategoryDto) {
     return this.catalog.create(p, dto);
   }
 
   @Patch(':code')
+  @ApiOkResponse({ type: CategoryDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
   update(@CurrentUser() p: Principal, @Param('code') code: string, @Body() dto: UpdateCategoryDto) {
     return this.catalog.update(p, code, dto);
   }
 
   @Delete(':code')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNotFoundResponse({ type: ErrorDto })
   remove(@CurrentUser() p: Principal, @Param('code') code: string) {
     return this.catalog.remove(p, code);
   }

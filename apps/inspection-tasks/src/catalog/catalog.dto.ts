@@ -18,19 +18,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SECTORS, type LimitRule, type Sector } from '@spotcheck/domain';
-import { PageQuery } from '@spotcheck/common';
+import { PageQuery, Raw, Text } from '@spotcheck/common';
 import { ExportQuery } from '../directory/export-query';
 import { IsLimitRule } from '../directory/validators';
 
 export class TestItemDto {
   @ApiProperty({ example: 'PROTEIN' })
-  @IsString()
-  @Length(1, 64)
+  @Raw(64)
   code!: string;
 
   @ApiProperty({ example: '蛋白质' })
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   name!: string;
 
   @ApiPropertyOptional({ example: 'GB 5009.5' })
@@ -60,8 +58,7 @@ export class CreateCategoryDto {
   code!: string;
 
   @ApiProperty({ example: '巴氏杀菌乳' })
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   name!: string;
 
   @ApiProperty({ enum: SECTORS })
@@ -93,3 +90,56 @@ export class CategoryQuery extends PageQuery {
 }
 
 export class CategoryExportQuery extends IntersectionType(CategoryQuery, ExportQuery) {}
+
+export class TestItemTemplateDto {
+  @ApiProperty({ example: 'PROTEIN' })
+  code!: string;
+
+  @ApiProperty({ example: '蛋白质' })
+  name!: string;
+
+  @ApiProperty({ example: 'GB 5009.5' })
+  method!: string;
+
+  @ApiProperty({ example: 'g/100g' })
+  unit!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The limit rule in its JSON form: {"kind":"range",…}, {"kind":"not_detected",…} or {"kind":"text",…}',
+  })
+  limit!: LimitRule;
+}
+
+export class CategoryDto {
+  @ApiProperty({ example: 'DAIRY-PAST' })
+  code!: string;
+
+  @ApiProperty({ example: '巴氏杀菌乳' })
+  name!: string;
+
+  @ApiProperty({ enum: SECTORS })
+  sector!: Sector;
+
+  @ApiProperty({ type: [TestItemTemplateDto] })
+  items!: TestItemTemplateDto[];
+
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
+
+export class CategoryPageDto {
+  @ApiProperty({ type: [CategoryDto] })
+  items!: CategoryDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}

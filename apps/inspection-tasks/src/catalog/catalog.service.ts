@@ -1,44 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
-import { invalid } from '@spotcheck/common';
 import { ProductCategory, TestItemTemplate } from '@spotcheck/database';
-import { parseLimitRule } from '@spotcheck/domain';
-import { ScopedTable } from '../directory/scoped-table';
+import { invalidError, parseLimitRule, type Sector } from '@spotcheck/domain';
+import { DirectoryTable } from '../directory/directory-table';
+import type { DirectoryFilter } from '../directory/directory.repository';
 import { CategoryQuery, CreateCategoryDto, TestItemDto, UpdateCategoryDto } from './catalog.dto';
+import { CatalogRepository } from './catalog.repository';
+
+/** Everyone signed in reads the check-item list. */
+const READERS = ['admin', 'regulator', 'lab', 'enterprise'] as const;
 
 /** The check-item list is national: everyone signed in reads it, admins change it. */
 @Injectable()
 export class CatalogService {
-  readonly table: ScopedTable<ProductCategory>;
+  readonly table: DirectoryTable<ProductCategory>;
 
   constructor(
     @InjectDataSource() ds: DataSource,
-    @InjectRepository(ProductCategory) repo: Repository<ProductCategory>,
+    private readonly categories: CatalogRepository,
   ) {
-    this.table = new ScopedTable(ds, repo, {
+    this.table = new DirectoryTable(ds, categories, categories, {
       name: 'catalog',
-      idProperty: 'code',
-      sortProperty: 'code',
+      writers: ['admin'],
     });
   }
 
-  filtered(
-    _p: Principal,
-    q: Omit<CategoryQuery, 'cursor' | 'limit'>,
-  ): SelectQueryBuilder<ProductCategory> {
-    const qb = this.table.repo.createQueryBuilder('e');
-    if (q.sector) qb.andWhere('e.sector = :sector', { sector: q.sector });
-    return qb;
+  filtered(p: Principal, q: { sector?: Sector }): DirectoryFilter<ProductCategory> {
+    return this.categories.filtered(this.table.scope(p, READERS), q);
   }
 
   list(p: Principal, q: CategoryQuery) {
-    return this.table.page(this.filtered(p, q), q.cursor, q.limit);
+    return this.table.list(this.filtered(p, q), q.cursor, q.limit);
   }
 
   get(p: Principal, code: string) {
-    return this.table.get({ ...p, role: 'admin' }, code);
+    return this.table.get(this.table.scope(p, READERS), code);
   }
 
   create(p: Principal, dto: CreateCategoryDto) {
@@ -61,7 +59,7 @@ function items(list: TestItemDto[]): TestItemTemplate[] {
   return list.map((item, i) => {
     const first = seen.get(item.code);
     if (first !== undefined)
-      throw invalid([
+      throw invalidError([
         { field: `items[${i}].code`, reason: `${item.code} is also items[${first}]` },
       ]);
     seen.set(item.code, i);
@@ -69,7 +67,7 @@ function items(list: TestItemDto[]): TestItemTemplate[] {
       typeof item.limit === 'string'
         ? parseLimitRule(item.limit)
         : { ok: true as const, rule: item.limit };
-    if (!limit.ok) throw invalid([{ field: `items[${i}].limit`, reason: limit.reason }]);
+    if (!limit.ok) throw invalidError([{ field: `items[${i}].limit`, reason: limit.reason }]);
     return {
       code: item.code,
       name: item.name,

@@ -13,13 +13,14 @@ import {
   validateRegionCode,
   validateUscc,
 } from '@spotcheck/domain';
+import { Scope, inScope } from '@spotcheck/auth';
 
 /** What a spreadsheet cell turns into, or why it cannot. */
 export type Parsed = { value: string | string[] | number | boolean | null } | { error: string };
 
 export interface ImportContext {
-  /** Region-code prefix the caller may write ('' = everywhere). */
-  scope: string;
+  /** What the caller may write. */
+  scope: Scope;
   categories: ReadonlySet<string>;
 }
 
@@ -61,7 +62,7 @@ export const regionCode = (raw: string, ctx: ImportContext): Parsed => {
   const v = raw.trim();
   const check = validateRegionCode(v);
   if (!check.ok) return { error: check.reason };
-  if (!v.startsWith(ctx.scope)) return { error: `${v} is outside your jurisdiction` };
+  if (!inScope(ctx.scope, { region: v })) return { error: `${v} is outside your jurisdiction` };
   return { value: v };
 };
 

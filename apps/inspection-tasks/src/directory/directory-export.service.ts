@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { Pool } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import ExcelJS from 'exceljs';
-import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral } from 'typeorm';
 import { formatLimitRule, type LimitRule } from '@spotcheck/domain';
 import { readCsv, type FileFormat } from '@spotcheck/common';
+import { DirectoryExportQueries } from './directory-export.queries';
+import type { DirectoryFilter } from './directory.repository';
 import { DirectorySpec } from './specs';
 
 export type HeaderLanguage = 'zh' | 'en';
 
-/** The caller's filtered (and jurisdiction-scoped) query; its columns are replaced here. */
-export type Filter = SelectQueryBuilder<ObjectLiteral>;
+/** The caller's filtered (and scoped) query; the export chooses its columns. */
+export type Filter = DirectoryFilter<ObjectLiteral>;
 
 const csvQuote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -23,33 +21,10 @@ const csvQuote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}
  */
 @Injectable()
 export class DirectoryExportService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly queries: DirectoryExportQueries) {}
 
   headers(spec: DirectorySpec, lang: HeaderLanguage): string[] {
     return spec.columns.map((c) => (lang === 'en' ? c.en : c.zh[0]));
-  }
-
-  private selectSql(spec: DirectorySpec, filter: Filter): [string, unknown[]] {
-    const alias = filter.alias;
-    if (spec.name === 'catalog') {
-      const [sub, params] = filter
-        .clone()
-        .select(`${alias}.code`)
-        .orderBy()
-        .getQueryAndParameters();
-      return [
-        `SELECT c.code, c.name, c.sector, i->>'code' AS item_code, i->>'name' AS item_name, i->>'method' AS method,
-                i->>'unit' AS unit, i->'limit' AS "limit"
-         FROM product_category c CROSS JOIN LATERAL jsonb_array_elements(c.items) i
-         WHERE c.code IN (${sub}) ORDER BY c.code, i->>'code'`,
-        params,
-      ];
-    }
-    const qb = filter.clone().select([]).orderBy(`"${alias}"."${spec.key}"`);
-    spec.columns.forEach((c, i) =>
-      qb.addSelect(c.exportSql ? c.exportSql(`"${alias}"`) : `"${alias}"."${c.db}"`, `c${i}`),
-    );
-    return qb.getQueryAndParameters();
   }
 
   async export(
@@ -61,40 +36,17 @@ export class DirectoryExportService {
     return format === 'csv' ? this.csv(spec, lang, filter) : this.xlsx(spec, lang, filter);
   }
 
-  /**
-   * CSV straight from PostgreSQL's COPY; a UTF-8 BOM so Excel shows the Chinese correctly.
-   * The connection is its own, returned to the pool when the stream ends and discarded when
-   * the client goes away mid-COPY (it would otherwise stay stuck in COPY state).
-   */
+  /** CSV straight from PostgreSQL's COPY; a UTF-8 BOM so Excel shows the Chinese correctly. */
   private async csv(spec: DirectorySpec, lang: HeaderLanguage, filter: Filter): Promise<Readable> {
     if (spec.name === 'catalog') return this.rowsToCsv(spec, lang, filter);
-    const [query, params] = this.selectSql(spec, filter);
-    const pool = (this.ds.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
-    let released = false;
-    const release = (err?: Error) => {
-      if (released) return;
-      released = true;
-      client.release(err);
-    };
-    // COPY takes no parameters; the values are inlined as escaped literals.
-    const sql = query.replace(/\$(\d+)/g, (_, i: string) =>
-      client.escapeLiteral(String(params[Number(i) - 1])),
-    );
     const out = new PassThrough();
     out.write(`\uFEFF${this.headers(spec, lang).map(csvQuote).join(',')}\n`);
-    const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv)`));
-    pipeline(copy, out).then(
-      () => release(),
-      (e: Error) => release(e),
-    );
+    await this.queries.copyCsv(spec, filter, out);
     return out;
   }
 
   private async *rows(spec: DirectorySpec, filter: Filter): AsyncGenerator<string[]> {
-    const [sql, params] = this.selectSql(spec, filter);
-    const rows = (await this.ds.query(sql, params)) as Record<string, unknown>[];
-    for (const r of rows) {
+    for (const r of await this.queries.rows(spec, filter)) {
       yield Object.values(r).map((v) =>
         v === null || v === undefined
           ? ''

@@ -1,17 +1,16 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { finished } from 'node:stream/promises';
-import type { Readable, Writable } from 'node:stream';
-import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import type { Readable } from 'node:stream';
 import { DataSource, QueryRunner } from 'typeorm';
 import { ConfigService } from '@nestjs/config';
+import type { Scope } from '@spotcheck/auth';
 import { copyValue } from '@spotcheck/database';
-import { parseLimitRule } from '@spotcheck/domain';
+import { DomainError, parseLimitRule } from '@spotcheck/domain';
 import { enqueue } from '@spotcheck/queue';
 import { Column, ImportContext, Parsed } from './columns';
+import { DirectoryImportRepository, MAX_REPORTED_ROWS } from './directory-import.repository';
 import {
-  AppException,
   DigestStream,
   FileFormatError,
   FileFormat,
@@ -51,9 +50,7 @@ export interface ImportResult {
   ignoredColumns: string[];
 }
 
-const MAX_REPORTED_ERRORS = 100;
-/** Advisory lock class of directory imports (with the directory's name as the second key). */
-const IMPORT_LOCK = 734_912_005;
+const MAX_REPORTED_ERRORS = MAX_REPORTED_ROWS;
 const COPY_CHUNK = 256 * 1024;
 const MEMO_LIMIT = 100_000;
 
@@ -71,7 +68,7 @@ class ErrorList {
 }
 
 const importRejected = (errors: ErrorList, message: string) =>
-  new AppException(HttpStatus.BAD_REQUEST, 'IMPORT_REJECTED', message, {
+  new DomainError('invalid', 'IMPORT_REJECTED', message, {
     errorCount: errors.count,
     errors: errors.items,
   });
@@ -87,6 +84,7 @@ export class DirectoryImportService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly sql: DirectoryImportRepository,
     config: ConfigService<Env, true>,
   ) {
     this.bulkMinRows = config.get('IMPORT_BULK_MIN_ROWS', { infer: true });
@@ -96,19 +94,14 @@ export class DirectoryImportService {
     spec: DirectorySpec,
     file: ImportFile,
     actor: Actor,
-    scope: string,
+    scope: Scope,
   ): Promise<ImportResult> {
     const format = formatOf(file.filename, file.mimetype);
     if (!format) {
       file.stream.resume();
-      throw new AppException(
-        HttpStatus.BAD_REQUEST,
-        'UNSUPPORTED_FILE',
-        'file: must be .csv or .xlsx',
-        {
-          errors: [{ field: 'file', reason: 'must be .csv or .xlsx' }],
-        },
-      );
+      throw new DomainError('invalid', 'UNSUPPORTED_FILE', 'file: must be .csv or .xlsx', {
+        errors: [{ field: 'file', reason: 'must be .csv or .xlsx' }],
+      });
     }
     const digest = new DigestStream();
     file.stream.on('error', (e) => digest.destroy(e));
@@ -120,11 +113,8 @@ export class DirectoryImportService {
       await runner.startTransaction();
       // One import of a directory at a time: two that both read the table, then both ask
       // for its exclusive lock to rebuild (bulkMerge), would deadlock; the second now waits.
-      await runner.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-        IMPORT_LOCK,
-        spec.name,
-      ]);
-      const ctx: ImportContext = { scope, categories: await this.categoryCodes(runner) };
+      await this.sql.lockDirectory(runner, spec);
+      const ctx: ImportContext = { scope, categories: await this.sql.categoryCodes(runner) };
       const outcome =
         spec.name === 'catalog'
           ? await this.importCatalog(spec, rows, runner, ctx)
@@ -163,16 +153,11 @@ export class DirectoryImportService {
     }
   }
 
-  private async categoryCodes(runner: QueryRunner): Promise<Set<string>> {
-    const rows = (await runner.query('SELECT code FROM product_category')) as { code: string }[];
-    return new Set(rows.map((r) => r.code));
-  }
-
   /** Reads the header row; answers 400 naming every required column that is missing. */
   private async header(spec: DirectorySpec, rows: RowBatches) {
     const { header, body } = await splitHeader(rows);
     if (!header) {
-      throw new AppException(HttpStatus.BAD_REQUEST, 'IMPORT_REJECTED', 'file: is empty', {
+      throw new DomainError('invalid', 'IMPORT_REJECTED', 'file: is empty', {
         errorCount: 1,
         errors: [{ row: 1, column: '', reason: 'file is empty' }],
       });
@@ -233,13 +218,7 @@ export class DirectoryImportService {
   ) {
     const { map, body } = await this.header(spec, rows);
     const cols = spec.columns;
-    await runner.query(
-      `CREATE TEMP TABLE import_stage (row_no integer NOT NULL, ${cols.map((c) => `"${c.db}" ${c.pg}`).join(', ')}) ON COMMIT DROP`,
-    );
-    const client = (await runner.connect()) as PoolClient;
-    const copy = client.query(
-      copyFrom(`COPY import_stage (row_no, ${cols.map((c) => `"${c.db}"`).join(', ')}) FROM STDIN`),
-    ) as Writable;
+    const copy = await this.sql.openStage(runner, spec);
     const errors = new ErrorList();
     const memo = cols.map(() => new Map<string, Parsed>());
     let count = 0;
@@ -276,39 +255,24 @@ export class DirectoryImportService {
       errors.add({ row: 2, column: '', reason: 'file has a header but no rows' });
       throw importRejected(errors, 'file has no rows');
     }
-    const [{ existing }] = (await runner.query(
-      `SELECT count(*)::int AS existing FROM ${spec.table}`,
-    )) as { existing: number }[];
+    const existing = await this.sql.count(runner, spec);
     const bulk = count >= this.bulkMinRows && count > existing;
     // Keys other tables refer to stay in place (dropping them would drop the foreign keys).
-    const keepKeys = bulk && (await this.isReferenced(spec, runner));
+    const keepKeys = bulk && (await this.sql.isReferenced(runner, spec));
     // A bulk load into an empty table finds repeated keys when it rebuilds the unique indexes,
     // for free; otherwise a repeat could land on an existing row, so look for them first.
     if (!bulk || existing > 0 || keepKeys) await this.checkDuplicates(spec, runner, errors);
     await this.checkStage(spec, runner, ctx, errors);
     const counts = bulk
       ? await this.bulkMerge(spec, runner, count, existing > 0, ctx.scope, errors, keepKeys)
-      : await this.upsert(spec, runner, count, { scope: ctx.scope });
+      : await this.upsert(spec, runner, count, ctx.scope, {});
     return { rows: count, ignoredColumns: map.ignored, ...counts };
-  }
-
-  /** Whether other tables have foreign keys to this one (its key cannot then be dropped for a rebuild). */
-  private async isReferenced(spec: DirectorySpec, runner: QueryRunner): Promise<boolean> {
-    const rows = (await runner.query(
-      `SELECT 1 FROM pg_constraint WHERE confrelid = $1::regclass AND contype = 'f' LIMIT 1`,
-      [spec.table],
-    )) as unknown[];
-    return rows.length > 0;
   }
 
   /** Keys that appear more than once in the file, reported on every repeat. */
   private async checkDuplicates(spec: DirectorySpec, runner: QueryRunner, errors: ErrorList) {
     for (const key of [spec.key, ...spec.alsoUnique]) {
-      const dups = (await runner.query(
-        `SELECT "${key}" AS key, array_agg(row_no ORDER BY row_no) AS rows FROM import_stage
-         GROUP BY "${key}" HAVING count(*) > 1 ORDER BY min(row_no) LIMIT ${MAX_REPORTED_ERRORS}`,
-      )) as { key: string; rows: number[] }[];
-      for (const d of dups) {
+      for (const d of await this.sql.duplicates(runner, key)) {
         for (const row of d.rows.slice(1)) {
           errors.add({ row, column: key, reason: `${d.key} also appears in row ${d.rows[0]}` });
         }
@@ -324,30 +288,19 @@ export class DirectoryImportService {
     errors: ErrorList,
   ) {
     for (const key of spec.alsoUnique) {
-      const taken = (await runner.query(
-        `SELECT s.row_no, s."${key}" AS value FROM import_stage s JOIN ${spec.table} t ON t."${key}" = s."${key}"
-         WHERE t."${spec.key}" <> s."${spec.key}" ORDER BY s.row_no LIMIT ${MAX_REPORTED_ERRORS}`,
-      )) as { row_no: number; value: string }[];
-      for (const t of taken)
+      for (const t of await this.sql.takenByOthers(runner, spec, key))
         errors.add({
           row: t.row_no,
           column: key,
           reason: `${t.value} belongs to another ${spec.name}`,
         });
     }
-    if (spec.scopeColumn && ctx.scope !== '') {
-      const outside = (await runner.query(
-        `SELECT s.row_no FROM import_stage s JOIN ${spec.table} t ON t."${spec.key}" = s."${spec.key}"
-         WHERE t."${spec.scopeColumn}" NOT LIKE $1 ORDER BY s.row_no LIMIT ${MAX_REPORTED_ERRORS}`,
-        [`${ctx.scope}%`],
-      )) as { row_no: number }[];
-      for (const o of outside) {
-        errors.add({
-          row: o.row_no,
-          column: spec.key,
-          reason: `this ${spec.name} is registered outside your jurisdiction`,
-        });
-      }
+    for (const row of await this.sql.outsideScope(runner, spec, ctx.scope)) {
+      errors.add({
+        row,
+        column: spec.key,
+        reason: `this ${spec.name} is registered outside your jurisdiction`,
+      });
     }
     if (errors.count > 0)
       throw importRejected(errors, `${errors.count} rows conflict; nothing was imported`);
@@ -366,92 +319,43 @@ export class DirectoryImportService {
     runner: QueryRunner,
     staged: number,
     hasRows: boolean,
-    scope: string,
+    scope: Scope,
     errors: ErrorList,
     keepKeys: boolean,
   ) {
-    await runner.query(`LOCK TABLE ${spec.table} IN ACCESS EXCLUSIVE MODE`);
-    const constraints = keepKeys
-      ? []
-      : ((await runner.query(
-          `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
-           WHERE conrelid = $1::regclass AND contype IN ('p', 'u') ORDER BY contype`,
-          [spec.table],
-        )) as { name: string; def: string }[]);
-    const indexes = (await runner.query(
-      `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS def FROM pg_index
-       WHERE indrelid = $1::regclass AND indexrelid NOT IN (SELECT conindid FROM pg_constraint WHERE conrelid = $1::regclass)`,
-      [spec.table],
-    )) as { name: string; def: string }[];
-    for (const c of constraints)
-      await runner.query(`ALTER TABLE ${spec.table} DROP CONSTRAINT "${c.name}"`);
-    for (const i of indexes) await runner.query(`DROP INDEX ${i.name}`);
-    const counts = await this.upsert(spec, runner, staged, {
-      scope,
+    await this.sql.lockTable(runner, spec);
+    const constraints = keepKeys ? [] : await this.sql.keyConstraints(runner, spec);
+    const indexes = await this.sql.plainIndexes(runner, spec);
+    for (const c of constraints) await this.sql.dropConstraint(runner, spec, c);
+    for (const i of indexes) await this.sql.dropIndex(runner, i);
+    const counts = await this.upsert(spec, runner, staged, scope, {
       withUpdates: hasRows,
       // Into a live primary key, key order keeps the btree's pages warm.
       sorted: keepKeys,
     });
-    try {
-      await runner.query('SAVEPOINT rebuild');
-      for (const c of constraints)
-        await runner.query(`ALTER TABLE ${spec.table} ADD CONSTRAINT "${c.name}" ${c.def}`);
-    } catch (e) {
-      if ((e as { driverError?: { code?: string } }).driverError?.code !== '23505') throw e;
+    const violation = await this.sql.restoreConstraints(runner, spec, constraints);
+    if (violation) {
       // Only a key repeated inside the file can break a unique constraint here.
-      await runner.query('ROLLBACK TO SAVEPOINT rebuild');
       await this.checkDuplicates(spec, runner, errors);
-      if (errors.count === 0) throw e;
+      if (errors.count === 0) throw violation;
       throw importRejected(errors, `${errors.count} duplicate rows; nothing was imported`);
     }
-    for (const i of indexes) await runner.query(i.def);
+    for (const i of indexes) await this.sql.createIndex(runner, i);
     return counts;
   }
 
-  /**
-   * Updates changed rows and inserts new ones. `withUpdates` false skips the update for an
-   * empty table; `sorted` inserts in key order, which keeps a live btree's pages warm but is
-   * wasted work when the indexes are rebuilt afterwards.
-   */
+  /** Updates changed rows and inserts new ones, counting those left unchanged. */
   private async upsert(
     spec: DirectorySpec,
     runner: QueryRunner,
     staged: number,
-    {
-      scope = '',
-      withUpdates = true,
-      sorted = true,
-    }: { scope?: string; withUpdates?: boolean; sorted?: boolean },
+    scope: Scope,
+    opts: { withUpdates?: boolean; sorted?: boolean },
   ) {
-    const key = `"${spec.key}"`;
-    // checkStage refused rows outside the scope; this keeps a record moved out of it meanwhile untouched.
-    const inScope = spec.scopeColumn && scope ? `AND t."${spec.scopeColumn}" LIKE $1` : '';
-    const names = spec.columns.map((c) => `"${c.db}"`);
-    const updatable = spec.columns.filter((c) => c.db !== spec.key).map((c) => `"${c.db}"`);
-    let updated = 0;
-    if (withUpdates) {
-      const [u] = (await runner.query(
-        `
-        WITH up AS (
-          UPDATE ${spec.table} AS t SET ${updatable.map((n) => `${n} = s.${n}`).join(', ')}, updated_at = now()
-          FROM import_stage s WHERE t.${key} = s.${key}
-            AND (${updatable.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${updatable.map((n) => `s.${n}`).join(', ')})
-            ${inScope}
-          RETURNING 1)
-        SELECT count(*)::int AS n FROM up`,
-        inScope ? [`${scope}%`] : [],
-      )) as { n: number }[];
-      updated = u.n;
-    }
-    const [i] = (await runner.query(`
-      WITH ins AS (
-        INSERT INTO ${spec.table} (${names.join(', ')})
-        SELECT ${names.map((n) => `s.${n}`).join(', ')} FROM import_stage s
-        ${withUpdates ? `WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE t.${key} = s.${key})` : ''}
-        ${sorted ? `ORDER BY s.${key}` : ''}
-        RETURNING 1)
-      SELECT count(*)::int AS n FROM ins`)) as { n: number }[];
-    return { inserted: i.n, updated, unchanged: staged - i.n - updated };
+    // checkStage refused rows outside the scope; the repository also keeps a record moved out
+    // of it meanwhile untouched.
+    const { inserted, updated } = await this.sql.upsert(runner, spec, scope, opts);
+    return { inserted, updated, unchanged: staged - inserted - updated };
   }
 
   /** Catalog rows are test items; they are grouped into categories whose item lists the file replaces. */
@@ -512,32 +416,22 @@ export class DirectoryImportService {
       errors.add({ row: 2, column: '', reason: 'file has a header but no rows' });
       throw importRejected(errors, 'file has no rows');
     }
-    const codes = [...categories.keys()];
-    const list = [...categories.values()];
-    const items = list.map((c) =>
-      JSON.stringify(
-        [...c.items.values()].map(({ item }) => {
-          const rule = parseLimitRule(item.limit as string);
-          return { ...item, limit: rule.ok ? rule.rule : null };
-        }),
-      ),
-    );
-    const [r] = (await runner.query(
-      `WITH up AS (
-        INSERT INTO product_category AS t (code, name, sector, items)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
-        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, sector = EXCLUDED.sector, items = EXCLUDED.items, updated_at = now()
-        WHERE (t.name, t.sector, t.items) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.sector, EXCLUDED.items)
-        RETURNING (xmax = 0) AS inserted
-      ) SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
-      [codes, list.map((c) => c.name), list.map((c) => c.sector), items],
-    )) as { inserted: number; updated: number }[];
+    const list = [...categories.entries()].map(([code, c]) => ({
+      code,
+      name: c.name,
+      sector: c.sector,
+      items: [...c.items.values()].map(({ item }) => {
+        const rule = parseLimitRule(item.limit as string);
+        return { ...item, limit: rule.ok ? rule.rule : null };
+      }),
+    }));
+    const r = await this.sql.upsertCategories(runner, list);
     return {
       rows: count,
       ignoredColumns: map.ignored,
       inserted: r.inserted,
       updated: r.updated,
-      unchanged: codes.length - r.inserted - r.updated,
+      unchanged: list.length - r.inserted - r.updated,
     };
   }
 }

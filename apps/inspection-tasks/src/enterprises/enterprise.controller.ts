@@ -11,24 +11,41 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { ErrorDto } from '@spotcheck/common';
 import { DirectoryExportService } from '../directory/directory-export.service';
 import { DirectoryImportService } from '../directory/directory-import.service';
+import { ApiFileExport, ApiFileImport } from '../directory/export-responses';
 import { sendFile } from '../directory/export-query';
 import { uploadedFile } from '../directory/file-request';
 import { ENTERPRISE_SPEC } from '../directory/specs';
 import {
   CreateEnterpriseDto,
+  DirectoryStatDto,
+  EnterpriseDto,
   EnterpriseExportQuery,
+  EnterprisePageDto,
   EnterpriseQuery,
   UpdateEnterpriseDto,
 } from './enterprise.dto';
 import { EnterpriseService } from './enterprise.service';
 
+/** Enterprises are named by USCC, not by uuid: `:uscc` is any text, and an unknown one is 404. */
 @ApiTags('enterprises 检查对象名录库')
 @ApiBearerAuth()
+@ApiBadRequestResponse({ type: ErrorDto })
+@ApiForbiddenResponse({ type: ErrorDto })
 @Roles('regulator', 'admin')
 @Controller('enterprises')
 export class EnterpriseController {
@@ -39,18 +56,21 @@ export class EnterpriseController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: EnterprisePageDto })
   list(@CurrentUser() p: Principal, @Query() q: EnterpriseQuery) {
     return this.enterprises.list(p, q);
   }
 
   /** Counts by region, risk class and status (kept current by the worker). */
   @Get('stats')
+  @ApiOkResponse({ type: [DirectoryStatDto] })
   stats(@CurrentUser() p: Principal) {
     return this.enterprises.stats(p);
   }
 
   /** The directory as CSV or XLSX, in the layout the import reads. */
   @Get('export')
+  @ApiFileExport()
   async export(
     @CurrentUser() p: Principal,
     @Query() q: EnterpriseExportQuery,
@@ -67,7 +87,7 @@ export class EnterpriseController {
 
   /** Upsert by USCC from CSV or XLSX (Chinese or English headers); all or nothing. */
   @Post('import')
-  @ApiConsumes('multipart/form-data')
+  @ApiFileImport()
   async import(@CurrentUser() p: Principal, @Req() req: FastifyRequest) {
     return this.importer.import(
       ENTERPRISE_SPEC,
@@ -79,16 +99,21 @@ export class EnterpriseController {
 
   @Roles('regulator', 'admin', 'enterprise')
   @Get(':uscc')
+  @ApiOkResponse({ type: EnterpriseDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
   get(@CurrentUser() p: Principal, @Param('uscc') uscc: string) {
     return this.enterprises.get(p, uscc);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: EnterpriseDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateEnterpriseDto) {
     return this.enterprises.create(p, dto);
   }
 
   @Patch(':uscc')
+  @ApiOkResponse({ type: EnterpriseDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
   update(
     @CurrentUser() p: Principal,
     @Param('uscc') uscc: string,
@@ -99,6 +124,8 @@ export class EnterpriseController {
 
   @Delete(':uscc')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNotFoundResponse({ type: ErrorDto })
   remove(@CurrentUser() p: Principal, @Param('uscc') uscc: string) {
     return this.enterprises.remove(p, uscc);
   }

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { ENTERPRISE_SIZES, ENTERPRISE_STATUSES, RISK_CLASSES } from '@spotcheck/domain';
 import type { EnterpriseSize, EnterpriseStatus, RiskClass } from '@spotcheck/domain';
-import { PageQuery } from '@spotcheck/common';
+import { PageQuery, Text } from '@spotcheck/common';
 import { ExportQuery } from '../directory/export-query';
 import { IsRegionCode, IsUscc } from '../directory/validators';
 
@@ -31,8 +31,7 @@ export class CreateEnterpriseDto {
   uscc!: string;
 
   @ApiProperty({ example: '呼和浩特市某乳业有限公司' })
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   name!: string;
 
   @ApiPropertyOptional()
@@ -100,9 +99,65 @@ export class EnterpriseQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Substring of the name' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Text(100)
   q?: string;
 }
 
 export class EnterpriseExportQuery extends IntersectionType(EnterpriseQuery, ExportQuery) {}
+
+export class EnterpriseDto {
+  @ApiProperty({ example: '91150100MA0N000000' })
+  uscc!: string;
+
+  @ApiProperty({ example: '呼和浩特市某乳业有限公司' })
+  name!: string;
+
+  @ApiProperty()
+  address!: string;
+
+  @ApiProperty({ example: '150102' })
+  regionCode!: string;
+
+  @ApiProperty({ enum: ENTERPRISE_SIZES })
+  size!: EnterpriseSize;
+
+  @ApiProperty({ type: [String], example: ['DAIRY-PAST'] })
+  categories!: string[];
+
+  @ApiProperty({ enum: RISK_CLASSES })
+  riskClass!: RiskClass;
+
+  @ApiProperty({ enum: ENTERPRISE_STATUSES })
+  status!: EnterpriseStatus;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
+
+export class EnterprisePageDto {
+  @ApiProperty({ type: [EnterpriseDto] })
+  items!: EnterpriseDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}
+
+export class DirectoryStatDto {
+  @ApiProperty({ example: '150102' })
+  regionCode!: string;
+
+  @ApiProperty({ enum: RISK_CLASSES })
+  riskClass!: RiskClass;
+
+  @ApiProperty({ enum: ENTERPRISE_STATUSES })
+  status!: EnterpriseStatus;
+
+  @ApiProperty({ example: 42 })
+  enterprises!: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  computedAt!: Date;
+}

@@ -4,34 +4,45 @@ import {
   Delete,
   Get,
   HttpCode,
-  Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { ErrorDto, IdParam } from '@spotcheck/common';
 import { DirectoryExportService } from '../directory/directory-export.service';
 import { DirectoryImportService } from '../directory/directory-import.service';
+import { ApiFileExport, ApiFileImport } from '../directory/export-responses';
 import { sendFile } from '../directory/export-query';
 import { uploadedFile } from '../directory/file-request';
 import { INSPECTOR_SPEC } from '../directory/specs';
 import {
   CreateInspectorDto,
+  InspectorDto,
   InspectorExportQuery,
+  InspectorPageDto,
   InspectorQuery,
   UpdateInspectorDto,
 } from './inspector.dto';
 import { InspectorService } from './inspector.service';
 
-const uuid = new ParseUUIDPipe({ version: undefined });
-
 @ApiTags('执法检查人员名录库 inspectors')
 @ApiBearerAuth()
+@ApiBadRequestResponse({ type: ErrorDto })
+@ApiForbiddenResponse({ type: ErrorDto })
 @Roles('regulator', 'admin')
 @Controller('inspectors')
 export class InspectorController {
@@ -42,12 +53,14 @@ export class InspectorController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: InspectorPageDto })
   list(@CurrentUser() p: Principal, @Query() q: InspectorQuery) {
     return this.service.list(p, q);
   }
 
   /** The directory as CSV or XLSX, in the layout the import reads. */
   @Get('export')
+  @ApiFileExport()
   async export(
     @CurrentUser() p: Principal,
     @Query() q: InspectorExportQuery,
@@ -64,7 +77,7 @@ export class InspectorController {
 
   /** Upsert by natural key from CSV or XLSX (Chinese or English headers); all or nothing. */
   @Post('import')
-  @ApiConsumes('multipart/form-data')
+  @ApiFileImport()
   async import(@CurrentUser() p: Principal, @Req() req: FastifyRequest) {
     return this.importer.import(
       INSPECTOR_SPEC,
@@ -75,27 +88,34 @@ export class InspectorController {
   }
 
   @Get(':id')
-  get(@CurrentUser() p: Principal, @Param('id', uuid) id: string) {
-    return this.service.table.get(p, id);
+  @ApiOkResponse({ type: InspectorDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  get(@CurrentUser() p: Principal, @IdParam('inspector') id: string) {
+    return this.service.get(p, id);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: InspectorDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateInspectorDto) {
-    return this.service.table.create(p, dto);
+    return this.service.create(p, dto);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: InspectorDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
   update(
     @CurrentUser() p: Principal,
-    @Param('id', uuid) id: string,
+    @IdParam('inspector') id: string,
     @Body() dto: UpdateInspectorDto,
   ) {
-    return this.service.table.update(p, id, dto);
+    return this.service.update(p, id, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  remove(@CurrentUser() p: Principal, @Param('id', uuid) id: string) {
-    return this.service.table.remove(p, id);
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  remove(@CurrentUser() p: Principal, @IdParam('inspector') id: string) {
+    return this.service.remove(p, id);
   }
 }

@@ -9,7 +9,7 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-import { PageQuery } from '@spotcheck/common';
+import { PageQuery, Raw, Text } from '@spotcheck/common';
 import { ExportQuery } from '../directory/export-query';
 import { IsRegionCode, IsUscc } from '../directory/validators';
 
@@ -22,13 +22,11 @@ export class CreateInspectorDto {
     example: 'NM-150100-0001',
     description: 'Law-enforcement certificate / staff number',
   })
-  @IsString()
-  @Length(1, 64)
+  @Raw(64)
   staffNo!: string;
 
   @ApiProperty()
-  @IsString()
-  @Length(1, 100)
+  @Text(100)
   name!: string;
 
   @ApiProperty({ example: '150100' })
@@ -87,9 +85,48 @@ export class InspectorQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Substring of the name or staff number' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Text(100)
   q?: string;
 }
 
 export class InspectorExportQuery extends IntersectionType(InspectorQuery, ExportQuery) {}
+
+export class InspectorDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'NM-150100-0001' })
+  staffNo!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ example: '150100' })
+  regionCode!: string;
+
+  @ApiProperty()
+  unit!: string;
+
+  @ApiProperty({ type: [String] })
+  categories!: string[];
+
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ type: [String], description: 'USCCs of declared conflicts of interest' })
+  conflicts!: string[];
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
+
+export class InspectorPageDto {
+  @ApiProperty({ type: [InspectorDto] })
+  items!: InspectorDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}

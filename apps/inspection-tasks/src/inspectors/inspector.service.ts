@@ -1,45 +1,50 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
 import { Inspector } from '@spotcheck/database';
-import { ScopedTable } from '../directory/scoped-table';
-import { InspectorQuery } from './inspector.dto';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { DirectoryTable } from '../directory/directory-table';
+import type { DirectoryFilter } from '../directory/directory.repository';
+import { CreateInspectorDto, InspectorQuery, UpdateInspectorDto } from './inspector.dto';
+import { InspectorFilter, InspectorRepository } from './inspector.repository';
 
 @Injectable()
 export class InspectorService {
-  readonly table: ScopedTable<Inspector>;
+  readonly table: DirectoryTable<Inspector>;
 
   constructor(
     @InjectDataSource() ds: DataSource,
-    @InjectRepository(Inspector) repo: Repository<Inspector>,
+    private readonly inspectors: InspectorRepository,
+    catalog: CatalogRepository,
   ) {
-    this.table = new ScopedTable(ds, repo, {
+    this.table = new DirectoryTable(ds, inspectors, catalog, {
       name: 'inspector',
-      idProperty: 'id',
-      sortProperty: 'staffNo',
       regionProperty: 'regionCode',
     });
   }
 
-  filtered(
-    p: Principal,
-    q: Omit<InspectorQuery, 'cursor' | 'limit'>,
-  ): SelectQueryBuilder<Inspector> {
-    const qb = this.table.query(p);
-    if (q.region)
-      qb.andWhere('e.regionCode LIKE :region', { region: `${q.region.replace(/(00)+$/, '')}%` });
-    if (q.category) qb.andWhere(':category = ANY(e.categories)', { category: q.category });
-    if (q.active !== undefined) qb.andWhere('e.active = :active', { active: q.active });
-    if (q.q) {
-      qb.andWhere("(e.name ILIKE :q ESCAPE '\\' OR e.staffNo ILIKE :q ESCAPE '\\')", {
-        q: `%${q.q.replace(/[\\%_]/g, '\\$&')}%`,
-      });
-    }
-    return qb;
+  filtered(p: Principal, q: InspectorFilter): DirectoryFilter<Inspector> {
+    return this.inspectors.filtered(this.table.scope(p), q);
   }
 
   list(p: Principal, q: InspectorQuery) {
-    return this.table.page(this.filtered(p, q), q.cursor, q.limit);
+    return this.table.list(this.filtered(p, q), q.cursor, q.limit);
+  }
+
+  get(p: Principal, id: string): Promise<Inspector> {
+    return this.table.get(this.table.scope(p), id);
+  }
+
+  create(p: Principal, dto: CreateInspectorDto) {
+    return this.table.create(p, dto);
+  }
+
+  update(p: Principal, id: string, dto: UpdateInspectorDto) {
+    return this.table.update(p, id, dto);
+  }
+
+  remove(p: Principal, id: string) {
+    return this.table.remove(p, id);
   }
 }

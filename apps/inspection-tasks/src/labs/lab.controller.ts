@@ -4,29 +4,45 @@ import {
   Delete,
   Get,
   HttpCode,
-  Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { ErrorDto, IdParam } from '@spotcheck/common';
 import { DirectoryExportService } from '../directory/directory-export.service';
 import { DirectoryImportService } from '../directory/directory-import.service';
+import { ApiFileExport, ApiFileImport } from '../directory/export-responses';
 import { sendFile } from '../directory/export-query';
 import { uploadedFile } from '../directory/file-request';
 import { LAB_SPEC } from '../directory/specs';
-import { CreateLabDto, LabExportQuery, LabQuery, UpdateLabDto } from './lab.dto';
+import {
+  CreateLabDto,
+  LabDto,
+  LabExportQuery,
+  LabPageDto,
+  LabQuery,
+  UpdateLabDto,
+} from './lab.dto';
 import { LabService } from './lab.service';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('labs 检验机构')
 @ApiBearerAuth()
+@ApiBadRequestResponse({ type: ErrorDto })
+@ApiForbiddenResponse({ type: ErrorDto })
 @Roles('regulator', 'admin')
 @Controller('labs')
 export class LabController {
@@ -37,12 +53,14 @@ export class LabController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: LabPageDto })
   list(@CurrentUser() p: Principal, @Query() q: LabQuery) {
     return this.service.list(p, q);
   }
 
   /** The directory as CSV or XLSX, in the layout the import reads. */
   @Get('export')
+  @ApiFileExport()
   async export(@CurrentUser() p: Principal, @Query() q: LabExportQuery, @Res() res: FastifyReply) {
     const stream = await this.exporter.export(
       LAB_SPEC,
@@ -55,30 +73,38 @@ export class LabController {
 
   /** Upsert by natural key from CSV or XLSX (Chinese or English headers); all or nothing. */
   @Post('import')
-  @ApiConsumes('multipart/form-data')
+  @ApiFileImport()
   async import(@CurrentUser() p: Principal, @Req() req: FastifyRequest) {
     return this.importer.import(LAB_SPEC, await uploadedFile(req), p, this.service.table.scope(p));
   }
 
+  /** Regulators see labs in their jurisdiction; a lab's staff see their own lab. */
   @Roles('regulator', 'admin', 'lab')
   @Get(':id')
-  get(@CurrentUser() p: Principal, @Param('id', uuid) id: string) {
+  @ApiOkResponse({ type: LabDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  get(@CurrentUser() p: Principal, @IdParam('lab') id: string) {
     return this.service.get(p, id);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: LabDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateLabDto) {
-    return this.service.table.create(p, dto);
+    return this.service.create(p, dto);
   }
 
   @Patch(':id')
-  update(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Body() dto: UpdateLabDto) {
-    return this.service.table.update(p, id, dto);
+  @ApiOkResponse({ type: LabDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  update(@CurrentUser() p: Principal, @IdParam('lab') id: string, @Body() dto: UpdateLabDto) {
+    return this.service.update(p, id, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  remove(@CurrentUser() p: Principal, @Param('id', uuid) id: string) {
-    return this.service.table.remove(p, id);
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  remove(@CurrentUser() p: Principal, @IdParam('lab') id: string) {
+    return this.service.remove(p, id);
   }
 }

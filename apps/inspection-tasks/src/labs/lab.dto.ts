@@ -6,13 +6,11 @@ import {
   IsBoolean,
   IsInt,
   IsOptional,
-  IsString,
-  Length,
   Matches,
   Max,
   Min,
 } from 'class-validator';
-import { PageQuery } from '@spotcheck/common';
+import { PageQuery, Raw, Text } from '@spotcheck/common';
 import { ExportQuery } from '../directory/export-query';
 import { IsRegionCode, IsUscc } from '../directory/validators';
 
@@ -22,8 +20,7 @@ const toBool = ({ value }: { value: unknown }) =>
 
 export class CreateLabDto {
   @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   name!: string;
 
   @ApiProperty({ description: 'USCC of the lab' })
@@ -31,8 +28,7 @@ export class CreateLabDto {
   uscc!: string;
 
   @ApiProperty({ description: 'CMA (资质认定) certificate number' })
-  @IsString()
-  @Length(1, 64)
+  @Raw(64)
   cmaNo!: string;
 
   @ApiProperty({ example: '150100' })
@@ -79,3 +75,43 @@ export class LabQuery extends PageQuery {
 }
 
 export class LabExportQuery extends IntersectionType(LabQuery, ExportQuery) {}
+
+export class LabDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  uscc!: string;
+
+  @ApiProperty()
+  cmaNo!: string;
+
+  @ApiProperty({ example: '150100' })
+  regionCode!: string;
+
+  @ApiProperty({ type: [String] })
+  categories!: string[];
+
+  @ApiProperty({ description: 'Samples per year the lab can test' })
+  capacity!: number;
+
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
+
+export class LabPageDto {
+  @ApiProperty({ type: [LabDto] })
+  items!: LabDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}

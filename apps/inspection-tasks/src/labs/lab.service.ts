@@ -1,45 +1,51 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
-import { notFound } from '@spotcheck/common';
 import { Lab } from '@spotcheck/database';
-import { ScopedTable } from '../directory/scoped-table';
-import { LabQuery } from './lab.dto';
+import { CatalogRepository } from '../catalog/catalog.repository';
+import { DirectoryTable, KEEPERS } from '../directory/directory-table';
+import type { DirectoryFilter } from '../directory/directory.repository';
+import { CreateLabDto, LabQuery, UpdateLabDto } from './lab.dto';
+import { LabFilter, LabRepository } from './lab.repository';
 
 @Injectable()
 export class LabService {
-  readonly table: ScopedTable<Lab>;
+  readonly table: DirectoryTable<Lab>;
 
-  constructor(@InjectDataSource() ds: DataSource, @InjectRepository(Lab) repo: Repository<Lab>) {
-    this.table = new ScopedTable(ds, repo, {
+  constructor(
+    @InjectDataSource() ds: DataSource,
+    private readonly labs: LabRepository,
+    catalog: CatalogRepository,
+  ) {
+    this.table = new DirectoryTable(ds, labs, catalog, {
       name: 'lab',
-      idProperty: 'id',
-      sortProperty: 'cmaNo',
       regionProperty: 'regionCode',
     });
   }
 
-  filtered(p: Principal, q: Omit<LabQuery, 'cursor' | 'limit'>): SelectQueryBuilder<Lab> {
-    const qb = this.table.query(p);
-    if (q.region)
-      qb.andWhere('e.regionCode LIKE :region', { region: `${q.region.replace(/(00)+$/, '')}%` });
-    if (q.category) qb.andWhere(':category = ANY(e.categories)', { category: q.category });
-    if (q.active !== undefined) qb.andWhere('e.active = :active', { active: q.active });
-    return qb;
+  filtered(p: Principal, q: LabFilter): DirectoryFilter<Lab> {
+    return this.labs.filtered(this.table.scope(p), q);
   }
 
   list(p: Principal, q: LabQuery) {
-    return this.table.page(this.filtered(p, q), q.cursor, q.limit);
+    return this.table.list(this.filtered(p, q), q.cursor, q.limit);
   }
 
   /** Regulators see labs in their jurisdiction; a lab's staff see their own lab. */
-  async get(p: Principal, id: string): Promise<Lab> {
-    if (p.role === 'lab') {
-      const own = p.org === id ? await this.table.repo.findOneBy({ id }) : null;
-      if (!own) throw notFound('lab', id);
-      return own;
-    }
-    return this.table.get(p, id);
+  get(p: Principal, id: string): Promise<Lab> {
+    return this.table.get(this.table.scope(p, [...KEEPERS, 'lab']), id);
+  }
+
+  create(p: Principal, dto: CreateLabDto) {
+    return this.table.create(p, dto);
+  }
+
+  update(p: Principal, id: string, dto: UpdateLabDto) {
+    return this.table.update(p, id, dto);
+  }
+
+  remove(p: Principal, id: string) {
+    return this.table.remove(p, id);
   }
 }

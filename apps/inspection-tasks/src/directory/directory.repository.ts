@@ -1,0 +1,85 @@
+import { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { Scope, ScopeColumns, scopeWhere } from '@spotcheck/auth';
+import type { Page } from '@spotcheck/common';
+import { encodeCursor } from '@spotcheck/domain';
+
+/** The caller's filtered, scoped query of one directory: what lists and exports read. */
+export type DirectoryFilter<T extends ObjectLiteral> = SelectQueryBuilder<T>;
+
+export interface DirectoryTableShape<T> {
+  /** Entity property used for lookups (and as the audit entity id). */
+  idProperty: keyof T & string;
+  /** Entity property that orders pages (unique). */
+  sortProperty: keyof T & string;
+  /** Where the scope policy finds each kind's key, as property paths of alias `e`; none for a national table. */
+  scopeColumns?: ScopeColumns;
+}
+
+/**
+ * What the four directories' repositories share: scoped reads, keyset pages, and the row
+ * writes of a create, update or delete (inside the caller's transaction). Subclasses add
+ * their filters.
+ */
+export abstract class DirectoryRepository<T extends ObjectLiteral> {
+  protected constructor(
+    protected readonly repo: Repository<T>,
+    readonly shape: DirectoryTableShape<T>,
+  ) {}
+
+  /** The rows `scope` may see, as a query builder aliased `e`. */
+  protected scoped(scope: Scope, m?: EntityManager): SelectQueryBuilder<T> {
+    const qb = (m ? m.getRepository<T>(this.repo.target) : this.repo).createQueryBuilder('e');
+    if (this.shape.scopeColumns) {
+      const w = scopeWhere(scope, this.shape.scopeColumns);
+      if (w.sql !== 'true') qb.andWhere(w.sql, w.params);
+    }
+    return qb;
+  }
+
+  /** One page of `filter` in sort order, after the sort key `after`. */
+  async page(
+    filter: DirectoryFilter<T>,
+    after: string | undefined,
+    limit: number,
+  ): Promise<Page<T>> {
+    const sort = this.shape.sortProperty;
+    const qb = filter.clone();
+    if (after !== undefined) qb.andWhere(`e.${sort} > :after`, { after });
+    const rows = await qb
+      .orderBy(`e.${sort}`, 'ASC')
+      .take(limit + 1)
+      .getMany();
+    const more = rows.length > limit;
+    const items = more ? rows.slice(0, limit) : rows;
+    return {
+      items,
+      nextCursor: more ? encodeCursor([String(items[items.length - 1][sort])]) : null,
+    };
+  }
+
+  /** The record if `scope` may see it; inside a write (`m`) it is locked until the commit. */
+  async find(scope: Scope, id: string, m?: EntityManager): Promise<T | null> {
+    const qb = this.scoped(scope, m).andWhere(`e.${this.shape.idProperty} = :id`, { id });
+    if (m) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  /** Inserts a new record (never an upsert: a taken key is the database's 409). */
+  async insert(m: EntityManager, values: Partial<T>): Promise<T> {
+    const { identifiers } = await m.insert(
+      this.repo.target,
+      m.create(this.repo.target, values as T),
+    );
+    return m.findOneByOrFail(this.repo.target, identifiers[0] as never);
+  }
+
+  async update(m: EntityManager, before: T, values: Partial<T>): Promise<T> {
+    return m.save(
+      m.merge(this.repo.target, m.create(this.repo.target, { ...before }), values as T),
+    );
+  }
+
+  async delete(m: EntityManager, id: string): Promise<void> {
+    await m.delete(this.repo.target, { [this.shape.idProperty]: id });
+  }
+}
