@@ -1,0 +1,96 @@
+import { randomInt } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { DataSource, MoreThan } from 'typeorm';
+import { AuditLog, OutboxMessage } from '@spotcheck/database';
+import type { Principal } from '@spotcheck/auth';
+import { Enterprise, Inspector, Lab, ProductCategory } from '@spotcheck/database';
+import { DomainError, completeUscc } from '@spotcheck/domain';
+import { makeCategory, makeEnterprise, makeInspector, makeLab } from '../factories';
+
+/** Principals of the directory tests: Hohhot (150100) and Baotou (150200) regulators, and others. */
+export const HOHHOT: Principal = { sub: 'reg-hohhot', role: 'regulator', jurisdiction: '150100' };
+export const BAOTOU: Principal = { sub: 'reg-baotou', role: 'regulator', jurisdiction: '150200' };
+export const ADMIN: Principal = { sub: 'admin-1', role: 'admin' };
+export const enterpriseUser = (uscc: string): Principal => ({
+  sub: `ent-${uscc}`,
+  role: 'enterprise',
+  org: uscc,
+});
+export const labUser = (labId: string): Principal => ({
+  sub: `lab-${labId}`,
+  role: 'lab',
+  org: labId,
+});
+
+/** An uploaded CSV, as the import receives it from the multipart parser. */
+export function csvUpload(lines: string[], filename = 'directory.csv') {
+  return {
+    stream: Readable.from([Buffer.from(`${lines.join('\n')}\n`, 'utf8')]),
+    filename,
+    mimetype: 'text/csv',
+  };
+}
+
+/** Where the audit log and the outbox stand now, to find what one write added. */
+export async function marks(ds: DataSource): Promise<{ audit: string; outbox: string }> {
+  const last = async (target: typeof AuditLog | typeof OutboxMessage, key: 'seq' | 'id') => {
+    const [row] = await ds.getRepository<AuditLog | OutboxMessage>(target).find({
+      order: { [key]: 'DESC' },
+      take: 1,
+    });
+    return row ? String((row as unknown as Record<string, string>)[key]) : '0';
+  };
+  return { audit: await last(AuditLog, 'seq'), outbox: await last(OutboxMessage, 'id') };
+}
+
+/** Audit rows and outbox rows written since `since`, oldest first. */
+export async function writtenSince(ds: DataSource, since: { audit: string; outbox: string }) {
+  const audit = await ds
+    .getRepository(AuditLog)
+    .find({ where: { seq: MoreThan(since.audit) }, order: { seq: 'ASC' } });
+  const outbox = await ds
+    .getRepository(OutboxMessage)
+    .find({ where: { id: MoreThan(since.outbox) }, order: { id: 'ASC' } });
+  return { audit, outbox };
+}
+
+/*
+ * Keys drawn at random: Jest loads support.ts afresh for each test file, so its counters
+ * start over while the process (and so the pid) stays the same under --runInBand.
+ */
+const randomDigits = (n: number) => String(randomInt(0, 10 ** n)).padStart(n, '0');
+
+/** A valid USCC registered in `region`, not used before in this database (with odds of 1e-9). */
+export const randomUscc = (region = '150102') => completeUscc(`91${region}${randomDigits(9)}`);
+
+/** A key no other row of this run holds: `${prefix}` and 10 random characters. */
+export const randomKey = (prefix = '') =>
+  `${prefix}${randomInt(0, 36 ** 8).toString(36)}${randomDigits(2)}`;
+
+export const enterprise = (ds: DataSource, over: Partial<Enterprise> = {}) =>
+  makeEnterprise(ds, { uscc: randomUscc(over.regionCode ?? '150102'), ...over });
+
+export const lab = (ds: DataSource, over: Partial<Lab> = {}) =>
+  makeLab(ds, {
+    uscc: randomUscc(over.regionCode ?? '150100'),
+    cmaNo: randomKey('CMA'),
+    name: randomKey('检验所'),
+    ...over,
+  });
+
+export const inspector = (ds: DataSource, over: Partial<Inspector> = {}) =>
+  makeInspector(ds, { staffNo: randomKey('S'), ...over });
+
+export const category = (ds: DataSource, over: Partial<ProductCategory> = {}) =>
+  makeCategory(ds, { code: randomKey('C').toUpperCase(), ...over });
+
+/** The DomainError a use case throws, whether it throws at once or rejects. */
+export async function failure(fn: () => unknown): Promise<DomainError> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a DomainError');
+}
