@@ -31,13 +31,13 @@ export class TestItemDto {
   @Text(200)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'GB 5009.5' })
+  @ApiPropertyOptional({ type: String, example: 'GB 5009.5' })
   @IsOptional()
   @IsString()
   @Length(0, 200)
   method = '';
 
-  @ApiPropertyOptional({ example: 'g/100g' })
+  @ApiPropertyOptional({ type: String, example: 'g/100g' })
   @IsOptional()
   @IsString()
   @Length(0, 50)
