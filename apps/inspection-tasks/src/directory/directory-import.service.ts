@@ -112,7 +112,7 @@ export class DirectoryImportService {
     try {
       await runner.startTransaction();
       // One import of a directory at a time: two that both read the table, then both ask
-      // for its exclusive lock to rebuild (bulkMerge), would deadlock; the second now waits.
+      // for its exclusive lock to rebuild (bulkMerge), would deadlock; so the second waits here.
       await this.sql.lockDirectory(runner, spec);
       const ctx: ImportContext = { scope, categories: await this.sql.categoryCodes(runner) };
       const outcome =

@@ -1,26 +1,26 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AppException } from '@spotcheck/common';
+import { DomainError } from '@spotcheck/domain';
 import type { ImportFile } from './directory-import.service';
 
 /** The uploaded file of a multipart/form-data request (field name `file`). */
 export async function uploadedFile(req: FastifyRequest): Promise<ImportFile> {
   if (!req.isMultipart()) {
-    throw new AppException(
-      HttpStatus.BAD_REQUEST,
+    throw new DomainError(
+      'invalid',
       'FILE_REQUIRED',
       'file: send multipart/form-data with a file field',
-      {
-        errors: [{ field: 'file', reason: 'send multipart/form-data with a file field' }],
-      },
+      { errors: [{ field: 'file', reason: 'send multipart/form-data with a file field' }] },
     );
   }
   const part = await req.file();
   if (!part) {
-    throw new AppException(HttpStatus.BAD_REQUEST, 'FILE_REQUIRED', 'file: is required', {
+    throw new DomainError('invalid', 'FILE_REQUIRED', 'file: is required', {
       errors: [{ field: 'file', reason: 'is required' }],
     });
   }
+  // 413 is HTTP's own answer to a body over the limit; no rule of the domain says it.
   part.file.on('limit', () =>
     part.file.destroy(
       new AppException(
