@@ -2,8 +2,8 @@ import { DomainError } from '@spotcheck/domain';
 import { EnterpriseService } from '../../../apps/inspection-tasks/src/enterprises/enterprise.service';
 import { EnterprisesModule } from '../../../apps/inspection-tasks/src/enterprises/enterprises.module';
 import {
-  BAOTOU,
-  HOHHOT,
+  CHIFENG,
+  WUHAI,
   category,
   enterprise,
   enterpriseUser,
@@ -26,21 +26,21 @@ describe('EnterpriseService', () => {
 
   it('creates an enterprise in the jurisdiction, with an audit row and a directory event', async () => {
     const cat = await category(m.ds);
-    const uscc = randomUscc('150102');
+    const uscc = randomUscc('150302');
     const before = await marks(m.ds);
-    const created = await svc.create(HOHHOT, {
+    const created = await svc.create(WUHAI, {
       uscc,
-      name: '呼和浩特市测试乳业有限公司',
-      regionCode: '150102',
+      name: '乌海市测试乳业有限公司',
+      regionCode: '150302',
       size: 'small',
       riskClass: 'B',
       categories: [cat.code],
     });
-    expect(created).toMatchObject({ uscc, regionCode: '150102', status: 'active' });
+    expect(created).toMatchObject({ uscc, regionCode: '150302', status: 'active' });
     const { audit, outbox } = await writtenSince(m.ds, before);
     expect(audit).toEqual([
       expect.objectContaining({
-        actor: HOHHOT.sub,
+        actor: WUHAI.sub,
         action: 'create',
         entityType: 'enterprise',
         entityId: uscc,
@@ -57,61 +57,61 @@ describe('EnterpriseService', () => {
   });
 
   it('answers not found for an enterprise of another jurisdiction, as for an absent one', async () => {
-    const e = await enterprise(m.ds, { regionCode: '150102' });
-    const outside = await failure(() => svc.get(BAOTOU, e.uscc));
+    const e = await enterprise(m.ds, { regionCode: '150302' });
+    const outside = await failure(() => svc.get(CHIFENG, e.uscc));
     expect(outside).toBeInstanceOf(DomainError);
     expect(outside).toMatchObject({ kind: 'not_found', code: 'NOT_FOUND' });
-    const absent = await failure(() => svc.get(BAOTOU, randomUscc('150202')));
+    const absent = await failure(() => svc.get(CHIFENG, randomUscc('150402')));
     expect(absent.kind).toBe(outside.kind);
-    expect(await svc.get(HOHHOT, e.uscc)).toMatchObject({ uscc: e.uscc });
+    expect(await svc.get(WUHAI, e.uscc)).toMatchObject({ uscc: e.uscc });
   });
 
   it('lets an update or a delete outside the jurisdiction change nothing and write no audit row', async () => {
-    const e = await enterprise(m.ds, { regionCode: '150102', riskClass: 'B' });
+    const e = await enterprise(m.ds, { regionCode: '150302', riskClass: 'B' });
     const before = await marks(m.ds);
-    expect(await failure(() => svc.update(BAOTOU, e.uscc, { riskClass: 'D' }))).toMatchObject({
+    expect(await failure(() => svc.update(CHIFENG, e.uscc, { riskClass: 'D' }))).toMatchObject({
       kind: 'not_found',
     });
-    expect(await failure(() => svc.remove(BAOTOU, e.uscc))).toMatchObject({ kind: 'not_found' });
+    expect(await failure(() => svc.remove(CHIFENG, e.uscc))).toMatchObject({ kind: 'not_found' });
     expect(await writtenSince(m.ds, before)).toEqual({ audit: [], outbox: [] });
-    expect((await svc.get(HOHHOT, e.uscc)).riskClass).toBe('B');
+    expect((await svc.get(WUHAI, e.uscc)).riskClass).toBe('B');
   });
 
   it('refuses a region outside the jurisdiction, naming the field', async () => {
     const err = await failure(() =>
-      svc.create(BAOTOU, {
-        uscc: randomUscc('150102'),
+      svc.create(CHIFENG, {
+        uscc: randomUscc('150302'),
         name: '越界企业',
-        regionCode: '150102',
+        regionCode: '150302',
         size: 'micro',
         riskClass: 'A',
       }),
     );
     expect(err).toMatchObject({ kind: 'invalid', code: 'VALIDATION_FAILED' });
     expect(err.details.errors).toEqual([
-      { field: 'regionCode', reason: '150102 is outside your jurisdiction' },
+      { field: 'regionCode', reason: '150302 is outside your jurisdiction' },
     ]);
   });
 
   it('refuses a region code that is not in GB/T 2260, naming the field', async () => {
-    const e = await enterprise(m.ds, { regionCode: '150102' });
-    const err = await failure(() => svc.update(HOHHOT, e.uscc, { regionCode: '150199' }));
+    const e = await enterprise(m.ds, { regionCode: '150302' });
+    const err = await failure(() => svc.update(WUHAI, e.uscc, { regionCode: '150399' }));
     expect(err).toMatchObject({ kind: 'invalid' });
     expect(err.details.errors).toEqual([expect.objectContaining({ field: 'regionCode' })]);
   });
 
   it('refuses an unknown product category, naming it', async () => {
-    const e = await enterprise(m.ds, { regionCode: '150102' });
-    const err = await failure(() => svc.update(HOHHOT, e.uscc, { categories: ['NO-SUCH-CAT'] }));
+    const e = await enterprise(m.ds, { regionCode: '150302' });
+    const err = await failure(() => svc.update(WUHAI, e.uscc, { categories: ['NO-SUCH-CAT'] }));
     expect(err.details.errors).toEqual([
       { field: 'categories', reason: 'unknown product category NO-SUCH-CAT' },
     ]);
   });
 
   it('updates with the before and after in the audit row', async () => {
-    const e = await enterprise(m.ds, { regionCode: '150102', riskClass: 'A' });
+    const e = await enterprise(m.ds, { regionCode: '150302', riskClass: 'A' });
     const before = await marks(m.ds);
-    const after = await svc.update(HOHHOT, e.uscc, { riskClass: 'C' });
+    const after = await svc.update(WUHAI, e.uscc, { riskClass: 'C' });
     expect(after.riskClass).toBe('C');
     const { audit, outbox } = await writtenSince(m.ds, before);
     expect(audit).toHaveLength(1);
@@ -143,20 +143,20 @@ describe('EnterpriseService', () => {
   it('pages through the jurisdiction only, and refuses a cursor it did not issue', async () => {
     const name = `翻页${Date.now()}`;
     const inside = [
-      await enterprise(m.ds, { regionCode: '150102', name: `${name}甲` }),
-      await enterprise(m.ds, { regionCode: '150103', name: `${name}乙` }),
-      await enterprise(m.ds, { regionCode: '150104', name: `${name}丙` }),
+      await enterprise(m.ds, { regionCode: '150302', name: `${name}甲` }),
+      await enterprise(m.ds, { regionCode: '150303', name: `${name}乙` }),
+      await enterprise(m.ds, { regionCode: '150304', name: `${name}丙` }),
     ];
-    await enterprise(m.ds, { regionCode: '150202', name: `${name}丁` });
-    const first = await svc.list(HOHHOT, { q: name, limit: 2 });
+    await enterprise(m.ds, { regionCode: '150402', name: `${name}丁` });
+    const first = await svc.list(WUHAI, { q: name, limit: 2 });
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();
-    const second = await svc.list(HOHHOT, { q: name, limit: 2, cursor: first.nextCursor! });
+    const second = await svc.list(WUHAI, { q: name, limit: 2, cursor: first.nextCursor! });
     expect(second.nextCursor).toBeNull();
     expect([...first.items, ...second.items].map((e) => e.uscc)).toEqual(
       inside.map((e) => e.uscc).sort(),
     );
-    const err = await failure(() => svc.list(HOHHOT, { q: name, limit: 2, cursor: 'forged' }));
+    const err = await failure(() => svc.list(WUHAI, { q: name, limit: 2, cursor: 'forged' }));
     expect(err.details.errors).toEqual([
       { field: 'cursor', reason: 'is not a cursor this API issued' },
     ]);

@@ -8,8 +8,8 @@ import {
 } from '../../../apps/inspection-tasks/src/directory/specs';
 import {
   ADMIN,
-  BAOTOU,
-  HOHHOT,
+  CHIFENG,
+  WUHAI,
   csvUpload,
   enterprise,
   failure,
@@ -21,7 +21,7 @@ import {
 import { Medium, medium } from '../support';
 
 const HEADER = '统一社会信用代码,企业名称,行政区划代码,企业规模,信用风险分类';
-const scope = (p: typeof HOHHOT) => scopeOf(p, 'the enterprise directory', ['regulator', 'admin']);
+const scope = (p: typeof WUHAI) => scopeOf(p, 'the enterprise directory', ['regulator', 'admin']);
 
 describe('DirectoryImportService', () => {
   let m: Medium;
@@ -33,21 +33,21 @@ describe('DirectoryImportService', () => {
   afterAll(() => m.close());
 
   it('imports a file with one audit row and one directory event', async () => {
-    const a = randomUscc('150102');
-    const b = randomUscc('150103');
+    const a = randomUscc('150302');
+    const b = randomUscc('150303');
     const before = await marks(m.ds);
     const result = await svc.import(
       ENTERPRISE_SPEC,
-      csvUpload([HEADER, `${a},甲公司,150102,小型,A类`, `${b},乙公司,150103,micro,c`]),
-      HOHHOT,
-      scope(HOHHOT),
+      csvUpload([HEADER, `${a},甲公司,150302,小型,A类`, `${b},乙公司,150303,micro,c`]),
+      WUHAI,
+      scope(WUHAI),
     );
     expect(result).toMatchObject({ directory: 'enterprise', rows: 2, inserted: 2, updated: 0 });
     const rows = await m.ds.getRepository(Enterprise).findBy([{ uscc: a }, { uscc: b }]);
     expect(rows.map((r) => r.riskClass).sort()).toEqual(['A', 'C']);
     const { audit, outbox } = await writtenSince(m.ds, before);
     expect(audit).toEqual([
-      expect.objectContaining({ action: 'import', entityType: 'enterprise', actor: HOHHOT.sub }),
+      expect.objectContaining({ action: 'import', entityType: 'enterprise', actor: WUHAI.sub }),
     ]);
     expect(outbox).toEqual([
       expect.objectContaining({ payload: { entity: 'enterprise', count: 2 } }),
@@ -55,18 +55,18 @@ describe('DirectoryImportService', () => {
   });
 
   it('rejects a file with a bad row, naming its line and column, and writes nothing', async () => {
-    const good = randomUscc('150102');
+    const good = randomUscc('150302');
     const before = await marks(m.ds);
     const err = await failure(() =>
       svc.import(
         ENTERPRISE_SPEC,
         csvUpload([
           HEADER,
-          `${good},好公司,150102,小型,A`,
-          `91150102BADUSCC000,坏公司,150102,小型,A`,
+          `${good},好公司,150302,小型,A`,
+          `91150302BADUSCC000,坏公司,150302,小型,A`,
         ]),
-        HOHHOT,
-        scope(HOHHOT),
+        WUHAI,
+        scope(WUHAI),
       ),
     );
     expect(err).toMatchObject({ kind: 'invalid', code: 'IMPORT_REJECTED' });
@@ -77,24 +77,24 @@ describe('DirectoryImportService', () => {
   });
 
   it('refuses rows outside the jurisdiction: a new region, or a record registered elsewhere', async () => {
-    const theirs = await enterprise(m.ds, { regionCode: '150102' });
+    const theirs = await enterprise(m.ds, { regionCode: '150302' });
     const err = await failure(() =>
       svc.import(
         ENTERPRISE_SPEC,
-        csvUpload([HEADER, `${randomUscc('150102')},新公司,150102,小型,A`]),
-        BAOTOU,
-        scope(BAOTOU),
+        csvUpload([HEADER, `${randomUscc('150302')},新公司,150302,小型,A`]),
+        CHIFENG,
+        scope(CHIFENG),
       ),
     );
     expect(err.details.errors).toEqual([
-      { row: 2, column: 'region_code', reason: '150102 is outside your jurisdiction' },
+      { row: 2, column: 'region_code', reason: '150302 is outside your jurisdiction' },
     ]);
     const moved = await failure(() =>
       svc.import(
         ENTERPRISE_SPEC,
-        csvUpload([HEADER, `${theirs.uscc},搬来的公司,150202,小型,A`]),
-        BAOTOU,
-        scope(BAOTOU),
+        csvUpload([HEADER, `${theirs.uscc},搬来的公司,150402,小型,A`]),
+        CHIFENG,
+        scope(CHIFENG),
       ),
     );
     expect(moved.details.errors).toEqual([
@@ -102,7 +102,7 @@ describe('DirectoryImportService', () => {
     ]);
     expect(
       (await m.ds.getRepository(Enterprise).findOneByOrFail({ uscc: theirs.uscc })).regionCode,
-    ).toBe('150102');
+    ).toBe('150302');
   });
 
   it('names a key repeated inside the file on its second line', async () => {
@@ -110,7 +110,7 @@ describe('DirectoryImportService', () => {
     const err = await failure(() =>
       svc.import(
         INSPECTOR_SPEC,
-        csvUpload(['执法证号,姓名,行政区划代码', `${tag},张三,150102`, `${tag},李四,150102`]),
+        csvUpload(['执法证号,姓名,行政区划代码', `${tag},张三,150302`, `${tag},李四,150302`]),
         ADMIN,
         scopeOf(ADMIN, 'the inspector directory', ['admin']),
       ),

@@ -6,8 +6,8 @@ import { LabService } from '../../../apps/inspection-tasks/src/labs/lab.service'
 import { LabsModule } from '../../../apps/inspection-tasks/src/labs/labs.module';
 import {
   ADMIN,
-  BAOTOU,
-  HOHHOT,
+  CHIFENG,
+  WUHAI,
   category,
   failure,
   inspector,
@@ -29,8 +29,8 @@ describe('LabService, InspectorService, CatalogService', () => {
   describe('labs', () => {
     it("shows a lab's staff their own lab and no other, whatever its region", async () => {
       const svc = m.get(LabService);
-      const own = await lab(m.ds, { regionCode: '150200' });
-      const other = await lab(m.ds, { regionCode: '150200' });
+      const own = await lab(m.ds, { regionCode: '150400' });
+      const other = await lab(m.ds, { regionCode: '150400' });
       expect(await svc.get(labUser(own.id), own.id)).toMatchObject({ id: own.id });
       expect(await svc.get(labUser(own.id.toUpperCase()), own.id)).toMatchObject({ id: own.id });
       expect(await failure(() => svc.get(labUser(own.id), other.id))).toMatchObject({
@@ -43,22 +43,22 @@ describe('LabService, InspectorService, CatalogService', () => {
 
     it('answers not found for a lab of another jurisdiction', async () => {
       const svc = m.get(LabService);
-      const l = await lab(m.ds, { regionCode: '150200' });
-      expect(await failure(() => svc.get(HOHHOT, l.id))).toMatchObject({ kind: 'not_found' });
-      expect(await svc.get(BAOTOU, l.id)).toMatchObject({ id: l.id });
+      const l = await lab(m.ds, { regionCode: '150400' });
+      expect(await failure(() => svc.get(WUHAI, l.id))).toMatchObject({ kind: 'not_found' });
+      expect(await svc.get(CHIFENG, l.id)).toMatchObject({ id: l.id });
     });
 
     it('deletes with an audit row and a directory event', async () => {
       const svc = m.get(LabService);
-      const l = await lab(m.ds, { regionCode: '150200' });
+      const l = await lab(m.ds, { regionCode: '150400' });
       const before = await marks(m.ds);
-      await svc.remove(BAOTOU, l.id);
+      await svc.remove(CHIFENG, l.id);
       const { audit, outbox } = await writtenSince(m.ds, before);
       expect(audit).toEqual([
         expect.objectContaining({ action: 'delete', entityType: 'lab', entityId: l.id }),
       ]);
       expect(outbox).toEqual([expect.objectContaining({ payload: { entity: 'lab', count: 1 } })]);
-      expect(await failure(() => svc.get(BAOTOU, l.id))).toMatchObject({ kind: 'not_found' });
+      expect(await failure(() => svc.get(CHIFENG, l.id))).toMatchObject({ kind: 'not_found' });
     });
   });
 
@@ -66,19 +66,19 @@ describe('LabService, InspectorService, CatalogService', () => {
     it('lists the jurisdiction only, filtered by name or staff number', async () => {
       const svc = m.get(InspectorService);
       const tag = randomKey('T');
-      const mine = await inspector(m.ds, { regionCode: '150102', staffNo: `${tag}-1` });
-      await inspector(m.ds, { regionCode: '150202', staffNo: `${tag}-2` });
-      const page = await svc.list(HOHHOT, { q: tag, limit: 10 });
+      const mine = await inspector(m.ds, { regionCode: '150302', staffNo: `${tag}-1` });
+      await inspector(m.ds, { regionCode: '150402', staffNo: `${tag}-2` });
+      const page = await svc.list(WUHAI, { q: tag, limit: 10 });
       expect(page.items.map((i) => i.id)).toEqual([mine.id]);
-      expect(await failure(() => svc.get(BAOTOU, mine.id))).toMatchObject({ kind: 'not_found' });
+      expect(await failure(() => svc.get(CHIFENG, mine.id))).toMatchObject({ kind: 'not_found' });
     });
 
     it('refuses moving an inspector out of the jurisdiction, naming the field', async () => {
       const svc = m.get(InspectorService);
-      const ins = await inspector(m.ds, { regionCode: '150102' });
-      const err = await failure(() => svc.update(HOHHOT, ins.id, { regionCode: '150202' }));
+      const ins = await inspector(m.ds, { regionCode: '150302' });
+      const err = await failure(() => svc.update(WUHAI, ins.id, { regionCode: '150402' }));
       expect(err.details.errors).toEqual([
-        { field: 'regionCode', reason: '150202 is outside your jurisdiction' },
+        { field: 'regionCode', reason: '150402 is outside your jurisdiction' },
       ]);
     });
   });
@@ -87,7 +87,7 @@ describe('LabService, InspectorService, CatalogService', () => {
     it('is read by every role, whatever its jurisdiction', async () => {
       const svc = m.get(CatalogService);
       const cat = await category(m.ds);
-      expect(await svc.get(BAOTOU, cat.code)).toMatchObject({ code: cat.code });
+      expect(await svc.get(CHIFENG, cat.code)).toMatchObject({ code: cat.code });
       expect(await svc.get(labUser('x'), cat.code)).toMatchObject({ code: cat.code });
       expect(await failure(() => svc.get(ADMIN, 'NO-SUCH'))).toMatchObject({ kind: 'not_found' });
     });
@@ -116,7 +116,7 @@ describe('LabService, InspectorService, CatalogService', () => {
     it('lets only an admin change it', async () => {
       const svc = m.get(CatalogService);
       const cat = await category(m.ds);
-      expect(await failure(() => svc.remove(HOHHOT, cat.code))).toMatchObject({
+      expect(await failure(() => svc.remove(WUHAI, cat.code))).toMatchObject({
         kind: 'forbidden',
       });
       const updated = await svc.update(ADMIN, cat.code, { name: '改名' });

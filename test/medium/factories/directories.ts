@@ -7,9 +7,13 @@ import { Enterprise, Inspector, Lab, ProductCategory } from '@spotcheck/database
 import { DomainError, completeUscc } from '@spotcheck/domain';
 import { makeCategory, makeEnterprise, makeInspector, makeLab } from '../factories';
 
-/** Principals of the directory tests: Hohhot (150100) and Baotou (150200) regulators, and others. */
-export const HOHHOT: Principal = { sub: 'reg-hohhot', role: 'regulator', jurisdiction: '150100' };
-export const BAOTOU: Principal = { sub: 'reg-baotou', role: 'regulator', jurisdiction: '150200' };
+/**
+ * Principals of the directory tests. Their regulators keep Wuhai (150300) and Chifeng (150400),
+ * prefectures whose rows no end-to-end test counts, so the rows these tests leave change no
+ * other test's figures.
+ */
+export const WUHAI: Principal = { sub: 'reg-wuhai', role: 'regulator', jurisdiction: '150300' };
+export const CHIFENG: Principal = { sub: 'reg-chifeng', role: 'regulator', jurisdiction: '150400' };
 export const ADMIN: Principal = { sub: 'admin-1', role: 'admin' };
 export const enterpriseUser = (uscc: string): Principal => ({
   sub: `ent-${uscc}`,
@@ -61,25 +65,30 @@ export async function writtenSince(ds: DataSource, since: { audit: string; outbo
 const randomDigits = (n: number) => String(randomInt(0, 10 ** n)).padStart(n, '0');
 
 /** A valid USCC registered in `region`, not used before in this database (with odds of 1e-9). */
-export const randomUscc = (region = '150102') => completeUscc(`91${region}${randomDigits(9)}`);
+export const randomUscc = (region = '150302') => completeUscc(`91${region}${randomDigits(9)}`);
 
 /** A key no other row of this run holds: `${prefix}` and 10 random characters. */
 export const randomKey = (prefix = '') =>
   `${prefix}${randomInt(0, 36 ** 8).toString(36)}${randomDigits(2)}`;
 
 export const enterprise = (ds: DataSource, over: Partial<Enterprise> = {}) =>
-  makeEnterprise(ds, { uscc: randomUscc(over.regionCode ?? '150102'), ...over });
+  makeEnterprise(ds, {
+    uscc: randomUscc(over.regionCode ?? '150302'),
+    regionCode: '150302',
+    ...over,
+  });
 
 export const lab = (ds: DataSource, over: Partial<Lab> = {}) =>
   makeLab(ds, {
-    uscc: randomUscc(over.regionCode ?? '150100'),
+    regionCode: '150300',
+    uscc: randomUscc(over.regionCode ?? '150300'),
     cmaNo: randomKey('CMA'),
     name: randomKey('检验所'),
     ...over,
   });
 
 export const inspector = (ds: DataSource, over: Partial<Inspector> = {}) =>
-  makeInspector(ds, { staffNo: randomKey('S'), ...over });
+  makeInspector(ds, { staffNo: randomKey('S'), regionCode: '150302', ...over });
 
 export const category = (ds: DataSource, over: Partial<ProductCategory> = {}) =>
   makeCategory(ds, { code: randomKey('C').toUpperCase(), ...over });
