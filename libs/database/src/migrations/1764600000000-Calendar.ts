@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The working-day calendar (DESIGN §3.3, issue 4): one row per day whose status is known,
+ * The working-day calendar that deadlines count on: one row per day whose status is known,
  * `workday` true for a working day (including a make-up Saturday or Sunday, 调休上班) and false
  * for a rest day or holiday. Days without a row follow the weekday rule and are reported as
  * not covered.

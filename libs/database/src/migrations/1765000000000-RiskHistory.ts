@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Credit-risk history of enterprises, for the trace by enterprise (issue 4): one row per
+ * Credit-risk history of enterprises, for the trace by enterprise: one row per
  * change of `enterprise.risk_class`, written by a trigger so that every path that changes it
  * (API, import, later the worker's risk feedback) is recorded. Inserts write nothing — the
  * class an enterprise was registered with is the first change's `from_class`, or its current
