@@ -1,24 +1,15 @@
 import type { Principal } from '@spotcheck/auth';
 import { AuditLog, InspectionTask, ProductCategory, SamplingPlan } from '@spotcheck/database';
-import { randomBytes, randomInt } from 'node:crypto';
-import { commitmentOf, completeUscc } from '@spotcheck/domain';
+import { commitmentOf } from '@spotcheck/domain';
 import { DataSource } from 'typeorm';
 import { makeCategory, makeEnterprise, makeInspector, makeLab } from '../factories';
+import { unique } from '../support';
 
 /**
  * Factories for plans, draws and tasks. Each test draws over a category of its own, so the
  * eligible set, the qualified inspectors and the accredited labs are the test's rows alone,
  * whatever else the run's database holds.
  */
-
-/**
- * A key no other test file of the run uses. support.ts's `unique` counts per module registry,
- * and Jest gives each test file its own, so two files in one process can draw the same key.
- */
-export const key = (prefix = ''): string => `${prefix}${randomBytes(5).toString('hex')}`;
-
-const usccIn = (region: string): string =>
-  completeUscc(`91${region}${String(randomInt(0, 1e9)).padStart(9, '0')}`);
 
 export const SEED = '0123456789abcdef0123456789abcdef';
 
@@ -34,7 +25,7 @@ export async function makePlan(
 ): Promise<SamplingPlan> {
   const repo = ds.getRepository(SamplingPlan);
   const row = repo.create({
-    code: key('P-'),
+    code: unique('P-'),
     title: '测试计划',
     level: 'prefecture',
     jurisdiction: '150100',
@@ -82,17 +73,14 @@ export async function makeDrawWorld(
   ds: DataSource,
   { enterprises = 3, inspectors = 4 } = {},
 ): Promise<DrawWorld> {
-  const category = await makeCategory(ds, { code: key('C').toUpperCase() });
+  const category = await makeCategory(ds);
   const categories = [category.code];
   const usccs: string[] = [];
-  for (let i = 0; i < enterprises; i++)
-    usccs.push(
-      (await makeEnterprise(ds, { uscc: usccIn('150102'), name: key('企业'), categories })).uscc,
-    );
+  for (let i = 0; i < enterprises; i++) usccs.push((await makeEnterprise(ds, { categories })).uscc);
   const staffNos: string[] = [];
   for (let i = 0; i < inspectors; i++)
-    staffNos.push((await makePlanningInspector(ds, { categories })).staffNo);
-  await makeLab(ds, { uscc: usccIn('150100'), cmaNo: key('CMA'), name: key('检验所'), categories });
+    staffNos.push((await makeInspector(ds, { categories })).staffNo);
+  await makeLab(ds, { categories });
   return { category, staffNos, usccs };
 }
 
@@ -103,12 +91,4 @@ export function auditOf(ds: DataSource, entityId: string): Promise<AuditLog[]> {
 
 export function tasksOf(ds: DataSource, planId: string): Promise<InspectionTask[]> {
   return ds.getRepository(InspectionTask).find({ where: { planId }, order: { taskNo: 'ASC' } });
-}
-
-/** An inspector of Hohhot under keys of its own. */
-export function makePlanningInspector(
-  ds: DataSource,
-  over: Parameters<typeof makeInspector>[1] = {},
-) {
-  return makeInspector(ds, { staffNo: key('S'), name: key('检查员'), ...over });
 }

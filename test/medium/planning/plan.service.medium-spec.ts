@@ -6,13 +6,13 @@ import {
   auditOf,
   baotou,
   hohhot,
-  key,
   makeCommittedPlan,
   makePlan,
   makeDrawWorld,
   tasksOf,
 } from '../factories/planning';
-import { Medium, medium } from '../support';
+import { makeCategory } from '../factories';
+import { Medium, medium, unique } from '../support';
 import { DrawService } from '../../../apps/inspection-tasks/src/draws/draw.service';
 import { DrawsModule } from '../../../apps/inspection-tasks/src/draws/draws.module';
 import { SEED } from '../factories/planning';
@@ -28,7 +28,7 @@ describe('PlanService', () => {
 
   const draft = async (categories: string[]) =>
     plans.create(hohhot, {
-      code: key('PLAN-'),
+      code: unique('PLAN-'),
       title: '乳制品抽查',
       level: 'prefecture',
       jurisdiction: '150100',
@@ -38,14 +38,14 @@ describe('PlanService', () => {
     });
 
   it('creates a draft with the default ratios and audits it in the same transaction', async () => {
-    const { category: cat } = await makeDrawWorld(m.ds, { enterprises: 0, inspectors: 0 });
+    const cat = await makeCategory(m.ds);
     const plan = await draft([cat.code]);
     expect(plan).toMatchObject({ state: 'draft', ratios: { A: 300, B: 1000, C: 3000, D: 10000 } });
     expect((await auditOf(m.ds, plan.id)).map((a) => a.action)).toEqual(['create']);
   });
 
   it('refuses an unknown category and a jurisdiction outside the caller, writing nothing', async () => {
-    const code = key('PLAN-');
+    const code = unique('PLAN-');
     await expect(
       plans.create(hohhot, {
         code,

@@ -10,11 +10,11 @@ import {
   auditOf,
   baotou,
   hohhot,
-  makePlanningInspector,
   makeCommittedPlan,
   makeDrawWorld,
   tasksOf,
 } from '../factories/planning';
+import { makeInspector } from '../factories';
 import { Medium, medium } from '../support';
 
 describe('TaskService', () => {
@@ -130,8 +130,8 @@ describe('TaskService', () => {
     const {
       tasks: [t],
     } = await drawn();
-    const unqualified = await makePlanningInspector(m.ds); // no categories
-    const outside = await makePlanningInspector(m.ds, {
+    const unqualified = await makeInspector(m.ds); // no categories
+    const outside = await makeInspector(m.ds, {
       regionCode: '150203',
       categories: [t.category],
     });
