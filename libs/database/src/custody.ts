@@ -1,15 +1,21 @@
-import { HttpStatus } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppException, conflict, invalid, recordAudit } from '@spotcheck/common';
+import { recordAudit } from '@spotcheck/common';
 import {
   allowedCustodyKinds,
   checkCustodyEvent,
+  conflictError,
   custodianOf,
+  DomainError,
+  invalidError,
   transitionCustody,
 } from '@spotcheck/domain';
-import type { CustodyKind, CustodyState } from '@spotcheck/domain';
-import { CustodyEvent } from './entities/custody-event.entity';
-import { Sample } from './entities/sample.entity';
+import type { CustodyKind } from '@spotcheck/domain';
+import {
+  CustodyEventView,
+  CustodyRepository,
+  CustodySampleRow,
+  NewCustodyEvent,
+} from './custody.repository';
 
 /**
  * Appending a custody event (样品流转), shared by the apps that record one: inspection-tasks
@@ -26,28 +32,6 @@ export interface CustodyActor {
   staffNo?: string;
 }
 
-/** A sample's keys and custody columns, as read (and locked FOR UPDATE) by the caller. */
-export interface CustodySampleRow {
-  id: string;
-  sampleNo: string;
-  category: string;
-  labId: string;
-  retestLabId: string | null;
-  custodyState: CustodyState;
-  custodySeq: number;
-  custodyAt: Date;
-  samplingDate: string;
-  expiryDate: string | null;
-  keepUntil: string | null;
-}
-
-/** The SELECT list giving a {@link CustodySampleRow} from `sample s`. */
-export const CUSTODY_SAMPLE_COLUMNS = `s.id, s.sample_no AS "sampleNo", s.category, s.lab_id AS "labId",
-  s.retest_lab_id AS "retestLabId", s.custody_state AS "custodyState",
-  s.custody_seq AS "custodySeq", s.custody_at AS "custodyAt",
-  s.sampling_date::text AS "samplingDate", s.expiry_date::text AS "expiryDate",
-  s.keep_until::text AS "keepUntil"`;
-
 export interface CustodyEventInput {
   kind: CustodyKind;
   occurredAt: string;
@@ -57,55 +41,17 @@ export interface CustodyEventInput {
   detail?: Record<string, unknown> | null;
 }
 
-export interface CustodyEventView {
-  seq: number;
-  kind: CustodyKind;
-  stateAfter: CustodyState;
-  occurredAt: Date;
-  recordedAt: Date;
-  actor: string;
-  actorRole: string;
-  actorOrg: string | null;
-  actorStaffNo: string | null;
-  regionCode: string;
-  address: string;
-  note: string | null;
-  detail: Record<string, unknown>;
-}
-
 /** A new custody event and the sample's state after it. */
 export interface AppendedCustodyEvent extends CustodyEventView {
   sampleNo: string;
   allowedCustodyKinds: readonly CustodyKind[];
 }
 
-export const CUSTODY_EVENT_COLUMNS = `seq, kind, state_after AS "stateAfter", occurred_at AS "occurredAt",
-  recorded_at AS "recordedAt", actor, actor_role AS "actorRole", actor_org AS "actorOrg",
-  actor_staff_no AS "actorStaffNo", region_code AS "regionCode", address, note, detail`;
+const repo = new CustodyRepository();
 
-export type NewCustodyEvent = Omit<CustodyEvent, 'recordedAt'>;
-
-export async function insertCustodyEvent(m: EntityManager, e: NewCustodyEvent): Promise<void> {
-  await m.query(
-    `INSERT INTO custody_event (sample_id, seq, kind, state_after, occurred_at, actor, actor_role,
-                                actor_org, actor_staff_no, region_code, address, note, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [
-      e.sampleId,
-      e.seq,
-      e.kind,
-      e.stateAfter,
-      e.occurredAt,
-      e.actor,
-      e.actorRole,
-      e.actorOrg,
-      e.actorStaffNo,
-      e.regionCode,
-      e.address,
-      e.note,
-      JSON.stringify(e.detail),
-    ],
-  );
+/** Writes one custody event (the first events of a new sample, written with it). */
+export function insertCustodyEvent(m: EntityManager, e: NewCustodyEvent): Promise<void> {
+  return repo.insertEvent(m, e);
 }
 
 /**
@@ -127,7 +73,7 @@ export async function appendCustodyEvent(
   const kind = input.kind;
   if (!allowedCustodyKinds(state).includes(kind)) {
     const t = transitionCustody(state, kind);
-    throw conflict('ILLEGAL_CUSTODY_STATE', t.ok ? '' : t.error.message, {
+    throw conflictError('ILLEGAL_CUSTODY_STATE', t.ok ? '' : t.error.message, {
       currentState: state,
       kind,
       allowedKinds: allowedCustodyKinds(state),
@@ -136,8 +82,8 @@ export async function appendCustodyEvent(
   if (p.role === 'lab') {
     const holder = custodianOf(state) === 'retest_lab' ? before.retestLabId : before.labId;
     if (p.org !== holder)
-      throw new AppException(
-        HttpStatus.FORBIDDEN,
+      throw new DomainError(
+        'forbidden',
         'NOT_CUSTODIAN',
         `the sample is ${state}: ${custodianOf(state) === 'retest_lab' ? 'the retest lab' : 'the lab it was sent to'} records ${kind}`,
         { currentState: state },
@@ -153,10 +99,10 @@ export async function appendCustodyEvent(
     },
     new Date(),
   );
-  if (!check.ok) throw invalid(check.problems);
+  if (!check.ok) throw invalidError(check.problems);
   const t = transitionCustody(state, kind, { on: check.on, keepUntil: before.keepUntil });
   if (!t.ok)
-    throw conflict(
+    throw conflictError(
       t.error.code === 'BACKUP_RETAINED' ? 'BACKUP_RETAINED' : 'ILLEGAL_CUSTODY_STATE',
       t.error.message,
       {
@@ -168,9 +114,9 @@ export async function appendCustodyEvent(
     );
   if (kind === 'retest_dispatched') await checkRetestLab(m, before, check.detail);
 
-  const beforeRow = await m.findOneByOrFail(Sample, { id: before.id });
+  const beforeRow = await repo.sample(m, before.id);
   const seq = before.custodySeq + 1;
-  await insertCustodyEvent(m, {
+  await repo.insertEvent(m, {
     sampleId: before.id,
     seq,
     kind,
@@ -188,26 +134,16 @@ export async function appendCustodyEvent(
   // The first arrival at the assigned lab (not the retest lab's) answers the deadline.
   const arrives =
     (kind === 'received' || kind === 'rejected_at_receipt') && custodianOf(state) === 'lab';
-  await m.query(
-    `UPDATE sample SET custody_state = $2, custody_seq = $3, custody_at = $4,
-            arrived_at = CASE WHEN $5 THEN coalesce(arrived_at, $4) ELSE arrived_at END,
-            keep_until = coalesce($6::date, keep_until),
-            retest_lab_id = coalesce($7::uuid, retest_lab_id),
-            seal_numbers = coalesce($8::text[], seal_numbers),
-            updated_at = now()
-      WHERE id = $1`,
-    [
-      before.id,
-      t.state,
-      seq,
-      check.occurredAt,
-      arrives,
-      (check.detail.keepUntil as string | undefined) ?? null,
-      (check.detail.toLabId as string | undefined) ?? null,
-      (check.detail.sealNumbers as string[] | undefined) ?? null,
-    ],
-  );
-  const after = await m.findOneByOrFail(Sample, { id: before.id });
+  await repo.move(m, before.id, {
+    state: t.state,
+    seq,
+    at: check.occurredAt,
+    arrives,
+    keepUntil: (check.detail.keepUntil as string | undefined) ?? null,
+    retestLabId: (check.detail.toLabId as string | undefined) ?? null,
+    sealNumbers: (check.detail.sealNumbers as string[] | undefined) ?? null,
+  });
+  const after = await repo.sample(m, before.id);
   await recordAudit(m, p, [
     {
       action: 'custody',
@@ -226,10 +162,7 @@ export async function appendCustodyEvent(
       },
     },
   ]);
-  const [stored] = (await m.query(
-    `SELECT ${CUSTODY_EVENT_COLUMNS} FROM custody_event WHERE sample_id = $1 AND seq = $2`,
-    [before.id, seq],
-  )) as CustodyEventView[];
+  const stored = await repo.event(m, before.id, seq);
   return {
     ...stored,
     sampleNo: before.sampleNo,
@@ -243,9 +176,7 @@ async function checkRetestLab(
   s: CustodySampleRow,
   detail: Record<string, unknown>,
 ): Promise<void> {
-  const [lab] = (await m.query(`SELECT active, categories FROM lab WHERE id = $1 FOR SHARE`, [
-    detail.toLabId,
-  ])) as { active: boolean; categories: string[] }[];
+  const lab = await repo.labForRetest(m, detail.toLabId);
   const reason = !lab
     ? `no lab with id ${String(detail.toLabId)}`
     : !lab.active
@@ -253,5 +184,5 @@ async function checkRetestLab(
       : !lab.categories.includes(s.category)
         ? `the lab is not accredited for category ${s.category}`
         : null;
-  if (reason) throw invalid([{ field: 'detail.toLabId', reason }]);
+  if (reason) throw invalidError([{ field: 'detail.toLabId', reason }]);
 }

@@ -7,4 +7,6 @@ export * from './draw-records';
 export * from './draw-records.queries';
 export * from './calendar';
 export * from './custody';
+export * from './custody.repository';
+export * from './deadline.queries';
 export * from './copy';

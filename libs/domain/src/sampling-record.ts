@@ -272,6 +272,18 @@ export function samplingRecordTaskProblems(
   return problems;
 }
 
+/** Longer than any sample number (plan codes are at most 64 characters). */
+export const MAX_SAMPLE_NO_LENGTH = 80;
+const SAMPLE_NO_SHAPE = /^[^\p{Cc}]{1,80}$/u;
+
+/**
+ * Could name a sample: 1–80 characters without control characters (PostgreSQL text holds no
+ * NUL). Anything else is answered as a sample that does not exist.
+ */
+export function isSampleNoShape(s: unknown): s is string {
+  return typeof s === 'string' && SAMPLE_NO_SHAPE.test(s);
+}
+
 /** Sequence numbers are at least four digits wide; a plan with more just grows longer. */
 export const SAMPLE_SEQ_WIDTH = 4;
 export const MAX_SAMPLE_SEQ = 2_147_483_647;

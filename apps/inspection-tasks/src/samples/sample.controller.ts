@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { IdParam, SampleNoParam } from '@spotcheck/common';
 import { AppendCustodyDto, CreateSampleDto, SampleQuery } from './sample.dto';
 import { SampleService } from './sample.service';
 
@@ -18,7 +19,7 @@ export class TaskSampleController {
    */
   @Post(':id/sample')
   @Roles('regulator', 'admin')
-  record(@CurrentUser() p: Principal, @Param('id') id: string, @Body() dto: CreateSampleDto) {
+  record(@CurrentUser() p: Principal, @IdParam('task') id: string, @Body() dto: CreateSampleDto) {
     return this.samples.record(p, id, dto);
   }
 }
@@ -43,12 +44,12 @@ export class SampleController {
 
   /** The sampling record with its whole custody chain. */
   @Get(':sampleNo')
-  get(@CurrentUser() p: Principal, @Param('sampleNo') sampleNo: string) {
+  get(@CurrentUser() p: Principal, @SampleNoParam() sampleNo: string) {
     return this.samples.get(p, sampleNo);
   }
 
   @Get(':sampleNo/custody')
-  custody(@CurrentUser() p: Principal, @Param('sampleNo') sampleNo: string) {
+  custody(@CurrentUser() p: Principal, @SampleNoParam() sampleNo: string) {
     return this.samples.custody(p, sampleNo);
   }
 
@@ -60,7 +61,7 @@ export class SampleController {
   @Post(':sampleNo/custody')
   append(
     @CurrentUser() p: Principal,
-    @Param('sampleNo') sampleNo: string,
+    @SampleNoParam() sampleNo: string,
     @Body() dto: AppendCustodyDto,
   ) {
     return this.samples.append(p, sampleNo, dto);

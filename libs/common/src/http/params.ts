@@ -1,7 +1,7 @@
 import { applyDecorators, Injectable, Param, PipeTransform } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { isUuid, notFoundError } from '@spotcheck/domain';
+import { isSampleNoShape, isUuid, notFoundError, validateUscc } from '@spotcheck/domain';
 
 /**
  * A path id that cannot name a record (not a UUID) answers exactly as an absent one: 404, the
@@ -49,3 +49,31 @@ export const Raw = (max: number) =>
 /** A nested object validated by its own class. */
 export const Nested = (type: () => new () => object) =>
   applyDecorators(IsObject(), ValidateNested(), Type(type));
+
+/**
+ * A path key that is not a UUID (a sample number, a USCC): one that cannot name a record
+ * answers exactly as an absent one, 404, as {@link IdPipe} does for ids.
+ */
+@Injectable()
+export class KeyPipe implements PipeTransform<unknown, string> {
+  constructor(
+    private readonly entity: string,
+    private readonly isKey: (v: unknown) => boolean,
+  ) {}
+
+  transform(value: unknown): string {
+    if (typeof value !== 'string' || !this.isKey(value))
+      throw notFoundError(this.entity, String(value).slice(0, 80));
+    return value;
+  }
+}
+
+export const KeyParam = (entity: string, isKey: (v: unknown) => boolean, name: string) =>
+  Param(name, new KeyPipe(entity, isKey));
+
+/** `:sampleNo` (or `name`): 404 for a string that cannot be a sample number. */
+export const SampleNoParam = (name = 'sampleNo') => KeyParam('sample', isSampleNoShape, name);
+
+/** `:uscc` (or `name`): 404 for a string that is not a valid USCC. */
+export const UsccParam = (name = 'uscc') =>
+  KeyParam('enterprise', (v) => validateUscc(v as string).ok, name);

@@ -6,6 +6,9 @@ import { Enterprise } from './enterprise.entity';
 import { EnterpriseRiskChange } from './enterprise-risk-change.entity';
 import { FailedJob } from './failed-job.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { EnterpriseGtinPrefix } from './enterprise-gtin-prefix.entity';
+import { EpcisCapture } from './epcis-capture.entity';
+import { CapturedEpcisEvent } from './epcis-event.entity';
 import { InspectionTask } from './inspection-task.entity';
 import { Inspector } from './inspector.entity';
 import { Lab } from './lab.entity';
@@ -18,6 +21,7 @@ import { ProductCategory } from './product-category.entity';
 import { ResultNotice } from './result-notice.entity';
 import { Sample } from './sample.entity';
 import { SampleLabVerdict } from './sample-lab-verdict.entity';
+import { SampleSequence } from './sample-sequence.entity';
 import { SamplingPlan } from './sampling-plan.entity';
 import { TaskReassignment } from './task-reassignment.entity';
 import { WorkCalendarDay } from './work-calendar.entity';
@@ -32,6 +36,9 @@ export {
   EnterpriseRiskChange,
   FailedJob,
   IdempotencyKey,
+  EnterpriseGtinPrefix,
+  EpcisCapture,
+  CapturedEpcisEvent,
   InspectionTask,
   Inspector,
   Lab,
@@ -44,6 +51,7 @@ export {
   ResultNotice,
   Sample,
   SampleLabVerdict,
+  SampleSequence,
   SamplingPlan,
   TaskReassignment,
   WorkCalendarDay,
@@ -63,6 +71,9 @@ export const ENTITIES = [
   EnterpriseRiskChange,
   FailedJob,
   IdempotencyKey,
+  EnterpriseGtinPrefix,
+  EpcisCapture,
+  CapturedEpcisEvent,
   InspectionTask,
   Inspector,
   Lab,
@@ -75,6 +86,7 @@ export const ENTITIES = [
   ResultNotice,
   Sample,
   SampleLabVerdict,
+  SampleSequence,
   SamplingPlan,
   TaskReassignment,
   WorkCalendarDay,
