@@ -871,9 +871,11 @@ describe('GET /epcis/events and the distribution of a product', () => {
     expect(paged.items).toHaveLength(3);
     const rest = await service.distribution(ADMIN, { gtin, batch: lot, cursor: paged.nextCursor! });
     expect([...paged.items, ...rest.items].map((s) => s.id)).toEqual(d.items.map((s) => s.id));
-    await expect(service.distribution(LAB, { gtin })).rejects.toMatchObject({ status: 403 });
+    await expect(service.distribution(LAB, { gtin })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     await expect(service.distribution(ADMIN, { gtin: '123' })).rejects.toMatchObject({
-      status: 400,
+      kind: 'invalid',
     });
   });
 });

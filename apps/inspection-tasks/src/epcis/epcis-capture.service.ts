@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@spotcheck/auth';
-import { AppException, conflict, recordAudit } from '@spotcheck/common';
-import { epcisEventProducts, isStorableDateTime, validateEpcisDocument } from '@spotcheck/domain';
+import { recordAudit } from '@spotcheck/common';
+import {
+  DomainError,
+  conflictError,
+  epcisEventProducts,
+  isStorableDateTime,
+  validateEpcisDocument,
+} from '@spotcheck/domain';
 import type { EpcisProblem, EpcisProductProblem, NormalisedEpcisEvent } from '@spotcheck/domain';
-import { GtinPrefixService, REGISTRATION_LOCK } from './gtin-prefix.service';
+import { EpcisEventRepository } from './epcis-event.repository';
+import { GtinPrefixRepository } from './gtin-prefix.repository';
 
 /** At most this many problems are listed in a 400 or 403, as the validator does. */
 export const MAX_CAPTURE_PROBLEMS = 1000;
@@ -42,27 +49,8 @@ const UNSTORABLE_CHAR =
   /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const IDENTIFIER = /^[A-Za-z_$@][A-Za-z0-9_$]*$/;
 
-const INSERT_EVENTS = `
-  WITH ins AS (
-    INSERT INTO epcis_event (owner_uscc, event_id, event_hash, capture_id, type, event_time,
-                             event_time_zone_offset, action, biz_step, disposition, read_point,
-                             biz_location, epcs, epc_classes, gtins, lots, biz_transactions,
-                             sources, destinations, event)
-    SELECT $1, r.id, r.hash, $2::uuid, r.type, r.time, r.tz, r.action, r.biz_step, r.disposition,
-           r.read_point, r.biz_location, r.epcs, r.classes, r.gtins, r.lots,
-           coalesce(r.event -> 'bizTransactionList', '[]'), coalesce(r.event -> 'sourceList', '[]'),
-           coalesce(r.event -> 'destinationList', '[]'), r.event
-      FROM jsonb_to_recordset($3::jsonb) AS r(id text, hash text, type text, time timestamptz,
-             tz text, action text, biz_step text, disposition text, read_point text,
-             biz_location text, epcs text[], classes text[], gtins text[], lots text[], event jsonb)
-     -- One order for every writer: two captures sharing events wait on each other, never deadlock.
-     ORDER BY r.id COLLATE "C"
-    ON CONFLICT (owner_uscc, event_id) DO NOTHING
-    RETURNING 1)
-  SELECT count(*)::int AS n FROM ins`;
-
 /**
- * EPCIS 2.0 capture (issue 4; docs/epcis.md §Capture): an enterprise's document is validated
+ * EPCIS 2.0 capture (docs/epcis.md §Capture): an enterprise's document is validated
  * (GS1's schema rules, libs/domain validateEpcisDocument), held to the own-products rule, and
  * its new events are stored in one transaction with the capture record and its audit entry.
  */
@@ -72,7 +60,8 @@ export class EpcisCaptureService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly prefixes: GtinPrefixService,
+    private readonly prefixes: GtinPrefixRepository,
+    private readonly events: EpcisEventRepository,
   ) {}
 
   async capture(p: Principal, body: unknown, bodySha256: string): Promise<CaptureReceipt> {
@@ -129,23 +118,24 @@ export class EpcisCaptureService {
       // The holdings the events were checked against must still be the enterprise's: a
       // prefix removed (and given to another) meanwhile would store events of another's
       // products. Shared with captures, exclusive with registration and removal.
-      await m.query('SELECT pg_advisory_xact_lock_shared($1)', [REGISTRATION_LOCK]);
+      await this.prefixes.lockRegistrations(m, true);
       const now = await this.prefixes.holdingsOf(owner, m);
       if (JSON.stringify(now) !== JSON.stringify(holdings))
-        throw conflict(
+        throw conflictError(
           'GTIN_PREFIXES_CHANGED',
           "the enterprise's GTIN prefixes changed while this document was checked; nothing was stored, send it again",
         );
-      const [{ n: stored }] = (await m.query(INSERT_EVENTS, [owner, captureId, payload(rows)])) as {
-        n: number;
-      }[];
-      if (stored < rows.length) await this.checkRepeats(m.query.bind(m), owner, rows);
+      const stored = await this.events.insertEvents(m, owner, captureId, payload(rows));
+      if (stored < rows.length) await this.checkRepeats(m, owner, rows);
       const events = v.events.length;
-      const [{ receivedAt }] = (await m.query(
-        `INSERT INTO epcis_capture (id, owner_uscc, actor, event_count, new_count, duplicate_count, body_sha256)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING received_at AS "receivedAt"`,
-        [captureId, owner, p.sub, events, stored, events - stored, bodySha256],
-      )) as { receivedAt: Date }[];
+      const receivedAt = await this.events.insertCapture(m, {
+        id: captureId,
+        owner,
+        actor: p.sub,
+        events,
+        stored,
+        bodySha256,
+      });
       const result: CaptureReceipt = {
         captureId,
         events,
@@ -178,27 +168,22 @@ export class EpcisCaptureService {
    * with it. Runs after the insert, so a concurrent capture of the same event is judged on
    * what it committed.
    */
-  private async checkRepeats(
-    query: (sql: string, params: unknown[]) => Promise<unknown>,
-    owner: string,
-    rows: Row[],
-  ): Promise<void> {
-    const clashes = (await query(
-      `SELECT r.ord FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS r(id, hash, ord)
-         JOIN epcis_event e ON e.owner_uscc = $1 AND e.event_id = r.id
-        WHERE e.event_hash <> r.hash ORDER BY r.ord`,
-      [owner, rows.map((r) => r.ev.id), rows.map((r) => r.ev.hash)],
-    )) as { ord: string }[];
+  private async checkRepeats(m: EntityManager, owner: string, rows: Row[]): Promise<void> {
+    const clashes = await this.events.clashes(
+      m,
+      owner,
+      rows.map((r) => r.ev.id),
+      rows.map((r) => r.ev.hash),
+    );
     if (clashes.length === 0) return;
-    const problems = clashes.map(({ ord }) => {
-      const ev = rows[Number(ord) - 1].ev;
+    const problems = clashes.map((ord) => {
+      const ev = rows[ord - 1].ev;
       return {
         path: `epcisBody.eventList[${ev.index}].eventID`,
         reason: `${ev.id} was captured before with other content; an event is stored once and never changed`,
       };
     });
-    throw new AppException(
-      HttpStatus.CONFLICT,
+    throw conflictError(
       'EPCIS_EVENT_ID_CONFLICT',
       `${problems.length} event${problems.length === 1 ? '' : 's'} reuse${problems.length === 1 ? 's' : ''} an eventID already captured with other content; nothing was stored`,
       { problems: capped(problems) },
@@ -253,9 +238,9 @@ function summary(problems: EpcisProblem[]): string {
   return `${first.path === '' ? '' : `${first.path}: `}${first.reason}${more}`;
 }
 
-function invalidDocument(problems: EpcisProblem[]): AppException {
-  return new AppException(
-    HttpStatus.BAD_REQUEST,
+function invalidDocument(problems: EpcisProblem[]): DomainError {
+  return new DomainError(
+    'invalid',
     'INVALID_EPCIS_DOCUMENT',
     `the EPCIS document was not captured: ${summary(problems)}`,
     { problems },
@@ -270,7 +255,7 @@ function productProblems(
   problems: EpcisProductProblem[],
   owner: string,
   noHoldings: boolean,
-): AppException {
+): DomainError {
   const list = capped(problems.map(({ path, reason }) => ({ path, reason })));
   if (problems.some((p) => p.kind === 'invalid')) return invalidDocument(list);
   const events = new Set(
@@ -279,8 +264,8 @@ function productProblems(
   const hint = noHoldings
     ? `${owner} has no GS1 company prefix or GTIN registered: register them with POST /api/v1/epcis/gtin-prefixes`
     : 'capture takes events about the enterprise’s own products (its registered GS1 company prefixes and GTINs)';
-  return new AppException(
-    HttpStatus.FORBIDDEN,
+  return new DomainError(
+    'forbidden',
     'EPCIS_NOT_OWN_PRODUCTS',
     `${events.size} event${events.size === 1 ? '' : 's'} name products that are not ${owner}'s; nothing was stored. ${hint}`,
     { problems: list },

@@ -1,59 +1,34 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Principal, scopePrefix } from '@spotcheck/auth';
-import { AppException, Page, invalid, notFound } from '@spotcheck/common';
+import { Injectable } from '@nestjs/common';
+import { Principal, Scope, scopeOf } from '@spotcheck/auth';
+import { Page } from '@spotcheck/common';
 import {
   decodeCursor,
-  isCursorInstant,
   encodeCursor,
   epcisLotKey,
   epcisProductMentions,
+  invalidError,
+  isCursorInstant,
+  isUuid,
   normaliseDateTime,
+  notFoundError,
   toGtin14,
   validateGtin,
 } from '@spotcheck/domain';
 import type {
   EpcisBizTransaction,
   EpcisDestination,
-  EpcisEvent,
   EpcisEventType,
   EpcisSource,
 } from '@spotcheck/domain';
+import {
+  EpcisEventFilter,
+  EpcisEventRepository,
+  EpcisEventRow,
+  EpcisEventView,
+} from './epcis-event.repository';
 import { EpcisEventQuery } from './epcis.dto';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A stored event as the API shows it. */
-export interface EpcisEventView {
-  id: string;
-  /** The identity it is stored under: its eventID, or its content hash. */
-  eventId: string;
-  eventHash: string;
-  /** The capturing enterprise (USCC). */
-  owner: string;
-  captureId: string;
-  type: EpcisEventType;
-  eventTime: Date;
-  eventTimeZoneOffset: string;
-  action: 'ADD' | 'OBSERVE' | 'DELETE' | null;
-  bizStep: string | null;
-  disposition: string | null;
-  readPoint: string | null;
-  bizLocation: string | null;
-  epcs: string[];
-  epcClasses: string[];
-  /** GTIN-14s the event names. */
-  gtins: string[];
-  /** Batches/lots the event names. */
-  lots: { gtin: string; lot: string }[];
-  bizTransactions: EpcisBizTransaction[];
-  sources: EpcisSource[];
-  destinations: EpcisDestination[];
-  capturedAt: Date;
-  /** The event as it was captured. */
-  event: EpcisEvent;
-}
+export type { EpcisEventView } from './epcis-event.repository';
 
 /** Business steps by which a product changes hands or place (CBV 2.0 §7.1). */
 export const SHIPPING_BIZ_STEPS = ['shipping', 'departing'] as const;
@@ -100,36 +75,6 @@ export interface DistributionQuery {
   limit?: number;
 }
 
-interface Row extends Omit<EpcisEventView, 'lots'> {
-  lots: string[];
-  cursorTime: string;
-}
-
-const COLUMNS = `
-  ev.id, ev.event_id AS "eventId", ev.event_hash AS "eventHash", ev.owner_uscc AS owner,
-  ev.capture_id AS "captureId", ev.type, ev.event_time AS "eventTime",
-  ev.event_time_zone_offset AS "eventTimeZoneOffset", ev.action, ev.biz_step AS "bizStep",
-  ev.disposition, ev.read_point AS "readPoint", ev.biz_location AS "bizLocation", ev.epcs,
-  ev.epc_classes AS "epcClasses", ev.gtins, ev.lots, ev.biz_transactions AS "bizTransactions",
-  ev.sources, ev.destinations, ev.captured_at AS "capturedAt", ev.event,
-  to_char(ev.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime"`;
-
-/** Builds a parameterised WHERE clause. */
-class Where {
-  readonly params: unknown[] = [];
-  readonly parts: string[] = [];
-  arg(v: unknown): string {
-    this.params.push(v);
-    return `$${this.params.length}`;
-  }
-  add(sql: string): void {
-    this.parts.push(sql);
-  }
-  get sql(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
-  }
-}
-
 /**
  * Reading captured EPCIS events. Who sees what:
  * - an enterprise: the events it captured;
@@ -143,42 +88,38 @@ class Where {
  */
 @Injectable()
 export class EpcisQueryService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly events: EpcisEventRepository) {}
 
   async list(p: Principal, q: EpcisEventQuery): Promise<Page<EpcisEventView>> {
-    const w = new Where();
-    this.visible(p, w);
+    const scope = this.scope(p);
     if (q.batch !== undefined && q.gtin === undefined)
-      throw invalid([{ field: 'batch', reason: 'needs gtin: a batch is a batch of one GTIN' }]);
+      throw invalidError([
+        { field: 'batch', reason: 'needs gtin: a batch is a batch of one GTIN' },
+      ]);
+    const f: EpcisEventFilter = {
+      epc: q.epc,
+      epcClass: q.epcClass,
+      bizStep: q.bizStep,
+      type: q.type,
+      owner: q.owner,
+      eventId: q.eventId,
+      captureId: q.captureId,
+    };
     if (q.gtin !== undefined) {
       const gtin = toGtin14(q.gtin);
-      if (q.batch !== undefined) w.add(`ev.lots @> ARRAY[${w.arg(epcisLotKey(gtin, q.batch))}]`);
-      else w.add(`ev.gtins @> ARRAY[${w.arg(gtin)}]`);
+      if (q.batch !== undefined) f.lot = epcisLotKey(gtin, q.batch);
+      else f.gtin = gtin;
     }
-    if (q.epc !== undefined) w.add(`ev.epcs @> ARRAY[${w.arg(q.epc)}]`);
-    if (q.epcClass !== undefined) w.add(`ev.epc_classes @> ARRAY[${w.arg(q.epcClass)}]`);
-    if (q.bizStep !== undefined) w.add(`ev.biz_step = ${w.arg(q.bizStep)}`);
-    if (q.type !== undefined) w.add(`ev.type = ${w.arg(q.type)}`);
-    if (q.from !== undefined)
-      w.add(`ev.event_time >= ${w.arg(normaliseDateTime(q.from))}::timestamptz`);
-    if (q.to !== undefined) w.add(`ev.event_time < ${w.arg(normaliseDateTime(q.to))}::timestamptz`);
-    if (q.owner !== undefined) w.add(`ev.owner_uscc = ${w.arg(q.owner)}`);
-    if (q.eventId !== undefined) w.add(`ev.event_id = ${w.arg(q.eventId)}`);
-    if (q.captureId !== undefined) w.add(`ev.capture_id = ${w.arg(q.captureId)}::uuid`);
-    const page = await this.page(w, q.cursor, q.limit);
+    if (q.from !== undefined) f.from = normaliseDateTime(q.from);
+    if (q.to !== undefined) f.to = normaliseDateTime(q.to);
+    const page = await this.page(scope, f, q.cursor, q.limit);
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
+  /** `id` is a UUID (the controller's `@IdParam`). */
   async get(p: Principal, id: string): Promise<EpcisEventView> {
-    if (!UUID.test(id)) throw notFound('EPCIS event', id);
-    const w = new Where();
-    this.visible(p, w);
-    w.add(`ev.id = ${w.arg(id)}::uuid`);
-    const [row] = (await this.ds.query(
-      `SELECT ${COLUMNS} FROM epcis_event ev ${w.sql}`,
-      w.params,
-    )) as Row[];
-    if (!row) throw notFound('EPCIS event', id);
+    const row = await this.events.get(this.scope(p), id);
+    if (!row) throw notFoundError('EPCIS event', id);
     return view(row);
   }
 
@@ -191,23 +132,20 @@ export class EpcisQueryService {
    */
   async distribution(p: Principal, q: DistributionQuery): Promise<ProductDistribution> {
     const check = validateGtin(q.gtin);
-    if (!check.ok) throw invalid([{ field: 'gtin', reason: check.reason }]);
+    if (!check.ok) throw invalidError([{ field: 'gtin', reason: check.reason }]);
     const gtin = toGtin14(q.gtin);
     if (
       q.batch !== undefined &&
       (q.batch.length === 0 || q.batch.length > 255 || q.batch.includes('\u0000'))
     )
-      throw invalid([{ field: 'batch', reason: 'must be 1–255 characters without NUL' }]);
+      throw invalidError([{ field: 'batch', reason: 'must be 1–255 characters without NUL' }]);
     const limit = Math.min(Math.max(Math.trunc(q.limit ?? 500), 1), 5000);
-    const w = new Where();
-    this.visible(p, w);
-    if (q.batch !== undefined) w.add(`ev.lots @> ARRAY[${w.arg(epcisLotKey(gtin, q.batch))}]`);
-    else w.add(`ev.gtins @> ARRAY[${w.arg(gtin)}]`);
-    const steps = [...SHIPPING_BIZ_STEPS, ...RECEIVING_BIZ_STEPS];
-    w.add(
-      `(ev.biz_step = ANY(${w.arg(steps)}::text[]) OR ev.sources <> '[]'::jsonb OR ev.destinations <> '[]'::jsonb)`,
-    );
-    const page = await this.page(w, q.cursor, limit);
+    const scope = this.scope(p);
+    const f: EpcisEventFilter = {
+      ...(q.batch !== undefined ? { lot: epcisLotKey(gtin, q.batch) } : { gtin }),
+      movedBy: [...SHIPPING_BIZ_STEPS, ...RECEIVING_BIZ_STEPS],
+    };
+    const page = await this.page(scope, f, q.cursor, limit);
     const items = page.items.map((r): DistributionStep => {
       const mentions = epcisProductMentions(r.event, gtin, q.batch);
       return {
@@ -234,47 +172,29 @@ export class EpcisQueryService {
   }
 
   /** Rows in (event time, id) order after the cursor, one more than asked to know if more follow. */
-  private async page(w: Where, cursor: string | undefined, limit: number): Promise<Page<Row>> {
+  private async page(
+    scope: Scope,
+    f: EpcisEventFilter,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<EpcisEventRow>> {
     if (cursor !== undefined) {
       const after = decodeCursor(cursor);
       const [time, id] = after ?? [];
-      if (
-        after?.length !== 2 ||
-        !isCursorInstant(time, 6) ||
-        typeof id !== 'string' ||
-        !UUID.test(id)
-      )
-        throw invalid([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
-      w.add(`(ev.event_time, ev.id) > (${w.arg(time)}::timestamptz, ${w.arg(id)}::uuid)`);
+      if (after?.length !== 2 || !isCursorInstant(time, 6) || !isUuid(id))
+        throw invalidError([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
+      f.after = [time as string, id];
     }
-    const rows = (await this.ds.query(
-      `SELECT ${COLUMNS} FROM epcis_event ev ${w.sql}
-        ORDER BY ev.event_time, ev.id LIMIT ${w.arg(limit + 1)}`,
-      w.params,
-    )) as Row[];
+    const rows = await this.events.list(scope, f, limit + 1);
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
     const last = items[items.length - 1];
     return { items, nextCursor: more ? encodeCursor([last.cursorTime, last.id]) : null };
   }
 
-  /** Restricts `w` to what the caller may see; 403 for roles that see no events. */
-  private visible(p: Principal, w: Where): void {
-    if (p.role === 'enterprise') {
-      w.add(`ev.owner_uscc = ${w.arg(p.org)}`);
-      return;
-    }
-    const prefix = scopePrefix(p);
-    if (prefix === null)
-      throw new AppException(
-        HttpStatus.FORBIDDEN,
-        'FORBIDDEN',
-        `role ${p.role} may not read captured EPCIS events`,
-      );
-    if (prefix !== '')
-      w.add(
-        `ev.owner_uscc IN (SELECT e.uscc FROM enterprise e WHERE e.region_code LIKE ${w.arg(`${prefix}%`)})`,
-      );
+  /** What `p` may read of captured events; 403 for a lab. */
+  private scope(p: Principal): Scope {
+    return scopeOf(p, 'captured EPCIS events', ['enterprise', 'regulator', 'admin']);
   }
 }
 
@@ -284,7 +204,7 @@ function movementOf(bizStep: string | null): DistributionStep['movement'] {
   return null;
 }
 
-function view({ cursorTime: _c, lots, ...row }: Row): EpcisEventView {
+function view({ cursorTime: _c, lots, ...row }: EpcisEventRow): EpcisEventView {
   return {
     ...row,
     lots: lots.map((k) => ({ gtin: k.slice(0, 14), lot: k.slice(15) })),

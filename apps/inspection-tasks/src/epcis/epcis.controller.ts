@@ -1,17 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import { AppException, BodySha256, RouteBody } from '@spotcheck/common';
+import { AppException, BodySha256, IdParam, RouteBody } from '@spotcheck/common';
+import { forbiddenError } from '@spotcheck/domain';
 import { EpcisCaptureService } from './epcis-capture.service';
 import { EpcisExportService } from './epcis-export.service';
 import { EpcisQueryService } from './epcis-query.service';
@@ -75,9 +66,7 @@ export class EpcisController {
   list(@CurrentUser() p: Principal, @Query() q: EpcisEventQuery) {
     if (q.sampleNo !== undefined) return this.exporter.document(p, q.sampleNo);
     if (p.role === 'lab')
-      throw new AppException(
-        HttpStatus.FORBIDDEN,
-        'FORBIDDEN',
+      throw forbiddenError(
         'a lab reads the EPCIS export of its samples (sampleNo=…), not captured events',
       );
     return this.events.list(p, q);
@@ -86,7 +75,7 @@ export class EpcisController {
   /** One stored event by its id (not its eventID: that is the `eventId` filter). */
   @Get('events/:id')
   @Roles('enterprise', 'regulator', 'admin')
-  get(@CurrentUser() p: Principal, @Param('id') id: string) {
+  get(@CurrentUser() p: Principal, @IdParam('EPCIS event') id: string) {
     return this.events.get(p, id);
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { IdParam } from '@spotcheck/common';
 import { CreateGtinPrefixDto, GtinPrefixQuery } from './epcis.dto';
 import { GtinPrefixService } from './gtin-prefix.service';
 
@@ -31,7 +32,7 @@ export class GtinPrefixController {
   @Delete(':id')
   @Roles('enterprise', 'admin')
   @HttpCode(204)
-  remove(@CurrentUser() p: Principal, @Param('id') id: string) {
+  remove(@CurrentUser() p: Principal, @IdParam('GTIN prefix') id: string) {
     return this.prefixes.remove(p, id);
   }
 }

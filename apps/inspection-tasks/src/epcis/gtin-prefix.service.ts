@@ -1,29 +1,27 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal, scopePrefix } from '@spotcheck/auth';
-import { AppException, Page, conflict, invalid, notFound, recordAudit } from '@spotcheck/common';
-import { decodeCursor, encodeCursor, holdingsOverlap, toGtin14 } from '@spotcheck/domain';
+import { Principal, Scope, scopeOf } from '@spotcheck/auth';
+import { Page, recordAudit } from '@spotcheck/common';
+import {
+  conflictError,
+  decodeCursor,
+  encodeCursor,
+  forbiddenError,
+  holdingsOverlap,
+  invalidError,
+  isUuid,
+  notFoundError,
+  toGtin14,
+} from '@spotcheck/domain';
 import type { GtinHolding } from '@spotcheck/domain';
 import { CreateGtinPrefixDto, GtinPrefixQuery } from './epcis.dto';
+import { GtinPrefixRepository, GtinPrefixView } from './gtin-prefix.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { REGISTRATION_LOCK } from './gtin-prefix.repository';
+export type { GtinPrefixView } from './gtin-prefix.repository';
+
 const ENTITY = 'enterprise_gtin_prefix';
-/** One registration at a time, so two enterprises cannot claim overlapping prefixes at once. */
-export const REGISTRATION_LOCK = 7_349_120_040;
-
-/** A registered company prefix or GTIN, as the API shows it. */
-export interface GtinPrefixView {
-  id: string;
-  uscc: string;
-  kind: GtinHolding['kind'];
-  value: string;
-  createdBy: string;
-  createdAt: Date;
-}
-
-const VIEW = `SELECT g.id, g.uscc, g.kind, g.value, g.created_by AS "createdBy", g.created_at AS "createdAt"
-                FROM enterprise_gtin_prefix g`;
 
 /**
  * What an enterprise holds in GS1 numbering (the own-products rule of capture, docs/epcis.md):
@@ -33,58 +31,46 @@ const VIEW = `SELECT g.id, g.uscc, g.kind, g.value, g.created_by AS "createdBy",
  */
 @Injectable()
 export class GtinPrefixService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly prefixes: GtinPrefixRepository,
+  ) {}
 
   /** The holdings capture checks an enterprise's events against. */
-  async holdingsOf(uscc: string, m: EntityManager = this.ds.manager): Promise<GtinHolding[]> {
-    return (await m.query(
-      `SELECT kind, value FROM enterprise_gtin_prefix WHERE uscc = $1 ORDER BY kind, value`,
-      [uscc],
-    )) as GtinHolding[];
+  holdingsOf(uscc: string, m: EntityManager = this.ds.manager): Promise<GtinHolding[]> {
+    return this.prefixes.holdingsOf(uscc, m);
   }
 
   async register(p: Principal, dto: CreateGtinPrefixDto): Promise<GtinPrefixView> {
     const uscc = this.targetOf(p, dto.uscc);
     const holding = holdingOf(dto);
     return this.ds.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTRATION_LOCK]);
-      const [enterprise] = (await m.query(`SELECT 1 FROM enterprise WHERE uscc = $1`, [
-        uscc,
-      ])) as unknown[];
-      if (!enterprise)
-        throw invalid([
+      await this.prefixes.lockRegistrations(m);
+      if (!(await this.prefixes.enterpriseExists(m, uscc)))
+        throw invalidError([
           {
             field: 'uscc',
             reason: `${uscc} is not in the enterprise directory; a regulator registers the enterprise first`,
           },
         ]);
-      const others = (await m.query(
-        `SELECT id, uscc, kind, value FROM enterprise_gtin_prefix
-          WHERE (kind = 'company_prefix' AND left(value, 6) = left($1, 6))
-             OR (kind = 'gtin' AND substr(value, 2, 6) = left($1, 6))`,
-        [holding.kind === 'gtin' ? holding.value.slice(1) : holding.value],
-      )) as (GtinHolding & { id: string; uscc: string })[];
+      const others = await this.prefixes.candidatesOverlapping(m, holding);
       const clash = others.find((o) => holdingsOverlap(o, holding));
       if (clash) {
         const field = holding.kind === 'gtin' ? 'gtin' : 'companyPrefix';
         const what = `${clash.kind === 'gtin' ? 'GTIN' : 'company prefix'} ${clash.value}`;
         if (clash.uscc === uscc)
-          throw conflict(
+          throw conflictError(
             'GTIN_PREFIX_REGISTERED',
             `${field}: overlaps ${what}, already registered to ${uscc}`,
             { field, existingId: clash.id },
           );
-        throw conflict(
+        throw conflictError(
           'GTIN_PREFIX_TAKEN',
           `${field}: overlaps ${what}, registered to another enterprise; a GTIN has one holder (an admin can correct a wrong registration)`,
           { field },
         );
       }
-      const [row] = (await m.query(
-        `INSERT INTO enterprise_gtin_prefix (uscc, kind, value, created_by) VALUES ($1, $2, $3, $4)
-         RETURNING id, uscc, kind, value, created_by AS "createdBy", created_at AS "createdAt"`,
-        [uscc, holding.kind, holding.value, p.sub],
-      )) as GtinPrefixView[];
+      const row = await this.prefixes.insert(m, uscc, holding, p.sub);
       await recordAudit(m, p, [
         { action: 'create', entityType: ENTITY, entityId: row.id, after: row, detail: { uscc } },
       ]);
@@ -93,28 +79,15 @@ export class GtinPrefixService {
   }
 
   async list(p: Principal, q: GtinPrefixQuery): Promise<Page<GtinPrefixView>> {
-    const params: unknown[] = [];
-    const arg = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const where = [this.visible(p, arg)];
-    if (q.uscc !== undefined) where.push(`g.uscc = ${arg(q.uscc)}`);
+    const scope = this.scope(p);
+    let after: [string, string] | undefined;
     if (q.cursor !== undefined) {
-      const after = decodeCursor(q.cursor);
-      if (
-        after?.length !== 2 ||
-        typeof after[0] !== 'string' ||
-        typeof after[1] !== 'string' ||
-        !UUID.test(after[1])
-      )
-        throw invalid([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
-      where.push(`(g.uscc, g.id) > (${arg(after[0])}, ${arg(after[1])}::uuid)`);
+      const c = decodeCursor(q.cursor);
+      if (c?.length !== 2 || typeof c[0] !== 'string' || !isUuid(c[1]))
+        throw invalidError([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
+      after = [c[0], c[1]];
     }
-    const rows = (await this.ds.query(
-      `${VIEW} WHERE ${where.join(' AND ')} ORDER BY g.uscc, g.id LIMIT ${arg(q.limit + 1)}`,
-      params,
-    )) as GtinPrefixView[];
+    const rows = await this.prefixes.list(scope, { uscc: q.uscc, after }, q.limit + 1);
     const more = rows.length > q.limit;
     const items = more ? rows.slice(0, q.limit) : rows;
     const last = items[items.length - 1];
@@ -123,21 +96,13 @@ export class GtinPrefixService {
 
   /** Events already captured under it stay: they were the enterprise's when captured. */
   async remove(p: Principal, id: string): Promise<void> {
-    if (!UUID.test(id)) throw notFound('GTIN prefix', id);
+    const scope = this.scope(p);
     await this.ds.transaction(async (m) => {
       // As registration: a capture checked against the holdings waits for this, or this for it.
-      await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTRATION_LOCK]);
-      const params: unknown[] = [id];
-      const arg = (v: unknown) => {
-        params.push(v);
-        return `$${params.length}`;
-      };
-      const [row] = (await m.query(
-        `${VIEW} WHERE g.id = $1 AND ${this.visible(p, arg)} FOR UPDATE OF g`,
-        params,
-      )) as GtinPrefixView[];
-      if (!row) throw notFound('GTIN prefix', id);
-      await m.query(`DELETE FROM enterprise_gtin_prefix WHERE id = $1`, [id]);
+      await this.prefixes.lockRegistrations(m);
+      const row = await this.prefixes.findForUpdate(m, scope, id);
+      if (!row) throw notFoundError('GTIN prefix', id);
+      await this.prefixes.delete(m, id);
       await recordAudit(m, p, [
         { action: 'delete', entityType: ENTITY, entityId: id, before: row },
       ]);
@@ -148,39 +113,27 @@ export class GtinPrefixService {
   private targetOf(p: Principal, uscc: string | undefined): string {
     if (p.role === 'enterprise') {
       if (uscc !== undefined && uscc !== p.org)
-        throw new AppException(
-          HttpStatus.FORBIDDEN,
-          'FORBIDDEN',
+        throw forbiddenError(
           'an enterprise registers GTIN prefixes for itself only (leave out uscc or give your own)',
         );
       return p.org as string;
     }
     if (uscc === undefined)
-      throw invalid([
+      throw invalidError([
         { field: 'uscc', reason: 'is required: the enterprise the prefix is registered to' },
       ]);
     return uscc;
   }
 
-  /** The rows a caller may see, as a condition on alias g. */
-  private visible(p: Principal, arg: (v: unknown) => string): string {
-    if (p.role === 'enterprise') return `g.uscc = ${arg(p.org)}`;
-    const prefix = scopePrefix(p);
-    if (prefix === null)
-      throw new AppException(
-        HttpStatus.FORBIDDEN,
-        'FORBIDDEN',
-        `role ${p.role} may not read GTIN prefixes`,
-      );
-    if (prefix === '') return 'true';
-    return `EXISTS (SELECT 1 FROM enterprise e WHERE e.uscc = g.uscc AND e.region_code LIKE ${arg(`${prefix}%`)})`;
+  private scope(p: Principal): Scope {
+    return scopeOf(p, 'GTIN prefixes', ['enterprise', 'regulator', 'admin']);
   }
 }
 
 /** The holding a request asks for: exactly one of companyPrefix and gtin. */
 function holdingOf(dto: CreateGtinPrefixDto): GtinHolding {
   if (dto.companyPrefix !== undefined && dto.gtin !== undefined)
-    throw invalid([
+    throw invalidError([
       {
         field: 'gtin',
         reason: 'give either companyPrefix or gtin, not both (companyPrefix was given)',
@@ -188,7 +141,7 @@ function holdingOf(dto: CreateGtinPrefixDto): GtinHolding {
     ]);
   if (dto.companyPrefix !== undefined) return { kind: 'company_prefix', value: dto.companyPrefix };
   if (dto.gtin !== undefined) return { kind: 'gtin', value: toGtin14(dto.gtin) };
-  throw invalid([
+  throw invalidError([
     {
       field: 'companyPrefix',
       reason: 'give companyPrefix (a GS1 company prefix of 6–12 digits) or gtin (a single GTIN)',

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { IdParam } from '@spotcheck/common';
 import { NoticeService } from './notice.service';
 
 /** 检验结果通知书: an enterprise's result notices, with their objection deadlines. */
@@ -17,13 +18,13 @@ export class NoticeController {
   }
 
   @Get(':id')
-  get(@CurrentUser() p: Principal, @Param('id') id: string) {
+  get(@CurrentUser() p: Principal, @IdParam('notice') id: string) {
     return this.notices.get(p, id);
   }
 
   @Post(':id/read')
   @HttpCode(200)
-  read(@CurrentUser() p: Principal, @Param('id') id: string) {
+  read(@CurrentUser() p: Principal, @IdParam('notice') id: string) {
     return this.notices.read(p, id);
   }
 }

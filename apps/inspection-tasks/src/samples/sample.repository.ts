@@ -172,11 +172,7 @@ export class SampleRepository {
     return row;
   }
 
-  async view(
-    m: EntityManager,
-    scope: Scope,
-    sampleNo: string,
-  ): Promise<SampleRow | undefined> {
+  async view(m: EntityManager, scope: Scope, sampleNo: string): Promise<SampleRow | undefined> {
     const params: unknown[] = [sampleNo];
     const arg = (v: unknown) => `$${params.push(v)}`;
     const [row] = (await m.query(

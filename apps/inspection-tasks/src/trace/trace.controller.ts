@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { SampleNoParam, UsccParam } from '@spotcheck/common';
 import { TraceEnterpriseQuery, TraceProductQuery } from './trace.dto';
 import { TraceService } from './trace.service';
 
@@ -14,7 +15,7 @@ export class TraceController {
 
   /** plan → draw → task → inspectors → sampling record → custody (→ later: report, notice …). */
   @Get('samples/:sampleNo')
-  bySample(@CurrentUser() p: Principal, @Param('sampleNo') sampleNo: string) {
+  bySample(@CurrentUser() p: Principal, @SampleNoParam() sampleNo: string) {
     return this.trace.bySample(p, sampleNo);
   }
 
@@ -23,7 +24,7 @@ export class TraceController {
   @Roles('regulator', 'admin', 'enterprise')
   byEnterprise(
     @CurrentUser() p: Principal,
-    @Param('uscc') uscc: string,
+    @UsccParam() uscc: string,
     @Query() q: TraceEnterpriseQuery,
   ) {
     return this.trace.byEnterprise(p, uscc, q);
