@@ -1,12 +1,22 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import { AppException, BodySha256, IdParam, RouteBody } from '@spotcheck/common';
+import { ApiErrors, AppException, BodySha256, IdParam, RouteBody } from '@spotcheck/common';
 import { forbiddenError } from '@spotcheck/domain';
 import { EpcisCaptureService } from './epcis-capture.service';
 import { EpcisExportService } from './epcis-export.service';
 import { EpcisQueryService } from './epcis-query.service';
 import { EpcisEventQuery } from './epcis.dto';
+import { CaptureReceiptDto, EpcisEventDto, EpcisEventPageDto } from './epcis.response';
 
 const JSON_TYPES = ['application/json', 'application/ld+json'];
 
@@ -17,6 +27,7 @@ const JSON_TYPES = ['application/json', 'application/ld+json'];
  */
 @ApiTags('epcis 追溯数据接入')
 @ApiBearerAuth()
+@ApiExtraModels(EpcisEventPageDto)
 @Controller('epcis')
 export class EpcisController {
   constructor(
@@ -34,6 +45,8 @@ export class EpcisController {
   @Post('capture')
   @Roles('enterprise')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: CaptureReceiptDto })
+  @ApiErrors(400, 403, 409, 415)
   @RouteBody({ limit: 'EPCIS_MAX_BODY_BYTES', sha256: true })
   @ApiConsumes(...JSON_TYPES)
   @ApiBody({
@@ -63,6 +76,17 @@ export class EpcisController {
    */
   @Get('events')
   @Roles('enterprise', 'regulator', 'admin', 'lab')
+  @ApiOkResponse({
+    description:
+      'A page of captured events; with sampleNo, the sample’s custody as an EPCIS 2.0 EPCISDocument',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(EpcisEventPageDto) },
+        { type: 'object', description: 'EPCIS 2.0 EPCISDocument (JSON-LD)' },
+      ],
+    },
+  })
+  @ApiErrors(400, 403, 404)
   list(@CurrentUser() p: Principal, @Query() q: EpcisEventQuery) {
     if (q.sampleNo !== undefined) return this.exporter.document(p, q.sampleNo);
     if (p.role === 'lab')
@@ -75,6 +99,8 @@ export class EpcisController {
   /** One stored event by its id (not its eventID: that is the `eventId` filter). */
   @Get('events/:id')
   @Roles('enterprise', 'regulator', 'admin')
+  @ApiOkResponse({ type: EpcisEventDto })
+  @ApiErrors(403, 404)
   get(@CurrentUser() p: Principal, @IdParam('EPCIS event') id: string) {
     return this.events.get(p, id);
   }

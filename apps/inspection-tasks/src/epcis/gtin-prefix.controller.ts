@@ -1,7 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import { IdParam } from '@spotcheck/common';
+import { ApiErrors, IdParam } from '@spotcheck/common';
+import { GtinPrefixDto, GtinPrefixPageDto } from './epcis.response';
 import { CreateGtinPrefixDto, GtinPrefixQuery } from './epcis.dto';
 import { GtinPrefixService } from './gtin-prefix.service';
 
@@ -18,12 +25,16 @@ export class GtinPrefixController {
   /** `{ companyPrefix }` or `{ gtin }`; admins add `uscc`. 409 when another enterprise holds an overlapping one. */
   @Post()
   @Roles('enterprise', 'admin')
+  @ApiCreatedResponse({ type: GtinPrefixDto })
+  @ApiErrors(400, 403, 409)
   create(@CurrentUser() p: Principal, @Body() dto: CreateGtinPrefixDto) {
     return this.prefixes.register(p, dto);
   }
 
   @Get()
   @Roles('enterprise', 'regulator', 'admin')
+  @ApiOkResponse({ type: GtinPrefixPageDto })
+  @ApiErrors(400, 403)
   list(@CurrentUser() p: Principal, @Query() q: GtinPrefixQuery) {
     return this.prefixes.list(p, q);
   }
@@ -32,6 +43,8 @@ export class GtinPrefixController {
   @Delete(':id')
   @Roles('enterprise', 'admin')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(403, 404)
   remove(@CurrentUser() p: Principal, @IdParam('GTIN prefix') id: string) {
     return this.prefixes.remove(p, id);
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import { IdParam } from '@spotcheck/common';
+import { ApiErrors, IdParam } from '@spotcheck/common';
+import { NoticeDto, NoticeListDto } from './notice.response';
 import { NoticeService } from './notice.service';
 
 /** 检验结果通知书: an enterprise's result notices, with their objection deadlines. */
@@ -13,17 +14,23 @@ export class NoticeController {
   constructor(private readonly notices: NoticeService) {}
 
   @Get()
+  @ApiOkResponse({ type: NoticeListDto })
+  @ApiErrors(403)
   list(@CurrentUser() p: Principal) {
     return this.notices.list(p);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: NoticeDto })
+  @ApiErrors(403, 404)
   get(@CurrentUser() p: Principal, @IdParam('notice') id: string) {
     return this.notices.get(p, id);
   }
 
   @Post(':id/read')
   @HttpCode(200)
+  @ApiOkResponse({ type: NoticeDto })
+  @ApiErrors(403, 404)
   read(@CurrentUser() p: Principal, @IdParam('notice') id: string) {
     return this.notices.read(p, id);
   }

@@ -1,8 +1,14 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import { IdParam, SampleNoParam } from '@spotcheck/common';
+import { ApiErrors, IdParam, SampleNoParam } from '@spotcheck/common';
 import { AppendCustodyDto, CreateSampleDto, SampleQuery } from './sample.dto';
+import {
+  AppendedCustodyEventDto,
+  CustodyEventDto,
+  SampleDetailDto,
+  SamplePageDto,
+} from './sample.response';
 import { SampleService } from './sample.service';
 
 /** The sampling record of a task: what makes the task sampled. */
@@ -19,6 +25,8 @@ export class TaskSampleController {
    */
   @Post(':id/sample')
   @Roles('regulator', 'admin')
+  @ApiCreatedResponse({ type: SampleDetailDto })
+  @ApiErrors(400, 403, 404, 409)
   record(@CurrentUser() p: Principal, @IdParam('task') id: string, @Body() dto: CreateSampleDto) {
     return this.samples.record(p, id, dto);
   }
@@ -38,17 +46,23 @@ export class SampleController {
 
   /** Filters: planId, state, overdue, uscc, manufacturerUscc, gtin, batch, labId, stage. */
   @Get()
+  @ApiOkResponse({ type: SamplePageDto })
+  @ApiErrors(400, 403)
   list(@CurrentUser() p: Principal, @Query() q: SampleQuery) {
     return this.samples.list(p, q);
   }
 
   /** The sampling record with its whole custody chain. */
   @Get(':sampleNo')
+  @ApiOkResponse({ type: SampleDetailDto })
+  @ApiErrors(403, 404)
   get(@CurrentUser() p: Principal, @SampleNoParam() sampleNo: string) {
     return this.samples.get(p, sampleNo);
   }
 
   @Get(':sampleNo/custody')
+  @ApiOkResponse({ type: [CustodyEventDto] })
+  @ApiErrors(403, 404)
   custody(@CurrentUser() p: Principal, @SampleNoParam() sampleNo: string) {
     return this.samples.custody(p, sampleNo);
   }
@@ -59,6 +73,8 @@ export class SampleController {
    * kinds allowed.
    */
   @Post(':sampleNo/custody')
+  @ApiCreatedResponse({ type: AppendedCustodyEventDto })
+  @ApiErrors(400, 403, 404, 409)
   append(
     @CurrentUser() p: Principal,
     @SampleNoParam() sampleNo: string,

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
-import { SampleNoParam, UsccParam } from '@spotcheck/common';
+import { ApiErrors, SampleNoParam, UsccParam } from '@spotcheck/common';
+import { EnterpriseTraceDto, ProductTraceDto, SampleTraceDto } from './trace.response';
 import { TraceEnterpriseQuery, TraceProductQuery } from './trace.dto';
 import { TraceService } from './trace.service';
 
@@ -15,12 +16,16 @@ export class TraceController {
 
   /** plan → draw → task → inspectors → sampling record → custody (→ later: report, notice …). */
   @Get('samples/:sampleNo')
+  @ApiOkResponse({ type: SampleTraceDto })
+  @ApiErrors(403, 404)
   bySample(@CurrentUser() p: Principal, @SampleNoParam() sampleNo: string) {
     return this.trace.bySample(p, sampleNo);
   }
 
   /** Its samples (as sampled enterprise or as manufacturer), refusals, credit-risk history. */
   @Get('enterprises/:uscc')
+  @ApiOkResponse({ type: EnterpriseTraceDto })
+  @ApiErrors(400, 403, 404)
   @Roles('regulator', 'admin', 'enterprise')
   byEnterprise(
     @CurrentUser() p: Principal,
@@ -32,6 +37,8 @@ export class TraceController {
 
   /** `?gtin=&batch=`, or `?name=&manufacturer=`: every sample of the product you may see. */
   @Get('products')
+  @ApiOkResponse({ type: ProductTraceDto })
+  @ApiErrors(400, 403)
   byProduct(@CurrentUser() p: Principal, @Query() q: TraceProductQuery) {
     return this.trace.byProduct(p, q);
   }

@@ -97,14 +97,14 @@ export interface TraceDraw {
 
 export interface TraceTask {
   id: string;
-  taskNo: string;
+  taskNo: number;
   category: string;
   inspectors: string[] | null;
   labId: string | null;
   state: string;
-  dueDate: string;
+  dueDate: string | null;
   unableReason: string | null;
-  violation: string | null;
+  violation: boolean;
   stateChangedAt: Date;
 }
 
@@ -164,11 +164,11 @@ export interface RiskChange {
 
 export interface UnableTask {
   planCode: string;
-  taskNo: string;
+  taskNo: number;
   category: string;
   state: string;
   unableReason: string | null;
-  violation: string | null;
+  violation: boolean;
   note: string | null;
   at: Date;
 }

@@ -12,12 +12,59 @@ import {
 } from '@spotcheck/domain';
 import { EpcisQueryService } from '../epcis/epcis-query.service';
 import { TraceProductQuery, TraceEnterpriseQuery } from './trace.dto';
-import { ProductFilter, TraceQueries } from './trace.queries';
+import type { CustodyEventView } from '@spotcheck/database';
+import type { ProductDistribution } from '../epcis/epcis-query.service';
+import {
+  ProductFilter,
+  SampleBrief,
+  TraceDraw,
+  TraceEnterprise,
+  TraceInspector,
+  TraceLab,
+  TracePlan,
+  TraceQueries,
+  TraceReassignment,
+  TraceSamplingRecord,
+  TraceTask,
+  UnableTask,
+} from './trace.queries';
 
 const RESOURCE = 'traceability';
 
 /** At most this many samples in a product trace. */
 const PRODUCT_SAMPLES = 500;
+
+/** A sample's whole chain: plan → draw → task → inspectors → sampling record → custody. */
+export interface SampleTrace {
+  sampleNo: string;
+  plan: TracePlan;
+  draw: (TraceDraw & { verificationUrl: string }) | null;
+  task: TraceTask & { reassignments: TraceReassignment[] };
+  inspectors: TraceInspector[];
+  samplingRecord: TraceSamplingRecord;
+  custody: CustodyEventView[];
+  lab: TraceLab | null;
+  retestLab: TraceLab | null;
+}
+
+export interface EnterpriseTrace {
+  enterprise: TraceEnterprise;
+  /** Its credit-risk class over time, from registration. */
+  riskHistory: { riskClass: string; from: Date }[];
+  samples: {
+    items: (SampleBrief & { role: 'sampled' | 'manufacturer' })[];
+    nextCursor: string | null;
+  };
+  unableToSample: UnableTask[];
+}
+
+export interface ProductTrace {
+  samples: SampleBrief[];
+  /** More than 500 samples matched. */
+  truncated: boolean;
+  /** Where it was shipped and received; null without a GTIN or for a lab. */
+  distribution: ProductDistribution | null;
+}
 
 /**
  * Traceability (DESIGN §3.3): the whole chain of a sample, everything known about an
@@ -35,7 +82,7 @@ export class TraceService {
     private readonly epcis: EpcisQueryService,
   ) {}
 
-  async bySample(p: Principal, sampleNo: string) {
+  async bySample(p: Principal, sampleNo: string): Promise<SampleTrace> {
     const scope = this.scope(p);
     if (!isSampleNoShape(sampleNo)) throw notFoundError('sample', sampleNo);
     const head = await this.queries.sampleHead(scope, sampleNo);
@@ -66,7 +113,11 @@ export class TraceService {
     };
   }
 
-  async byEnterprise(p: Principal, uscc: string, q: TraceEnterpriseQuery) {
+  async byEnterprise(
+    p: Principal,
+    uscc: string,
+    q: TraceEnterpriseQuery,
+  ): Promise<EnterpriseTrace> {
     const scope = this.scope(p);
     if (!validateUscc(uscc).ok) throw notFoundError('enterprise', uscc);
     const e = await this.queries.enterprise(scope, uscc);
@@ -89,7 +140,7 @@ export class TraceService {
     const more = samples.length > q.limit;
     const page = more ? samples.slice(0, q.limit) : samples;
     // The class it was registered with: the first change's "from", or the current class.
-    const riskHistory = [
+    const riskHistory: EnterpriseTrace['riskHistory'] = [
       { riskClass: changes[0]?.from ?? e.riskClass, from: e.registeredAt },
       ...changes.map((c) => ({ riskClass: c.to, from: c.changedAt })),
     ];
@@ -104,7 +155,7 @@ export class TraceService {
     };
   }
 
-  async byProduct(p: Principal, q: TraceProductQuery) {
+  async byProduct(p: Principal, q: TraceProductQuery): Promise<ProductTrace> {
     const scope = this.scope(p);
     const f: ProductFilter = {};
     if (q.gtin !== undefined) {

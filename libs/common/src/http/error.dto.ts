@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 /** One field at fault and why. */
 export class FieldErrorDto {
@@ -26,3 +27,19 @@ export class ErrorDto {
   @ApiPropertyOptional({ type: [FieldErrorDto] })
   errors?: FieldErrorDto[];
 }
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'The request breaks a rule; `errors` names the fields',
+  403: 'The caller’s role may not do this',
+  404: 'Absent, or outside what the caller may see (the same answer)',
+  409: 'The record’s state does not allow it; the body names the state',
+  415: 'The body is not of a media type the route takes',
+};
+
+/** Declares the error answers of a route, each with the {@link ErrorDto} body. */
+export const ApiErrors = (...statuses: (400 | 403 | 404 | 409 | 415 | 422)[]) =>
+  applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', type: ErrorDto }),
+    ),
+  );

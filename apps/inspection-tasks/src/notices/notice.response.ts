@@ -1,0 +1,65 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { NoticeView } from './notice.repository';
+
+const nullableString = { type: String, nullable: true } as const;
+
+class NoticeProductDto {
+  @ApiProperty()
+  name!: string;
+  @ApiProperty(nullableString)
+  brand!: string | null;
+  @ApiProperty(nullableString)
+  spec!: string | null;
+  @ApiProperty(nullableString)
+  batch!: string | null;
+}
+
+class NoticeLabDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  name!: string;
+}
+
+/** A result notice (检验结果通知书) with its objection deadline. */
+export class NoticeDto implements NoticeView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  sampleNo!: string;
+  @ApiProperty({ type: NoticeProductDto })
+  product!: NoticeProductDto;
+  @ApiProperty({ type: NoticeLabDto })
+  lab!: NoticeLabDto;
+  @ApiProperty()
+  reportNo!: string;
+  @ApiProperty()
+  reportVersion!: number;
+  @ApiProperty(nullableString)
+  amendmentReason!: string | null;
+  @ApiProperty({ description: 'The sampled enterprise, to whom it is addressed' })
+  uscc!: string;
+  @ApiProperty(nullableString)
+  manufacturerUscc!: string | null;
+  @ApiProperty({ example: 'fail' })
+  verdict!: string;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  failedItems!: unknown[];
+  @ApiProperty({ enum: ['food', 'product'] })
+  regime!: 'food' | 'product';
+  @ApiProperty({ format: 'date' })
+  servedOn!: string;
+  @ApiProperty({ format: 'date', description: 'The last day an objection is in time' })
+  objectionDeadline!: string;
+  @ApiProperty({ description: 'The calendar did not yet cover every day counted' })
+  deadlineProvisional!: boolean;
+  @ApiProperty()
+  createdAt!: Date;
+  @ApiProperty({ type: Date, nullable: true })
+  readAt!: Date | null;
+}
+
+export class NoticeListDto {
+  @ApiProperty({ type: [NoticeDto], description: 'The newest 500' })
+  items!: NoticeDto[];
+}
