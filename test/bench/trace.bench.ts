@@ -9,7 +9,7 @@ import { latencies, seedTraceData } from './trace-queries';
 /** The enterprise whose traceability system sends the documents, and its GS1 company prefix. */
 const ENTERPRISE = completeUscc('91150102MA0TRACE0');
 const COMPANY_PREFIX = '6958888';
-/** Issue 4: a 10,000-event document is captured in at most this long, end to end over HTTP. */
+/** A 10,000-event document is captured in at most this long, end to end over HTTP. */
 const CAPTURE_GOAL_SECONDS = 3;
 
 interface Timed<T> {
@@ -25,7 +25,7 @@ interface Receipt {
 }
 
 /**
- * `npm run bench -- trace [events]`: issue 4's trace benchmark, on a scratch database with
+ * `npm run bench -- trace [events]`: the trace benchmark, on a scratch database with
  * inspection-tasks running as its own process.
  *
  * (a) EPCIS capture: a document of `events` (default 10,000) shipping/receiving ObjectEvents

@@ -1,7 +1,7 @@
 /**
- * Custody of a sample (样品流转), DESIGN §3.3 and issue 4: an append-only list of events, each
+ * Custody of a sample (样品流转), DESIGN §3.3: an append-only list of events, each
  * moving the sample from one custody state to the next. Event kinds are the steps of the
- * EPCIS export (epcis/export-document.ts) except `tested`, which is the report's (issue 5).
+ * EPCIS export (epcis/export-document.ts) except `tested`, which is the lab report's.
  *
  *   (none) ─sampled─► sampled ─sealed─► sealed ─shipped─► in_transit
  *   sealed, in_transit ─received─► received      (from sealed: delivered by hand)
