@@ -112,7 +112,7 @@ export function samplingRecordOf(t: AssignedTask, over: Record<string, unknown> 
     productName: '纯牛奶',
     brand: '测试牌',
     spec: '250mL/盒',
-    batch: 'B20260110',
+    batch: unique('B'),
     productionDate: '2026-01-10',
     expiryDate: '2026-07-10',
     gtin: completeGtin('690123456789'),

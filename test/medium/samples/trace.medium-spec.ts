@@ -87,7 +87,7 @@ describe('TraceService (medium)', () => {
 
   it('finds the samples of a product the caller may see', async () => {
     const { t, s } = await sampled();
-    const q = { gtin: s.product.gtin as string, batch: 'B20260110' };
+    const q = { gtin: s.product.gtin as string, batch: s.product.batch as string };
     const mine = await trace.byProduct(enterprise(t.enterprise.uscc), q as never);
     expect(mine.samples.map((i) => i.sampleNo)).toEqual([s.sampleNo]);
     const theirs = await trace.byProduct(regulator('150200'), q as never);
