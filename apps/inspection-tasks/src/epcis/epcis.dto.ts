@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { PageQuery } from '@spotcheck/common';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQuery, Text } from '@spotcheck/common';
 import {
   EPCIS_EVENT_TYPES,
   isDateTime,
@@ -10,10 +10,6 @@ import {
 } from '@spotcheck/domain';
 import type { EpcisEventType } from '@spotcheck/domain';
 import { IsUscc, fromCheck } from '../directory/validators';
-
-/** No NUL (PostgreSQL text cannot hold it) and something other than white space. */
-// eslint-disable-next-line no-control-regex -- NUL is exactly what these must refuse
-const TEXT = /^[^\u0000]*[^\s\u0000][^\u0000]*$/;
 
 /** A GTIN-8, -12, -13 or -14 with its check digit; the message names the expected digit. */
 const IsGtin = () =>
@@ -62,30 +58,22 @@ export class EpcisEventQuery extends PageQuery {
     description: 'With gtin: events naming this batch/lot of it (LGTIN or Digital Link /10/)',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 255)
-  @Matches(TEXT, { message: 'batch must not be blank or contain NUL characters' })
+  @Text(255)
   batch?: string;
 
   @ApiPropertyOptional({ description: 'Events naming this EPC (exactly as captured)' })
   @IsOptional()
-  @IsString()
-  @Length(1, 2048)
-  @Matches(TEXT, { message: 'epc must not be blank or contain NUL characters' })
+  @Text(2048)
   epc?: string;
 
   @ApiPropertyOptional({ description: 'Events naming this EPC class (exactly as captured)' })
   @IsOptional()
-  @IsString()
-  @Length(1, 2048)
-  @Matches(TEXT, { message: 'epcClass must not be blank or contain NUL characters' })
+  @Text(2048)
   epcClass?: string;
 
   @ApiPropertyOptional({ example: 'shipping', description: 'CBV business step, as captured' })
   @IsOptional()
-  @IsString()
-  @Length(1, 2048)
-  @Matches(TEXT, { message: 'bizStep must not be blank or contain NUL characters' })
+  @Text(2048)
   bizStep?: string;
 
   @ApiPropertyOptional({ enum: EPCIS_EVENT_TYPES })
@@ -110,9 +98,7 @@ export class EpcisEventQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'The event identity (its eventID, or its content hash)' })
   @IsOptional()
-  @IsString()
-  @Length(1, 2048)
-  @Matches(TEXT, { message: 'eventId must not be blank or contain NUL characters' })
+  @Text(2048)
   eventId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Events stored by this capture' })

@@ -15,38 +15,32 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@spotcheck/common';
+import { Nested, PageQuery, Text } from '@spotcheck/common';
 import { CUSTODY_KINDS, CUSTODY_STATES, SAMPLE_STAGES } from '@spotcheck/domain';
 import type { CustodyKind, CustodyState, SampleStage } from '@spotcheck/domain';
 import { IsRegionCode, IsUscc } from '../directory/validators';
 
 /**
- * Free text must say something (whitespace alone is nothing) and hold no NUL character, which
- * PostgreSQL text cannot store. What the values mean is checked in libs/domain
- * (sampling-record.ts, custody.ts); these classes check shapes.
+ * Free text (libs/common's Text) must say something and hold no NUL character, which
+ * PostgreSQL text cannot store; TEXT is the same rule for each item of a list. What the values
+ * mean is checked in libs/domain (sampling-record.ts, custody.ts); these classes check shapes.
  */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this must refuse
 const TEXT = /^[^\u0000]*[^\s\u0000][^\u0000]*$/;
 // eslint-disable-next-line no-control-regex -- as above
 const NO_NUL = /^[^\u0000]*$/;
 
-const Text = (max: number) =>
-  applyDecorators(
-    IsString(),
-    Length(1, max),
-    Matches(TEXT, {
-      message: ({ property }) => `${property} must not be blank or contain NUL characters`,
-    }),
-  );
-/** A string whose meaning libs/domain checks; here only: a string without NUL, not too long. */
+/**
+ * A string whose meaning libs/domain checks; here only: a string without NUL, not too long.
+ * Unlike libs/common's Raw it lets an empty string through, so that the domain's check names
+ * what the field should hold.
+ */
 const Raw = (max: number) =>
   applyDecorators(
     IsString(),
     Length(0, max),
     Matches(NO_NUL, { message: ({ property }) => `${property} must not contain NUL characters` }),
   );
-const Nested = (type: () => new () => object) =>
-  applyDecorators(IsObject(), ValidateNested(), Type(type));
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
