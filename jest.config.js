@@ -54,6 +54,4 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
-  // A failed end-to-end test can leave a Redis connection open; the run must still end.
-  forceExit: true,
 };
