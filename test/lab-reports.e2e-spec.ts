@@ -6,7 +6,7 @@ import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../apps/lab-results/src/app.module';
 import { ReportsProcessor } from '../apps/worker/src/reports/reports.processor';
 import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp, dataSource, upload } from './support/app';
-import { RUN as run, apiOf, auditOf, commitAndDraw, seedOf, usccSource } from './support/api';
+import { RUN as run, apiOf, auditOf, commitAndDraw, once, seedOf, usccSource } from './support/api';
 
 let app: NestFastifyApplication;
 let labApp: NestFastifyApplication;
@@ -123,6 +123,12 @@ const receive = (no: string, p: Principal = REV(), over: Record<string, unknown>
     sealIntact: true,
     ...over,
   });
+/** Each sample's receipt, made by the first test that needs it. */
+const received = {
+  food: once(() => ok(receive(samples.food, REV(), { note: '到样' }))),
+  food2: once(() => ok(receive(samples.food2))),
+  prod: once(() => ok(receive(samples.prod))),
+};
 
 beforeAll(async () => {
   app = await bootHttp(InspectionTasksModule);
@@ -251,7 +257,7 @@ describe('receipt', () => {
   });
 
   it('records a receipt as a custody event; the test is due 20 working days later, across the Spring Festival', async () => {
-    const r = await ok(receive(samples.food, REV(), { note: '到样' }));
+    const r = await received.food();
     expect(r.event).toMatchObject({
       seq: 3,
       kind: 'received',
@@ -368,8 +374,8 @@ describe('receipt', () => {
     const stranger = await receive(samples.food2, labUser('nobody'));
     expect(stranger.statusCode).toBe(403);
     expect(stranger.json().code).toBe('NOT_LAB_STAFF');
-    await ok(receive(samples.food2));
-    await ok(receive(samples.prod));
+    await received.food2();
+    await received.prod();
   });
 
   it('hides another lab’s samples: 404, and they are not listed', async () => {
@@ -391,90 +397,24 @@ describe('receipt', () => {
 });
 
 describe('reports', () => {
-  let v1 = '';
-  let v2 = '';
   const reportNo = `JC${run}-0001`;
   const act = (p: Principal, id: string, event: string, payload: unknown = {}) =>
     lab(p, 'POST', `/api/v1/lab/reports/${id}/${event}`, payload);
 
-  it('creates a draft from the category template, by a tester only', async () => {
-    const bad = await lab(REV(), 'POST', '/api/v1/lab/reports', {
-      sampleNo: samples.food,
-      reportNo,
-    });
-    expect(bad.statusCode).toBe(403);
-    expect(bad.json().code).toBe('REPORT_ROLE_REQUIRED');
-    for (const payload of [
-      { sampleNo: samples.food, reportNo, extra: 1 },
-      { sampleNo: samples.food, reportNo: 'A\u0000' },
-      { sampleNo: samples.food, reportNo, items: [{ itemCode: 'PB', value: 'abc' }] },
-      { sampleNo: samples.food, reportNo, items: [{ itemCode: 'NEW' }] },
-      { sampleNo: samples.food, reportNo, items: [{ itemCode: 'PB', limit: '≤≤' }] },
-    ]) {
-      const r = await lab(T1(), 'POST', '/api/v1/lab/reports', payload);
-      expect(r.statusCode).toBe(400);
-    }
-    const named = await lab(T1(), 'POST', '/api/v1/lab/reports', {
-      sampleNo: samples.food,
-      reportNo,
-      items: [{ itemCode: 'AFM1', value: 'lots' }],
-    });
-    expect(named.json().errors).toEqual([{ field: 'items[0].value', reason: expect.any(String) }]);
-
-    const r = await ok(
+  /** v1, the food sample's first report: a draft with one item of its own (SN), no results. */
+  const draft = once(async () => {
+    await received.food();
+    return ok(
       lab(T1(), 'POST', '/api/v1/lab/reports', {
         sampleNo: samples.food,
         reportNo,
         items: [{ itemCode: 'SN', itemName: '锡', unit: 'mg/kg', limit: '≤250' }],
       }),
     );
-    v1 = r.id;
-    expect(r).toMatchObject({
-      sampleNo: samples.food,
-      reportNo,
-      version: 1,
-      state: 'draft',
-      testedBy: [],
-      verdict: null,
-      createdBy: 't1',
-      preview: { complete: false, verdict: null },
-      allowedEvents: ['submit'],
-    });
-    expect(r.items.map((i: { itemCode: string }) => i.itemCode)).toEqual(['PB', 'AFM1', 'SN']);
-    expect(r.items[0]).toMatchObject({
-      itemName: '铅（以Pb计）',
-      method: 'GB 5009.12-2023',
-      unit: 'mg/kg',
-      limitText: '≤0.5',
-      value: null,
-    });
-    // One chain per sample and lab; report numbers are unique in the lab.
-    const twice = await lab(T1(), 'POST', '/api/v1/lab/reports', {
-      sampleNo: samples.food,
-      reportNo: 'other',
-    });
-    expect(twice.statusCode).toBe(409);
-    expect(twice.json().code).toBe('REPORT_EXISTS');
-    const sameNo = await lab(T1(), 'POST', '/api/v1/lab/reports', {
-      sampleNo: samples.food2,
-      reportNo,
-    });
-    expect(sameNo.statusCode).toBe(409);
-    expect(sameNo.json().code).toBe('REPORT_NO_TAKEN');
-    expect((await lab(OTHER_LAB(), 'GET', `/api/v1/lab/reports/${v1}`)).statusCode).toBe(404);
   });
-
-  it('submits only complete items, naming the item and field otherwise', async () => {
-    const r = await act(T1(), v1, 'submit');
-    expect(r.statusCode).toBe(400);
-    expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual([
-      'items[0].value',
-      'items[1].value',
-      'items[2].value',
-    ]);
-  });
-
-  it('enforces four eyes: a tester does not review or sign their own work; a return goes back to draft with a reason', async () => {
+  /** v1 submitted, returned, corrected by a second tester, submitted and reviewed. */
+  const reviewed = once(async () => {
+    const v1 = (await draft()).id as string;
     const put = await ok(
       lab(T1(), 'PUT', `/api/v1/lab/reports/${v1}/items`, {
         items: [
@@ -544,103 +484,17 @@ describe('reports', () => {
     const testerSigns = await act(T1(), v1, 'issue');
     expect(testerSigns.statusCode).toBe(403);
     expect(testerSigns.json().code).toBe('REPORT_ROLE_REQUIRED');
+    return v1;
   });
-
-  it('issues: stores the verdict and failed items, writes the outbox row and the result notice (food: 7 working days)', async () => {
-    const before = chinaDate(new Date());
-    const r = await ok(act(SIG(), v1, 'issue'), 200);
-    expect(r).toMatchObject({
-      state: 'issued',
-      issuedBy: 'sig',
-      reviewedBy: 'rev',
-      submittedBy: 't1',
-      testedBy: ['t1', 't2'],
-      verdict: 'fail',
-      failedItems: [
-        {
-          itemCode: 'PB',
-          itemName: '铅（以Pb计）',
-          value: '0.620',
-          unit: 'mg/kg',
-          limit: '≤0.5',
-          reason: { zh: expect.stringContaining('不符合'), en: expect.any(String) },
-        },
-      ],
-      allowedEvents: [],
-    });
-    expect(r.items.map((i: { verdict: string }) => i.verdict)).toEqual([
-      'fail',
-      'pass',
-      'not_applicable',
-    ]);
-    const ds = dataSource(app);
-    const outbox = (await ds.query(
-      `SELECT queue, payload FROM outbox WHERE job = 'report.issued' AND payload->>'reportId' = $1`,
-      [v1],
-    )) as { queue: string; payload: Record<string, unknown> }[];
-    expect(outbox).toEqual([
-      { queue: 'reports', payload: expect.objectContaining({ version: 1, labId: labA }) },
-    ]);
-
-    const cal = await labApp.get(WorkCalendarService).calendar();
-    const notices = await ok(
-      tasksApi(enterprise(foodEnterprises[0]), 'GET', '/api/v1/notices'),
-      200,
-    );
-    const today = servedDay(before, notices.items[0]?.servedOn);
-    expect(notices.items).toEqual([
-      expect.objectContaining({
-        sampleNo: samples.food,
-        reportNo,
-        reportVersion: 1,
-        uscc: foodEnterprises[0],
-        verdict: 'fail',
-        regime: 'food',
-        servedOn: today,
-        objectionDeadline: cal.addWorkingDays(today, 7),
-        readAt: null,
-        failedItems: [expect.objectContaining({ itemCode: 'PB', value: '0.620' })],
-      }),
-    ]);
-  });
-
-  it('keeps issued reports immutable: items and transitions answer 409, the database refuses too', async () => {
-    const put = await lab(T1(), 'PUT', `/api/v1/lab/reports/${v1}/items`, {
-      items: [{ itemCode: 'PB', value: '0.1' }],
-    });
-    expect(put.statusCode).toBe(409);
-    expect(put.json()).toMatchObject({ code: 'REPORT_NOT_EDITABLE', currentState: 'issued' });
-    const again = await act(T1(), v1, 'submit');
-    expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ currentState: 'issued', allowedEvents: [] });
-    const ds = dataSource(app);
-    await expect(
-      ds.query(`UPDATE lab_report SET verdict = 'pass' WHERE id = $1`, [v1]),
-    ).rejects.toThrow(/issued/);
-    await expect(
-      ds.query(`UPDATE lab_report_item SET value = '0.1' WHERE report_id = $1`, [v1]),
-    ).rejects.toThrow(/issued/);
-    // Inserts are checked per statement: no item joins an issued report, none is orphaned.
-    const insertItem = (reportId: string, seq: number) =>
-      ds.query(
-        `INSERT INTO lab_report_item (report_id, seq, item_code, item_name, limit_rule, limit_text)
-         SELECT $1::uuid, $2::int, 'X' || $2::int, '新增项目', '{"kind":"text","allowed":["合格"]}', '{合格}'`,
-        [reportId, seq],
-      );
-    await expect(insertItem(v1, 99)).rejects.toThrow(/issued/);
-    await expect(insertItem('00000000-0000-4000-8000-000000000000', 1)).rejects.toThrow(
-      /does not exist/,
-    );
-    await expect(ds.query(`DELETE FROM lab_report WHERE id = $1`, [v1])).rejects.toThrow(
-      /never deleted/,
-    );
-  });
-
-  it('amends: a new version through the same chain; both stay readable and the latest issued counts', async () => {
+  /** v1 issued: the signatory's answer. */
+  const issuedV1 = once(async () => ok(act(SIG(), await reviewed(), 'issue'), 200));
+  /** v2, the amendment of v1, issued. */
+  const amended = once(async () => {
+    const v1 = (await issuedV1()).id as string;
     const noReason = await act(T1(), v1, 'amend', {});
     expect(noReason.statusCode).toBe(400);
     const a = await ok(act(T1(), v1, 'amend', { reason: '铅单位换算错误' }));
-    v2 = a.id;
+    const v2 = a.id as string;
     expect(a).toMatchObject({
       reportNo,
       version: 2,
@@ -716,9 +570,183 @@ describe('reports', () => {
       200,
     );
     expect(notices.items.map((n: { reportVersion: number }) => n.reportVersion)).toEqual([2, 1]);
+    return v2;
   });
 
+  it('creates a draft from the category template, by a tester only', async () => {
+    await received.food();
+    await received.food2();
+    const bad = await lab(REV(), 'POST', '/api/v1/lab/reports', {
+      sampleNo: samples.food,
+      reportNo,
+    });
+    expect(bad.statusCode).toBe(403);
+    expect(bad.json().code).toBe('REPORT_ROLE_REQUIRED');
+    for (const payload of [
+      { sampleNo: samples.food, reportNo, extra: 1 },
+      { sampleNo: samples.food, reportNo: 'A\u0000' },
+      { sampleNo: samples.food, reportNo, items: [{ itemCode: 'PB', value: 'abc' }] },
+      { sampleNo: samples.food, reportNo, items: [{ itemCode: 'NEW' }] },
+      { sampleNo: samples.food, reportNo, items: [{ itemCode: 'PB', limit: '≤≤' }] },
+    ]) {
+      const r = await lab(T1(), 'POST', '/api/v1/lab/reports', payload);
+      expect(r.statusCode).toBe(400);
+    }
+    const named = await lab(T1(), 'POST', '/api/v1/lab/reports', {
+      sampleNo: samples.food,
+      reportNo,
+      items: [{ itemCode: 'AFM1', value: 'lots' }],
+    });
+    expect(named.json().errors).toEqual([{ field: 'items[0].value', reason: expect.any(String) }]);
+
+    const r = await draft();
+    const v1 = r.id as string;
+    expect(r).toMatchObject({
+      sampleNo: samples.food,
+      reportNo,
+      version: 1,
+      state: 'draft',
+      testedBy: [],
+      verdict: null,
+      createdBy: 't1',
+      preview: { complete: false, verdict: null },
+      allowedEvents: ['submit'],
+    });
+    expect(r.items.map((i: { itemCode: string }) => i.itemCode)).toEqual(['PB', 'AFM1', 'SN']);
+    expect(r.items[0]).toMatchObject({
+      itemName: '铅（以Pb计）',
+      method: 'GB 5009.12-2023',
+      unit: 'mg/kg',
+      limitText: '≤0.5',
+      value: null,
+    });
+    // One chain per sample and lab; report numbers are unique in the lab.
+    const twice = await lab(T1(), 'POST', '/api/v1/lab/reports', {
+      sampleNo: samples.food,
+      reportNo: 'other',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('REPORT_EXISTS');
+    const sameNo = await lab(T1(), 'POST', '/api/v1/lab/reports', {
+      sampleNo: samples.food2,
+      reportNo,
+    });
+    expect(sameNo.statusCode).toBe(409);
+    expect(sameNo.json().code).toBe('REPORT_NO_TAKEN');
+    expect((await lab(OTHER_LAB(), 'GET', `/api/v1/lab/reports/${v1}`)).statusCode).toBe(404);
+  });
+
+  it('submits only complete items, naming the item and field otherwise', async () => {
+    const v1 = (await draft()).id as string;
+    const r = await act(T1(), v1, 'submit');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'items[0].value',
+      'items[1].value',
+      'items[2].value',
+    ]);
+  });
+
+  it('enforces four eyes: a tester does not review or sign their own work; a return goes back to draft with a reason', () =>
+    reviewed());
+
+  it('issues: stores the verdict and failed items, writes the outbox row and the result notice (food: 7 working days)', async () => {
+    const before = chinaDate(new Date());
+    const r = await issuedV1();
+    const v1 = r.id as string;
+    expect(r).toMatchObject({
+      state: 'issued',
+      issuedBy: 'sig',
+      reviewedBy: 'rev',
+      submittedBy: 't1',
+      testedBy: ['t1', 't2'],
+      verdict: 'fail',
+      failedItems: [
+        {
+          itemCode: 'PB',
+          itemName: '铅（以Pb计）',
+          value: '0.620',
+          unit: 'mg/kg',
+          limit: '≤0.5',
+          reason: { zh: expect.stringContaining('不符合'), en: expect.any(String) },
+        },
+      ],
+      allowedEvents: [],
+    });
+    expect(r.items.map((i: { verdict: string }) => i.verdict)).toEqual([
+      'fail',
+      'pass',
+      'not_applicable',
+    ]);
+    const ds = dataSource(app);
+    const outbox = (await ds.query(
+      `SELECT queue, payload FROM outbox WHERE job = 'report.issued' AND payload->>'reportId' = $1`,
+      [v1],
+    )) as { queue: string; payload: Record<string, unknown> }[];
+    expect(outbox).toEqual([
+      { queue: 'reports', payload: expect.objectContaining({ version: 1, labId: labA }) },
+    ]);
+
+    const cal = await labApp.get(WorkCalendarService).calendar();
+    const notices = await ok(
+      tasksApi(enterprise(foodEnterprises[0]), 'GET', '/api/v1/notices'),
+      200,
+    );
+    const today = servedDay(before, notices.items[0]?.servedOn);
+    expect(notices.items).toEqual([
+      expect.objectContaining({
+        sampleNo: samples.food,
+        reportNo,
+        reportVersion: 1,
+        uscc: foodEnterprises[0],
+        verdict: 'fail',
+        regime: 'food',
+        servedOn: today,
+        objectionDeadline: cal.addWorkingDays(today, 7),
+        readAt: null,
+        failedItems: [expect.objectContaining({ itemCode: 'PB', value: '0.620' })],
+      }),
+    ]);
+  });
+
+  it('keeps issued reports immutable: items and transitions answer 409, the database refuses too', async () => {
+    const v1 = (await issuedV1()).id as string;
+    const put = await lab(T1(), 'PUT', `/api/v1/lab/reports/${v1}/items`, {
+      items: [{ itemCode: 'PB', value: '0.1' }],
+    });
+    expect(put.statusCode).toBe(409);
+    expect(put.json()).toMatchObject({ code: 'REPORT_NOT_EDITABLE', currentState: 'issued' });
+    const again = await act(T1(), v1, 'submit');
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ currentState: 'issued', allowedEvents: [] });
+    const ds = dataSource(app);
+    await expect(
+      ds.query(`UPDATE lab_report SET verdict = 'pass' WHERE id = $1`, [v1]),
+    ).rejects.toThrow(/issued/);
+    await expect(
+      ds.query(`UPDATE lab_report_item SET value = '0.1' WHERE report_id = $1`, [v1]),
+    ).rejects.toThrow(/issued/);
+    // Inserts are checked per statement: no item joins an issued report, none is orphaned.
+    const insertItem = (reportId: string, seq: number) =>
+      ds.query(
+        `INSERT INTO lab_report_item (report_id, seq, item_code, item_name, limit_rule, limit_text)
+         SELECT $1::uuid, $2::int, 'X' || $2::int, '新增项目', '{"kind":"text","allowed":["合格"]}', '{合格}'`,
+        [reportId, seq],
+      );
+    await expect(insertItem(v1, 99)).rejects.toThrow(/issued/);
+    await expect(insertItem('00000000-0000-4000-8000-000000000000', 1)).rejects.toThrow(
+      /does not exist/,
+    );
+    await expect(ds.query(`DELETE FROM lab_report WHERE id = $1`, [v1])).rejects.toThrow(
+      /never deleted/,
+    );
+  });
+
+  it('amends: a new version through the same chain; both stay readable and the latest issued counts', () =>
+    amended());
+
   it('gives a product its 15-day objection deadline', async () => {
+    await received.prod();
     const r = await ok(
       lab(T1(), 'POST', '/api/v1/lab/reports', {
         sampleNo: samples.prod,
@@ -749,6 +777,7 @@ describe('reports', () => {
   });
 
   it('lets an enterprise read and acknowledge its own notices only', async () => {
+    const v2 = await amended();
     const mine = await ok(tasksApi(enterprise(foodEnterprises[0]), 'GET', '/api/v1/notices'), 200);
     const id = mine.items[0].id as string;
     const other = enterprise(prodEnterprises[0]);

@@ -756,6 +756,13 @@ describe('POST /tasks/:id/reassign', () => {
 
   it('only reassigns an assigned task', async () => {
     const sampled = tasksA[0];
+    // Sampled by the transition test above; sampled here when this test runs alone.
+    const now = (await get(REGULATOR_HOHHOT, `/api/v1/tasks/${sampled.id}`)).json() as Task;
+    if (now.state === 'assigned')
+      expect(
+        (await post(inspectorOf(sampled), `/api/v1/tasks/${sampled.id}/sample`, sampleOf(sampled)))
+          .statusCode,
+      ).toBe(201);
     const free = STAFF.find((s) => !sampled.inspectors?.includes(s)) as string;
     const r = await reassign(REGULATOR_HOHHOT, sampled.id, {
       slot: 1,

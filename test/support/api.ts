@@ -98,3 +98,12 @@ export const auditOf = async (app: NestFastifyApplication, entityId: string, act
       WHERE entity_id = $1 ${action ? 'AND action = $2' : ''} ORDER BY seq`,
     action ? [entityId, action] : [entityId],
   )) as { action: string; entityType: string; actor: string; detail: Record<string, unknown> }[];
+
+/**
+ * A step of a spec file's story, run by the first test that needs it and shared after: each
+ * test calls the steps it builds on, so it passes alone (`-t`) as well as in file order.
+ */
+export function once<T>(step: () => Promise<T>): () => Promise<T> {
+  let done: Promise<T> | undefined;
+  return () => (done ??= step());
+}
