@@ -20,6 +20,7 @@ import {
   auditOf as auditRows,
   commitAndDraw,
   ensureCategory,
+  once,
   seedOf as seedFor,
   usccSource,
 } from './support/api';
@@ -257,152 +258,274 @@ afterAll(async () => {
   await labApp.close();
 });
 
-describe('POST /tasks/:id/sample', () => {
-  it('records the sampling: sample number, due date over the Spring Festival, sealed on the spot, task sampled, audited', async () => {
-    expect(plan.tasks).toHaveLength(8);
-    for (const t of plan.tasks) expect(t).toMatchObject({ labId: labA, state: 'assigned' });
-    const t = plan.tasks[0];
-    const me = inspector(t);
-    const r = await post(me, `/api/v1/tasks/${t.id}/sample`, recordOf(t));
-    expect(r.statusCode).toBe(201);
-    S.first = `${plan.code}-0001`;
-    const s = r.json();
-    expect(s).toEqual({
-      id: expect.any(String),
-      sampleNo: S.first,
-      planId: plan.id,
-      planCode: plan.code,
-      seq: 1,
-      taskId: t.id,
-      category: CAT,
-      stage: 'distribution',
-      labId: labA,
-      retestLabId: null,
-      sampledEnterprise: { uscc: t.uscc, name: expect.stringContaining('抽样测试超市') },
-      place: { regionCode: '150102', address: '呼和浩特市新城区抽样测试路1号' },
-      online: null,
-      manufacturer: { name: '测试乳业有限公司', address: '某市某路2号', uscc: MANUFACTURER },
-      product: {
-        name: '纯牛奶',
-        brand: '测试牌',
-        spec: '250mL/盒',
-        batch: 'B20260110',
-        productionDate: '2026-01-10',
-        expiryDate: '2026-07-10',
-        gtin: GTIN14,
-      },
-      testPortion: { quantity: '12', unit: '盒' },
-      backupPortion: { quantity: '6', unit: '盒' },
-      pricePaid: '36.00',
-      sealNumbers: ['F-001', 'F-002'],
-      inspectors: [...(t.inspectors as string[])].reverse(),
-      representative: { name: '张三', title: '店长' },
-      attachments: [{ sha256: 'ab'.repeat(32), name: '抽样单.jpg', mediaType: 'image/jpeg' }],
+/** The first sample of the plan (0001), sealed on the spot: `S.first`. */
+const firstSampled = once(async () => {
+  expect(plan.tasks).toHaveLength(8);
+  for (const t of plan.tasks) expect(t).toMatchObject({ labId: labA, state: 'assigned' });
+  const t = plan.tasks[0];
+  const me = inspector(t);
+  const r = await post(me, `/api/v1/tasks/${t.id}/sample`, recordOf(t));
+  expect(r.statusCode).toBe(201);
+  S.first = `${plan.code}-0001`;
+  const s = r.json();
+  expect(s).toEqual({
+    id: expect.any(String),
+    sampleNo: S.first,
+    planId: plan.id,
+    planCode: plan.code,
+    seq: 1,
+    taskId: t.id,
+    category: CAT,
+    stage: 'distribution',
+    labId: labA,
+    retestLabId: null,
+    sampledEnterprise: { uscc: t.uscc, name: expect.stringContaining('抽样测试超市') },
+    place: { regionCode: '150102', address: '呼和浩特市新城区抽样测试路1号' },
+    online: null,
+    manufacturer: { name: '测试乳业有限公司', address: '某市某路2号', uscc: MANUFACTURER },
+    product: {
+      name: '纯牛奶',
+      brand: '测试牌',
+      spec: '250mL/盒',
+      batch: 'B20260110',
+      productionDate: '2026-01-10',
+      expiryDate: '2026-07-10',
+      gtin: GTIN14,
+    },
+    testPortion: { quantity: '12', unit: '盒' },
+    backupPortion: { quantity: '6', unit: '盒' },
+    pricePaid: '36.00',
+    sealNumbers: ['F-001', 'F-002'],
+    inspectors: [...(t.inspectors as string[])].reverse(),
+    representative: { name: '张三', title: '店长' },
+    attachments: [{ sha256: 'ab'.repeat(32), name: '抽样单.jpg', mediaType: 'image/jpeg' }],
+    note: null,
+    sampledAt: '2026-02-12T02:30:00.000Z',
+    samplingDate: '2026-02-12',
+    // Fri 13, the make-up Saturday 14, then (after the holiday) Tue 24 – Thu 26.
+    labDueDate: '2026-02-26',
+    overdue: true,
+    arrivedAt: null,
+    arrivedLate: false,
+    custodyState: 'sealed',
+    allowedCustodyKinds: ['shipped', 'received', 'rejected_at_receipt'],
+    keepUntil: null,
+    createdAt: expect.any(String),
+    createdBy: me.sub,
+    updatedAt: expect.any(String),
+    custody: [1, 2].map((n) => ({
+      seq: n,
+      kind: n === 1 ? 'sampled' : 'sealed',
+      stateAfter: n === 1 ? 'sampled' : 'sealed',
+      occurredAt: '2026-02-12T02:30:00.000Z',
+      recordedAt: expect.any(String),
+      actor: me.sub,
+      actorRole: 'regulator',
+      actorOrg: null,
+      actorStaffNo: me.staffNo,
+      regionCode: '150102',
+      address: '呼和浩特市新城区抽样测试路1号',
       note: null,
-      sampledAt: '2026-02-12T02:30:00.000Z',
-      samplingDate: '2026-02-12',
-      // Fri 13, the make-up Saturday 14, then (after the holiday) Tue 24 – Thu 26.
-      labDueDate: '2026-02-26',
-      overdue: true,
-      arrivedAt: null,
-      arrivedLate: false,
-      custodyState: 'sealed',
-      allowedCustodyKinds: ['shipped', 'received', 'rejected_at_receipt'],
-      keepUntil: null,
-      createdAt: expect.any(String),
-      createdBy: me.sub,
-      updatedAt: expect.any(String),
-      custody: [1, 2].map((n) => ({
-        seq: n,
-        kind: n === 1 ? 'sampled' : 'sealed',
-        stateAfter: n === 1 ? 'sampled' : 'sealed',
+      detail: n === 1 ? {} : { sealNumbers: ['F-001', 'F-002'] },
+    })),
+  });
+  expect(await sampleOf(S.first)).toEqual(s);
+  const task = (await get(me, `/api/v1/tasks/${t.id}`)).json();
+  expect(task).toMatchObject({ state: 'sampled', sampleNo: S.first, stateChangedBy: me.sub });
+  expect((await get(me, `/api/v1/plans/${plan.id}`)).json().state).toBe('sampling');
+
+  // One transaction, audited: the task, the plan it started, the sample, its two events.
+  expect(await auditOf(t.id)).toEqual([
+    {
+      action: 'sampled',
+      entityType: 'inspection_task',
+      actor: me.sub,
+      detail: { from: 'assigned', to: 'sampled', sampleNo: S.first, staffNo: me.staffNo },
+    },
+  ]);
+  expect(await auditOf(plan.id, 'startSampling')).toHaveLength(1);
+  expect(await auditOf(s.id)).toEqual([
+    {
+      action: 'create',
+      entityType: 'sample',
+      actor: me.sub,
+      detail: {
+        sampleNo: S.first,
+        taskId: t.id,
+        samplingDate: '2026-02-12',
+        labDueDate: '2026-02-26',
+        labDueDateCovered: true,
+      },
+    },
+    ...(['sampled', 'sealed'] as const).map((kind, i) => ({
+      action: 'custody',
+      entityType: 'sample',
+      actor: me.sub,
+      detail: {
+        sampleNo: S.first,
+        seq: i + 1,
+        kind,
+        from: i === 0 ? null : 'sampled',
+        to: kind,
         occurredAt: '2026-02-12T02:30:00.000Z',
-        recordedAt: expect.any(String),
-        actor: me.sub,
-        actorRole: 'regulator',
-        actorOrg: null,
-        actorStaffNo: me.staffNo,
-        regionCode: '150102',
-        address: '呼和浩特市新城区抽样测试路1号',
-        note: null,
-        detail: n === 1 ? {} : { sealNumbers: ['F-001', 'F-002'] },
-      })),
-    });
-    expect(await sampleOf(S.first)).toEqual(s);
-    const task = (await get(me, `/api/v1/tasks/${t.id}`)).json();
-    expect(task).toMatchObject({ state: 'sampled', sampleNo: S.first, stateChangedBy: me.sub });
-    expect((await get(me, `/api/v1/plans/${plan.id}`)).json().state).toBe('sampling');
-
-    // One transaction, audited: the task, the plan it started, the sample, its two events.
-    expect(await auditOf(t.id)).toEqual([
-      {
-        action: 'sampled',
-        entityType: 'inspection_task',
-        actor: me.sub,
-        detail: { from: 'assigned', to: 'sampled', sampleNo: S.first, staffNo: me.staffNo },
       },
-    ]);
-    expect(await auditOf(plan.id, 'startSampling')).toHaveLength(1);
-    expect(await auditOf(s.id)).toEqual([
-      {
-        action: 'create',
-        entityType: 'sample',
-        actor: me.sub,
-        detail: {
-          sampleNo: S.first,
-          taskId: t.id,
-          samplingDate: '2026-02-12',
-          labDueDate: '2026-02-26',
-          labDueDateCovered: true,
-        },
-      },
-      ...(['sampled', 'sealed'] as const).map((kind, i) => ({
-        action: 'custody',
-        entityType: 'sample',
-        actor: me.sub,
-        detail: {
-          sampleNo: S.first,
-          seq: i + 1,
-          kind,
-          from: i === 0 ? null : 'sampled',
-          to: kind,
-          occurredAt: '2026-02-12T02:30:00.000Z',
-        },
-      })),
-    ]);
-  });
+    })),
+  ]);
+});
 
-  it('numbers samples per plan without gaps; without seal numbers a sample is only sampled', async () => {
-    const t = plan.tasks[1];
-    // A refused attempt takes no number.
-    const bad = await post(
-      inspector(t),
-      `/api/v1/tasks/${t.id}/sample`,
-      recordOf(t, {
-        inspectors: [STAFF.find((s) => !t.inspectors?.includes(s)), t.inspectors?.[0]],
-      }),
-    );
-    expect(bad.statusCode).toBe(400);
-    // An admin may record it too; sampled during the holiday, due on the make-up Saturday.
-    const r = await post(ADMIN, `/api/v1/tasks/${t.id}/sample`, {
-      ...recordOf(t, { sampledAt: '2026-02-18T09:00:00+08:00', productionDate: '2026-02-01' }),
-      sealNumbers: undefined,
-    });
-    expect(r.statusCode).toBe(201);
-    S.unsealed = `${plan.code}-0002`;
-    expect(r.json()).toMatchObject({
-      sampleNo: S.unsealed,
-      seq: 2,
-      samplingDate: '2026-02-18',
-      labDueDate: '2026-02-28',
-      custodyState: 'sampled',
-      allowedCustodyKinds: ['sealed'],
-      sealNumbers: [],
-      custody: [
-        { seq: 1, kind: 'sampled', actor: ADMIN.sub, actorRole: 'admin', actorStaffNo: null },
-      ],
-    });
+/** The second (0002), sampled during the holiday without seals: `S.unsealed`. */
+const unsealedSampled = once(async () => {
+  await firstSampled();
+  const t = plan.tasks[1];
+  // A refused attempt takes no number.
+  const bad = await post(
+    inspector(t),
+    `/api/v1/tasks/${t.id}/sample`,
+    recordOf(t, {
+      inspectors: [STAFF.find((s) => !t.inspectors?.includes(s)), t.inspectors?.[0]],
+    }),
+  );
+  expect(bad.statusCode).toBe(400);
+  // An admin may record it too; sampled during the holiday, due on the make-up Saturday.
+  const r = await post(ADMIN, `/api/v1/tasks/${t.id}/sample`, {
+    ...recordOf(t, { sampledAt: '2026-02-18T09:00:00+08:00', productionDate: '2026-02-01' }),
+    sealNumbers: undefined,
   });
+  expect(r.statusCode).toBe(201);
+  S.unsealed = `${plan.code}-0002`;
+  expect(r.json()).toMatchObject({
+    sampleNo: S.unsealed,
+    seq: 2,
+    samplingDate: '2026-02-18',
+    labDueDate: '2026-02-28',
+    custodyState: 'sampled',
+    allowedCustodyKinds: ['sealed'],
+    sealNumbers: [],
+    custody: [
+      { seq: 1, kind: 'sampled', actor: ADMIN.sub, actorRole: 'admin', actorStaffNo: null },
+    ],
+  });
+});
+
+/** Baotou's task, paired after its draw, then sampled: `S.baotou`. */
+const baotouSample = once(async () => {
+  const [t] = baotou.tasks;
+  expect(t.inspectors).toBeNull();
+  const unpaired = await post(ADMIN, `/api/v1/tasks/${t.id}/sample`, {
+    ...recordOf({ ...t, inspectors: [BAOTOU_1, BAOTOU_2] }),
+    place: { regionCode: '150202', address: '包头' },
+  });
+  expect(unpaired.statusCode).toBe(409);
+  expect(unpaired.json()).toMatchObject({
+    code: 'TASK_UNASSIGNED',
+    currentState: 'assigned',
+    missing: 'inspectors',
+  });
+  const pair = await post(REGULATOR_BAOTOU, `/api/v1/tasks/${t.id}/reassign`, {
+    staffNos: [BAOTOU_1, BAOTOU_2],
+    reason: '补派检查人员',
+  });
+  expect(pair.statusCode).toBe(200);
+  const paired = pair.json() as Task;
+  const body = { ...recordOf(paired), place: { regionCode: '150202', address: '包头' } };
+  const stage = await post(inspector(paired), `/api/v1/tasks/${t.id}/sample`, body);
+  expect(stage.statusCode).toBe(400);
+  expect(stage.json().errors).toEqual([
+    { field: 'stage', reason: 'the plan samples at production, not distribution' },
+  ]);
+  const r = await post(inspector(paired), `/api/v1/tasks/${t.id}/sample`, {
+    ...body,
+    stage: 'production',
+  });
+  expect(r.statusCode).toBe(201);
+  S.baotou = r.json().sampleNo;
+  expect(S.baotou).toBe(`${baotou.code}-0001`);
+});
+
+/** One task unable to sample, and 0003–0005 (`S.notShipped`, `S.parallel1`, `S.parallel2`). */
+const onlyAssigned = once(async () => {
+  await unsealedSampled();
+  const refused = plan.tasks[3];
+  const u = await post(REGULATOR_HOHHOT, `/api/v1/tasks/${refused.id}/unable`, {
+    reason: 'refused',
+  });
+  expect(u.statusCode).toBe(200);
+  const again = await post(
+    inspector(refused),
+    `/api/v1/tasks/${refused.id}/sample`,
+    recordOf(refused),
+  );
+  expect(again.statusCode).toBe(409);
+  expect(again.json()).toMatchObject({
+    code: 'ILLEGAL_TASK_STATE',
+    currentState: 'unable_to_sample',
+    event: 'sampled',
+    allowedEvents: [],
+  });
+  const first = plan.tasks[0];
+  const twice = await post(inspector(first), `/api/v1/tasks/${first.id}/sample`, recordOf(first));
+  expect(twice.json()).toMatchObject({ code: 'ILLEGAL_TASK_STATE', currentState: 'sampled' });
+
+  const t = plan.tasks[4];
+  const rs = await Promise.all([
+    post(inspector(t, 0), `/api/v1/tasks/${t.id}/sample`, recordOf(t)),
+    post(inspector(t, 1), `/api/v1/tasks/${t.id}/sample`, recordOf(t)),
+  ]);
+  expect(rs.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  const winner = rs.find((r) => r.statusCode === 201)!.json() as Sample;
+  S.notShipped = winner.sampleNo;
+  expect(S.notShipped).toBe(`${plan.code}-0003`);
+  const rows = await dataSource(app).query('SELECT sample_no FROM sample WHERE task_id = $1', [
+    t.id,
+  ]);
+  expect(rows).toEqual([{ sample_no: S.notShipped }]);
+  expect(await auditOf(t.id, 'sampled')).toHaveLength(1);
+
+  // Two tasks of one plan at once: consecutive numbers, none lost or shared.
+  const [v, w] = [plan.tasks[6], plan.tasks[7]];
+  const both = await Promise.all(
+    [v, w].map((x) => post(inspector(x), `/api/v1/tasks/${x.id}/sample`, recordOf(x))),
+  );
+  expect(both.map((r) => r.statusCode)).toEqual([201, 201]);
+  S.parallel1 = both[0].json().sampleNo;
+  S.parallel2 = both[1].json().sampleNo;
+  expect([S.parallel1, S.parallel2].sort()).toEqual([`${plan.code}-0004`, `${plan.code}-0005`]);
+});
+
+/** An online sampling: `S.online`. */
+const onlineSampled = once(async () => {
+  const t = plan.tasks[5];
+  const now = Date.now();
+  const r = await post(inspector(t), `/api/v1/tasks/${t.id}/sample`, {
+    ...recordOf(t, {
+      stage: 'online',
+      online: { platform: '某电商平台', shopName: '某乳业旗舰店' },
+      place: { regionCode: '150105', address: '网络抽样：某电商平台' },
+      sampledAt: new Date(now - 60 * 60_000).toISOString(),
+      productionDate: chinaDate(new Date(now - 2 * 86_400_000)),
+      expiryDate: undefined,
+      gtin: GTIN14,
+    }),
+    sealNumbers: undefined,
+  });
+  expect(r.statusCode).toBe(201);
+  S.online = r.json().sampleNo;
+  expect(r.json()).toMatchObject({
+    stage: 'online',
+    online: { platform: '某电商平台', shopName: '某乳业旗舰店' },
+    product: { gtin: GTIN14, expiryDate: null },
+    overdue: false,
+    custodyState: 'sampled',
+  });
+  expect(r.json().labDueDate > chinaDate(new Date(now))).toBe(true);
+});
+
+describe('POST /tasks/:id/sample', () => {
+  it('records the sampling: sample number, due date over the Spring Festival, sealed on the spot, task sampled, audited', () =>
+    firstSampled());
+
+  it('numbers samples per plan without gaps; without seal numbers a sample is only sampled', () =>
+    unsealedSampled());
 
   it('refuses a record that breaks a rule, naming the field; nothing is written', async () => {
     const t = plan.tasks[2];
@@ -518,118 +641,313 @@ describe('POST /tasks/:id/sample', () => {
     expect((await get(ADMIN, `/api/v1/tasks/${t.id}`)).json().state).toBe('assigned');
   });
 
-  it('needs a pair and a lab, and a stage of the plan', async () => {
-    const [t] = baotou.tasks;
-    expect(t.inspectors).toBeNull();
-    const unpaired = await post(ADMIN, `/api/v1/tasks/${t.id}/sample`, {
-      ...recordOf({ ...t, inspectors: [BAOTOU_1, BAOTOU_2] }),
-      place: { regionCode: '150202', address: '包头' },
+  it('needs a pair and a lab, and a stage of the plan', () => baotouSample());
+
+  it('samples only an assigned task: 409 afterwards; two concurrent records make one sample', () =>
+    onlyAssigned());
+
+  it('records online sampling with its platform and shop', () => onlineSampled());
+});
+
+/** `S.first` shipped, received late, tested, kept and disposed of. */
+const firstCustody = once(async () => {
+  await firstSampled();
+  const me = inspector(plan.tasks[0]);
+  const labUser = lab(labA, 'lab-a-receiver');
+  expect(
+    (await custody(labUser, S.first, { kind: 'shipped', occurredAt: '2026-02-13T09:00:00Z' }))
+      .statusCode,
+  ).toBe(403);
+  expect(
+    (await custody(me, S.first, { kind: 'received', occurredAt: '2026-02-13T09:00:00Z' }))
+      .statusCode,
+  ).toBe(403);
+  const bad: [Record<string, unknown>, string][] = [
+    [{ occurredAt: '2026-02-12T10:29:59+08:00' }, 'occurredAt'], // before the last event
+    [{ occurredAt: '2099-01-01T00:00:00+08:00' }, 'occurredAt'],
+    [{ occurredAt: '2026-02-13' }, 'occurredAt'],
+    [{ detail: { carrier: '顺丰', weight: 3 } }, 'detail.weight'],
+    [{ detail: 'x' }, 'detail'],
+    [{ address: ' ' }, 'address'],
+    [{ address: 'a\u0000b' }, 'address'],
+    [{ regionCode: '15010' }, 'regionCode'],
+    [{ note: 'x'.repeat(1001) }, 'note'],
+    [{ kind: 'teleported' }, 'kind'],
+    [{ extra: true }, 'extra'],
+  ];
+  for (const [over, field] of bad) {
+    const r = await custody(me, S.first, {
+      kind: 'shipped',
+      occurredAt: '2026-02-13T09:00:00+08:00',
+      ...over,
     });
-    expect(unpaired.statusCode).toBe(409);
-    expect(unpaired.json()).toMatchObject({
-      code: 'TASK_UNASSIGNED',
-      currentState: 'assigned',
-      missing: 'inspectors',
+    expect([over, r.statusCode]).toEqual([over, 400]);
+    expect([over, r.json().errors.map((e: { field: string }) => e.field)]).toEqual([over, [field]]);
+  }
+
+  const shipped = await custody(me, S.first, {
+    kind: 'shipped',
+    occurredAt: '2026-02-13T09:00:00+08:00',
+    regionCode: '150102',
+    address: '呼和浩特市新城区市场监管局',
+    note: '快递寄送',
+    detail: { carrier: '顺丰速运', trackingNo: 'SF0001' },
+  });
+  expect(shipped.statusCode).toBe(201);
+  expect(shipped.json()).toEqual({
+    sampleNo: S.first,
+    seq: 3,
+    kind: 'shipped',
+    stateAfter: 'in_transit',
+    occurredAt: '2026-02-13T01:00:00.000Z',
+    recordedAt: expect.any(String),
+    actor: me.sub,
+    actorRole: 'regulator',
+    actorOrg: null,
+    actorStaffNo: me.staffNo,
+    regionCode: '150102',
+    address: '呼和浩特市新城区市场监管局',
+    note: '快递寄送',
+    detail: { carrier: '顺丰速运', trackingNo: 'SF0001' },
+    allowedCustodyKinds: ['received', 'rejected_at_receipt'],
+  });
+  // The assigned lab's receipt is lab-results' (condition, seal, test deadline), not here.
+  const here = await custody(labUser, S.first, {
+    kind: 'received',
+    occurredAt: '2026-03-02T10:00:00+08:00',
+  });
+  expect([here.statusCode, here.json().code]).toEqual([409, 'USE_LAB_RECEIPT']);
+  expect(here.json().message).toContain(`/api/v1/lab/samples/${S.first}/receipt`);
+  // Received after the due date: late, no longer overdue.
+  const received = await labReceipt(labUser, S.first, '2026-03-02T10:00:00+08:00');
+  expect(received).toMatchObject({
+    seq: 4,
+    stateAfter: 'received',
+    actorRole: 'lab',
+    actorOrg: labA,
+    actorStaffNo: null,
+  });
+  expect(await sampleOf(S.first)).toMatchObject({
+    custodyState: 'received',
+    overdue: false,
+    arrivedAt: '2026-03-02T02:00:00.000Z',
+    arrivedLate: true,
+  });
+  expect(
+    (
+      await custody(labUser, S.first, {
+        kind: 'testing',
+        occurredAt: '2026-03-03T08:00:00+08:00',
+      })
+    ).statusCode,
+  ).toBe(201);
+
+  // The backup is kept from the verdict: a pass keeps it 3 months (shelf life ends later).
+  for (const [detail, field] of [
+    [{ verdict: 'pass' }, 'detail.verdictDate'],
+    [{ verdictDate: '2026-03-20' }, 'detail.verdict'],
+    [{ verdict: 'pass', verdictDate: '2026-03-22' }, 'detail.verdictDate'],
+    [{ verdict: 'pass', verdictDate: '2026-02-11' }, 'detail.verdictDate'],
+    [{ verdict: 'pass', verdictDate: '2026-03-20', keepUntil: '2030-01-01' }, 'detail.keepUntil'],
+  ] as const) {
+    const r = await custody(labUser, S.first, {
+      kind: 'backup_retained',
+      occurredAt: '2026-03-21T10:00:00+08:00',
+      detail,
     });
-    const pair = await post(REGULATOR_BAOTOU, `/api/v1/tasks/${t.id}/reassign`, {
-      staffNos: [BAOTOU_1, BAOTOU_2],
-      reason: '补派检查人员',
-    });
-    expect(pair.statusCode).toBe(200);
-    const paired = pair.json() as Task;
-    const body = { ...recordOf(paired), place: { regionCode: '150202', address: '包头' } };
-    const stage = await post(inspector(paired), `/api/v1/tasks/${t.id}/sample`, body);
-    expect(stage.statusCode).toBe(400);
-    expect(stage.json().errors).toEqual([
-      { field: 'stage', reason: 'the plan samples at production, not distribution' },
-    ]);
-    const r = await post(inspector(paired), `/api/v1/tasks/${t.id}/sample`, {
-      ...body,
-      stage: 'production',
-    });
-    expect(r.statusCode).toBe(201);
-    S.baotou = r.json().sampleNo;
-    expect(S.baotou).toBe(`${baotou.code}-0001`);
+    expect([detail, r.statusCode, r.json().errors?.[0]?.field]).toEqual([detail, 400, field]);
+  }
+  const kept = await custody(labUser, S.first, {
+    kind: 'backup_retained',
+    occurredAt: '2026-03-21T10:00:00+08:00',
+    address: '某检验所备样库',
+    detail: { verdict: 'pass', verdictDate: '2026-03-20' },
+  });
+  expect(kept.statusCode).toBe(201);
+  expect(kept.json().detail).toEqual({
+    verdict: 'pass',
+    verdictDate: '2026-03-20',
+    keepUntil: '2026-06-20',
+    keepUntilRule: 'pass_3_months',
+  });
+  expect((await sampleOf(S.first)).keepUntil).toBe('2026-06-20');
+
+  const early = await custody(labUser, S.first, {
+    kind: 'disposed',
+    occurredAt: '2026-06-20T10:00:00+08:00',
+  });
+  expect(early.statusCode).toBe(409);
+  expect(early.json()).toMatchObject({
+    code: 'BACKUP_RETAINED',
+    currentState: 'backup_retained',
+    keepUntil: '2026-06-20',
+  });
+  const disposed = await custody(labUser, S.first, {
+    kind: 'disposed',
+    occurredAt: '2026-06-21T10:00:00+08:00',
+    detail: { method: '高温灭菌后销毁' },
+  });
+  expect(disposed.json()).toMatchObject({ stateAfter: 'disposed', allowedCustodyKinds: [] });
+  const after = await custody(labUser, S.first, {
+    kind: 'returned',
+    occurredAt: '2026-06-22T10:00:00+08:00',
+  });
+  expect(after.json()).toMatchObject({
+    code: 'ILLEGAL_CUSTODY_STATE',
+    currentState: 'disposed',
+    allowedKinds: [],
   });
 
-  it('samples only an assigned task: 409 afterwards; two concurrent records make one sample', async () => {
-    const refused = plan.tasks[3];
-    const u = await post(REGULATOR_HOHHOT, `/api/v1/tasks/${refused.id}/unable`, {
-      reason: 'refused',
-    });
-    expect(u.statusCode).toBe(200);
-    const again = await post(
-      inspector(refused),
-      `/api/v1/tasks/${refused.id}/sample`,
-      recordOf(refused),
-    );
-    expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({
-      code: 'ILLEGAL_TASK_STATE',
-      currentState: 'unable_to_sample',
-      event: 'sampled',
-      allowedEvents: [],
-    });
-    const first = plan.tasks[0];
-    const twice = await post(inspector(first), `/api/v1/tasks/${first.id}/sample`, recordOf(first));
-    expect(twice.json()).toMatchObject({ code: 'ILLEGAL_TASK_STATE', currentState: 'sampled' });
+  const chain = await get(REGULATOR_HOHHOT, `/api/v1/samples/${S.first}/custody`);
+  expect(chain.statusCode).toBe(200);
+  const kinds = [
+    'sampled',
+    'sealed',
+    'shipped',
+    'received',
+    'testing',
+    'backup_retained',
+    'disposed',
+  ];
+  expect((chain.json() as CustodyEvent[]).map((e) => [e.seq, e.kind])).toEqual(
+    kinds.map((k, i) => [i + 1, k]),
+  );
+  const s = await sampleOf(S.first);
+  expect(s.custody).toEqual(chain.json());
+  const audit = await auditOf(s.id, 'custody');
+  expect(audit.map((a) => [a.detail.seq, a.detail.kind, a.actor])).toEqual(
+    kinds.map((k, i) => [i + 1, k, i < 3 ? me.sub : 'lab-a-receiver']),
+  );
+  expect(audit[3].detail).toMatchObject({ from: 'in_transit', to: 'received' });
+});
 
-    const t = plan.tasks[4];
-    const rs = await Promise.all([
-      post(inspector(t, 0), `/api/v1/tasks/${t.id}/sample`, recordOf(t)),
-      post(inspector(t, 1), `/api/v1/tasks/${t.id}/sample`, recordOf(t)),
-    ]);
-    expect(rs.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    const winner = rs.find((r) => r.statusCode === 201)!.json() as Sample;
-    S.notShipped = winner.sampleNo;
-    expect(S.notShipped).toBe(`${plan.code}-0003`);
-    const rows = await dataSource(app).query('SELECT sample_no FROM sample WHERE task_id = $1', [
-      t.id,
-    ]);
-    expect(rows).toEqual([{ sample_no: S.notShipped }]);
-    expect(await auditOf(t.id, 'sampled')).toHaveLength(1);
+/** `S.unsealed` sealed, refused at receipt and returned. */
+const unsealedReturned = once(async () => {
+  await unsealedSampled();
+  const me = inspector(plan.tasks[1]);
+  const sealed = await custody(me, S.unsealed, {
+    kind: 'sealed',
+    occurredAt: '2026-02-18T09:30:00+08:00',
+    detail: { sealNumbers: ['F-100'] },
+  });
+  expect(sealed.statusCode).toBe(201);
+  expect((await sampleOf(S.unsealed)).sealNumbers).toEqual(['F-100']);
+  const refuse = (body: object) =>
+    labs.post(lab(labA), `/api/v1/lab/samples/${S.unsealed}/rejection`, body);
+  const noReason = await refuse({ at: '2026-02-27T09:00:00+08:00' });
+  expect(noReason.json().errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+  const here = await custody(lab(labA), S.unsealed, {
+    kind: 'rejected_at_receipt',
+    occurredAt: '2026-02-27T09:00:00+08:00',
+    detail: { reason: 'seal_broken' },
+  });
+  expect([here.statusCode, here.json().code]).toEqual([409, 'USE_LAB_RECEIPT']);
+  const rejected = await refuse({
+    at: '2026-02-27T09:00:00+08:00',
+    note: '封条破损',
+    reason: 'seal_broken',
+  });
+  expect(rejected.statusCode).toBe(201);
+  expect(rejected.json().event).toMatchObject({
+    stateAfter: 'rejected',
+    allowedCustodyKinds: ['disposed', 'returned'],
+  });
+  // It reached the lab in time (due 2026-02-28), even if refused.
+  expect(await sampleOf(S.unsealed)).toMatchObject({ overdue: false, arrivedLate: false });
+  const returned = await custody(lab(labA), S.unsealed, {
+    kind: 'returned',
+    occurredAt: '2026-02-27T15:00:00+08:00',
+    detail: { recipient: '呼和浩特市新城区市场监管局' },
+  });
+  expect(returned.json()).toMatchObject({ stateAfter: 'returned' });
+});
 
-    // Two tasks of one plan at once: consecutive numbers, none lost or shared.
-    const [v, w] = [plan.tasks[6], plan.tasks[7]];
-    const both = await Promise.all(
-      [v, w].map((x) => post(inspector(x), `/api/v1/tasks/${x.id}/sample`, recordOf(x))),
-    );
-    expect(both.map((r) => r.statusCode)).toEqual([201, 201]);
-    S.parallel1 = both[0].json().sampleNo;
-    S.parallel2 = both[1].json().sampleNo;
-    expect([S.parallel1, S.parallel2].sort()).toEqual([`${plan.code}-0004`, `${plan.code}-0005`]);
+/** `S.online` received, tested, sent for a retest and disposed of by the retest lab. */
+const onlineRetest = once(async () => {
+  await onlineSampled();
+  const me = inspector(plan.tasks[5]);
+  const labUser = lab(labA);
+  const other = lab(labB, 'lab-b-user');
+  const base = Date.now() - 50 * 60_000;
+  const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
+  const step = async (p: Principal, kind: string, minutes: number, detail?: object) => {
+    const r = await custody(p, S.online, { kind, occurredAt: at(minutes), detail });
+    expect([kind, r.statusCode, r.body]).toEqual([kind, 201, r.body]);
+    return r.json() as CustodyEvent;
+  };
+  await step(me, 'sealed', 0, { sealNumbers: ['W-1'] });
+
+  // Another lab: as if the sample did not exist.
+  for (const r of [
+    await get(other, `/api/v1/samples/${S.online}`),
+    await get(other, `/api/v1/samples/${S.online}/custody`),
+    await custody(other, S.online, { kind: 'received', occurredAt: at(5) }),
+  ])
+    expect(r.statusCode).toBe(404);
+  expect((await get(other, '/api/v1/samples')).json().items).toEqual([]);
+  expect((await get(lab('not-a-uuid'), '/api/v1/samples')).json().items).toEqual([]);
+  // Its own lab sees its samples, and only those.
+  const own = (await get(labUser, `/api/v1/samples?limit=500`)).json().items as Sample[];
+  expect(own.length).toBeGreaterThanOrEqual(5);
+  for (const s of own) expect(s.labId).toBe(labA);
+  expect((await get(labUser, `/api/v1/samples/${S.online}`)).statusCode).toBe(200);
+
+  await labReceipt(labUser, S.online, at(10));
+  await step(labUser, 'testing', 15);
+  const verdictDate = chinaDate(new Date(at(20)));
+  const kept = await step(labUser, 'backup_retained', 20, { verdict: 'fail', verdictDate });
+  expect(kept.detail).toMatchObject({ keepUntilRule: 'fail_6_months' });
+  const early = await custody(labUser, S.online, { kind: 'disposed', occurredAt: at(21) });
+  expect(early.json()).toMatchObject({
+    code: 'BACKUP_RETAINED',
+    keepUntil: kept.detail.keepUntil,
   });
 
-  it('records online sampling with its platform and shop', async () => {
-    const t = plan.tasks[5];
-    const now = Date.now();
-    const r = await post(inspector(t), `/api/v1/tasks/${t.id}/sample`, {
-      ...recordOf(t, {
-        stage: 'online',
-        online: { platform: '某电商平台', shopName: '某乳业旗舰店' },
-        place: { regionCode: '150105', address: '网络抽样：某电商平台' },
-        sampledAt: new Date(now - 60 * 60_000).toISOString(),
-        productionDate: chinaDate(new Date(now - 2 * 86_400_000)),
-        expiryDate: undefined,
-        gtin: GTIN14,
-      }),
-      sealNumbers: undefined,
+  for (const [toLabId, reason] of [
+    [labA, 'a retest goes to another lab than the one that tested the sample'],
+    [labOther, `the lab is not accredited for category ${CAT}`],
+    ['00000000-0000-4000-8000-000000000000', expect.stringContaining('no lab with id')],
+  ]) {
+    const r = await custody(labUser, S.online, {
+      kind: 'retest_dispatched',
+      occurredAt: at(25),
+      detail: { toLabId },
     });
-    expect(r.statusCode).toBe(201);
-    S.online = r.json().sampleNo;
-    expect(r.json()).toMatchObject({
-      stage: 'online',
-      online: { platform: '某电商平台', shopName: '某乳业旗舰店' },
-      product: { gtin: GTIN14, expiryDate: null },
-      overdue: false,
-      custodyState: 'sampled',
-    });
-    expect(r.json().labDueDate > chinaDate(new Date(now))).toBe(true);
+    expect([toLabId, r.json().errors]).toEqual([toLabId, [{ field: 'detail.toLabId', reason }]]);
+  }
+  await step(labUser, 'retest_dispatched', 25, { toLabId: labB, trackingNo: 'EMS-1' });
+  expect(await sampleOf(S.online)).toMatchObject({
+    retestLabId: labB,
+    custodyState: 'retest_in_transit',
   });
+  // Now the retest lab holds it: it reads and records; the first lab no longer records.
+  expect((await get(other, `/api/v1/samples/${S.online}`)).statusCode).toBe(200);
+  const notTheirs = await custody(labUser, S.online, { kind: 'received', occurredAt: at(30) });
+  expect(notTheirs.statusCode).toBe(403);
+  expect(notTheirs.json()).toMatchObject({ code: 'NOT_CUSTODIAN' });
+  expect((await step(other, 'received', 30)).stateAfter).toBe('retest_received');
+  expect((await step(other, 'testing', 35)).stateAfter).toBe('retesting');
+  expect((await step(other, 'disposed', 40)).stateAfter).toBe('disposed');
+  const s = await sampleOf(S.online, other);
+  // Arrival is the first lab's; the retest lab's receipt does not move it.
+  expect(s.arrivedAt).toBe(at(10));
+  expect(s.custody.map((e) => e.kind)).toEqual([
+    'sampled',
+    'sealed',
+    'received',
+    'testing',
+    'backup_retained',
+    'retest_dispatched',
+    'received',
+    'testing',
+    'disposed',
+  ]);
 });
 
 describe('custody', () => {
   it('follows the state machine: an illegal step answers 409 naming the state and what may follow', async () => {
+    await firstSampled();
+    await unsealedSampled();
     const me = inspector(plan.tasks[0]);
     const testing = await custody(lab(labA), S.first, {
       kind: 'testing',
@@ -664,180 +982,10 @@ describe('custody', () => {
     });
   });
 
-  it('takes each step from the side that records it, in time order, audited', async () => {
-    const me = inspector(plan.tasks[0]);
-    const labUser = lab(labA, 'lab-a-receiver');
-    expect(
-      (await custody(labUser, S.first, { kind: 'shipped', occurredAt: '2026-02-13T09:00:00Z' }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await custody(me, S.first, { kind: 'received', occurredAt: '2026-02-13T09:00:00Z' }))
-        .statusCode,
-    ).toBe(403);
-    const bad: [Record<string, unknown>, string][] = [
-      [{ occurredAt: '2026-02-12T10:29:59+08:00' }, 'occurredAt'], // before the last event
-      [{ occurredAt: '2099-01-01T00:00:00+08:00' }, 'occurredAt'],
-      [{ occurredAt: '2026-02-13' }, 'occurredAt'],
-      [{ detail: { carrier: '顺丰', weight: 3 } }, 'detail.weight'],
-      [{ detail: 'x' }, 'detail'],
-      [{ address: ' ' }, 'address'],
-      [{ address: 'a\u0000b' }, 'address'],
-      [{ regionCode: '15010' }, 'regionCode'],
-      [{ note: 'x'.repeat(1001) }, 'note'],
-      [{ kind: 'teleported' }, 'kind'],
-      [{ extra: true }, 'extra'],
-    ];
-    for (const [over, field] of bad) {
-      const r = await custody(me, S.first, {
-        kind: 'shipped',
-        occurredAt: '2026-02-13T09:00:00+08:00',
-        ...over,
-      });
-      expect([over, r.statusCode]).toEqual([over, 400]);
-      expect([over, r.json().errors.map((e: { field: string }) => e.field)]).toEqual([
-        over,
-        [field],
-      ]);
-    }
-
-    const shipped = await custody(me, S.first, {
-      kind: 'shipped',
-      occurredAt: '2026-02-13T09:00:00+08:00',
-      regionCode: '150102',
-      address: '呼和浩特市新城区市场监管局',
-      note: '快递寄送',
-      detail: { carrier: '顺丰速运', trackingNo: 'SF0001' },
-    });
-    expect(shipped.statusCode).toBe(201);
-    expect(shipped.json()).toEqual({
-      sampleNo: S.first,
-      seq: 3,
-      kind: 'shipped',
-      stateAfter: 'in_transit',
-      occurredAt: '2026-02-13T01:00:00.000Z',
-      recordedAt: expect.any(String),
-      actor: me.sub,
-      actorRole: 'regulator',
-      actorOrg: null,
-      actorStaffNo: me.staffNo,
-      regionCode: '150102',
-      address: '呼和浩特市新城区市场监管局',
-      note: '快递寄送',
-      detail: { carrier: '顺丰速运', trackingNo: 'SF0001' },
-      allowedCustodyKinds: ['received', 'rejected_at_receipt'],
-    });
-    // The assigned lab's receipt is lab-results' (condition, seal, test deadline), not here.
-    const here = await custody(labUser, S.first, {
-      kind: 'received',
-      occurredAt: '2026-03-02T10:00:00+08:00',
-    });
-    expect([here.statusCode, here.json().code]).toEqual([409, 'USE_LAB_RECEIPT']);
-    expect(here.json().message).toContain(`/api/v1/lab/samples/${S.first}/receipt`);
-    // Received after the due date: late, no longer overdue.
-    const received = await labReceipt(labUser, S.first, '2026-03-02T10:00:00+08:00');
-    expect(received).toMatchObject({
-      seq: 4,
-      stateAfter: 'received',
-      actorRole: 'lab',
-      actorOrg: labA,
-      actorStaffNo: null,
-    });
-    expect(await sampleOf(S.first)).toMatchObject({
-      custodyState: 'received',
-      overdue: false,
-      arrivedAt: '2026-03-02T02:00:00.000Z',
-      arrivedLate: true,
-    });
-    expect(
-      (
-        await custody(labUser, S.first, {
-          kind: 'testing',
-          occurredAt: '2026-03-03T08:00:00+08:00',
-        })
-      ).statusCode,
-    ).toBe(201);
-
-    // The backup is kept from the verdict: a pass keeps it 3 months (shelf life ends later).
-    for (const [detail, field] of [
-      [{ verdict: 'pass' }, 'detail.verdictDate'],
-      [{ verdictDate: '2026-03-20' }, 'detail.verdict'],
-      [{ verdict: 'pass', verdictDate: '2026-03-22' }, 'detail.verdictDate'],
-      [{ verdict: 'pass', verdictDate: '2026-02-11' }, 'detail.verdictDate'],
-      [{ verdict: 'pass', verdictDate: '2026-03-20', keepUntil: '2030-01-01' }, 'detail.keepUntil'],
-    ] as const) {
-      const r = await custody(labUser, S.first, {
-        kind: 'backup_retained',
-        occurredAt: '2026-03-21T10:00:00+08:00',
-        detail,
-      });
-      expect([detail, r.statusCode, r.json().errors?.[0]?.field]).toEqual([detail, 400, field]);
-    }
-    const kept = await custody(labUser, S.first, {
-      kind: 'backup_retained',
-      occurredAt: '2026-03-21T10:00:00+08:00',
-      address: '某检验所备样库',
-      detail: { verdict: 'pass', verdictDate: '2026-03-20' },
-    });
-    expect(kept.statusCode).toBe(201);
-    expect(kept.json().detail).toEqual({
-      verdict: 'pass',
-      verdictDate: '2026-03-20',
-      keepUntil: '2026-06-20',
-      keepUntilRule: 'pass_3_months',
-    });
-    expect((await sampleOf(S.first)).keepUntil).toBe('2026-06-20');
-
-    const early = await custody(labUser, S.first, {
-      kind: 'disposed',
-      occurredAt: '2026-06-20T10:00:00+08:00',
-    });
-    expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({
-      code: 'BACKUP_RETAINED',
-      currentState: 'backup_retained',
-      keepUntil: '2026-06-20',
-    });
-    const disposed = await custody(labUser, S.first, {
-      kind: 'disposed',
-      occurredAt: '2026-06-21T10:00:00+08:00',
-      detail: { method: '高温灭菌后销毁' },
-    });
-    expect(disposed.json()).toMatchObject({ stateAfter: 'disposed', allowedCustodyKinds: [] });
-    const after = await custody(labUser, S.first, {
-      kind: 'returned',
-      occurredAt: '2026-06-22T10:00:00+08:00',
-    });
-    expect(after.json()).toMatchObject({
-      code: 'ILLEGAL_CUSTODY_STATE',
-      currentState: 'disposed',
-      allowedKinds: [],
-    });
-
-    const chain = await get(REGULATOR_HOHHOT, `/api/v1/samples/${S.first}/custody`);
-    expect(chain.statusCode).toBe(200);
-    const kinds = [
-      'sampled',
-      'sealed',
-      'shipped',
-      'received',
-      'testing',
-      'backup_retained',
-      'disposed',
-    ];
-    expect((chain.json() as CustodyEvent[]).map((e) => [e.seq, e.kind])).toEqual(
-      kinds.map((k, i) => [i + 1, k]),
-    );
-    const s = await sampleOf(S.first);
-    expect(s.custody).toEqual(chain.json());
-    const audit = await auditOf(s.id, 'custody');
-    expect(audit.map((a) => [a.detail.seq, a.detail.kind, a.actor])).toEqual(
-      kinds.map((k, i) => [i + 1, k, i < 3 ? me.sub : 'lab-a-receiver']),
-    );
-    expect(audit[3].detail).toMatchObject({ from: 'in_transit', to: 'received' });
-  });
+  it('takes each step from the side that records it, in time order, audited', () => firstCustody());
 
   it('keeps custody append-only and the signed record unchangeable in the database', async () => {
+    await firstSampled();
     const ds = dataSource(app);
     const { id } = await sampleOf(S.first);
     await expect(
@@ -854,126 +1002,15 @@ describe('custody', () => {
     );
   });
 
-  it('seals later, then a lab refuses the sample at receipt and returns it', async () => {
-    const me = inspector(plan.tasks[1]);
-    const sealed = await custody(me, S.unsealed, {
-      kind: 'sealed',
-      occurredAt: '2026-02-18T09:30:00+08:00',
-      detail: { sealNumbers: ['F-100'] },
-    });
-    expect(sealed.statusCode).toBe(201);
-    expect((await sampleOf(S.unsealed)).sealNumbers).toEqual(['F-100']);
-    const refuse = (body: object) =>
-      labs.post(lab(labA), `/api/v1/lab/samples/${S.unsealed}/rejection`, body);
-    const noReason = await refuse({ at: '2026-02-27T09:00:00+08:00' });
-    expect(noReason.json().errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
-    const here = await custody(lab(labA), S.unsealed, {
-      kind: 'rejected_at_receipt',
-      occurredAt: '2026-02-27T09:00:00+08:00',
-      detail: { reason: 'seal_broken' },
-    });
-    expect([here.statusCode, here.json().code]).toEqual([409, 'USE_LAB_RECEIPT']);
-    const rejected = await refuse({
-      at: '2026-02-27T09:00:00+08:00',
-      note: '封条破损',
-      reason: 'seal_broken',
-    });
-    expect(rejected.statusCode).toBe(201);
-    expect(rejected.json().event).toMatchObject({
-      stateAfter: 'rejected',
-      allowedCustodyKinds: ['disposed', 'returned'],
-    });
-    // It reached the lab in time (due 2026-02-28), even if refused.
-    expect(await sampleOf(S.unsealed)).toMatchObject({ overdue: false, arrivedLate: false });
-    const returned = await custody(lab(labA), S.unsealed, {
-      kind: 'returned',
-      occurredAt: '2026-02-27T15:00:00+08:00',
-      detail: { recipient: '呼和浩特市新城区市场监管局' },
-    });
-    expect(returned.json()).toMatchObject({ stateAfter: 'returned' });
-  });
+  it('seals later, then a lab refuses the sample at receipt and returns it', () =>
+    unsealedReturned());
 
-  it('keeps a lab to its own samples; a retest hands the sample to the retest lab', async () => {
-    const me = inspector(plan.tasks[5]);
-    const labUser = lab(labA);
-    const other = lab(labB, 'lab-b-user');
-    const base = Date.now() - 50 * 60_000;
-    const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
-    const step = async (p: Principal, kind: string, minutes: number, detail?: object) => {
-      const r = await custody(p, S.online, { kind, occurredAt: at(minutes), detail });
-      expect([kind, r.statusCode, r.body]).toEqual([kind, 201, r.body]);
-      return r.json() as CustodyEvent;
-    };
-    await step(me, 'sealed', 0, { sealNumbers: ['W-1'] });
-
-    // Another lab: as if the sample did not exist.
-    for (const r of [
-      await get(other, `/api/v1/samples/${S.online}`),
-      await get(other, `/api/v1/samples/${S.online}/custody`),
-      await custody(other, S.online, { kind: 'received', occurredAt: at(5) }),
-    ])
-      expect(r.statusCode).toBe(404);
-    expect((await get(other, '/api/v1/samples')).json().items).toEqual([]);
-    expect((await get(lab('not-a-uuid'), '/api/v1/samples')).json().items).toEqual([]);
-    // Its own lab sees its samples, and only those.
-    const own = (await get(labUser, `/api/v1/samples?limit=500`)).json().items as Sample[];
-    expect(own.length).toBeGreaterThanOrEqual(5);
-    for (const s of own) expect(s.labId).toBe(labA);
-    expect((await get(labUser, `/api/v1/samples/${S.online}`)).statusCode).toBe(200);
-
-    await labReceipt(labUser, S.online, at(10));
-    await step(labUser, 'testing', 15);
-    const verdictDate = chinaDate(new Date(at(20)));
-    const kept = await step(labUser, 'backup_retained', 20, { verdict: 'fail', verdictDate });
-    expect(kept.detail).toMatchObject({ keepUntilRule: 'fail_6_months' });
-    const early = await custody(labUser, S.online, { kind: 'disposed', occurredAt: at(21) });
-    expect(early.json()).toMatchObject({
-      code: 'BACKUP_RETAINED',
-      keepUntil: kept.detail.keepUntil,
-    });
-
-    for (const [toLabId, reason] of [
-      [labA, 'a retest goes to another lab than the one that tested the sample'],
-      [labOther, `the lab is not accredited for category ${CAT}`],
-      ['00000000-0000-4000-8000-000000000000', expect.stringContaining('no lab with id')],
-    ]) {
-      const r = await custody(labUser, S.online, {
-        kind: 'retest_dispatched',
-        occurredAt: at(25),
-        detail: { toLabId },
-      });
-      expect([toLabId, r.json().errors]).toEqual([toLabId, [{ field: 'detail.toLabId', reason }]]);
-    }
-    await step(labUser, 'retest_dispatched', 25, { toLabId: labB, trackingNo: 'EMS-1' });
-    expect(await sampleOf(S.online)).toMatchObject({
-      retestLabId: labB,
-      custodyState: 'retest_in_transit',
-    });
-    // Now the retest lab holds it: it reads and records; the first lab no longer records.
-    expect((await get(other, `/api/v1/samples/${S.online}`)).statusCode).toBe(200);
-    const notTheirs = await custody(labUser, S.online, { kind: 'received', occurredAt: at(30) });
-    expect(notTheirs.statusCode).toBe(403);
-    expect(notTheirs.json()).toMatchObject({ code: 'NOT_CUSTODIAN' });
-    expect((await step(other, 'received', 30)).stateAfter).toBe('retest_received');
-    expect((await step(other, 'testing', 35)).stateAfter).toBe('retesting');
-    expect((await step(other, 'disposed', 40)).stateAfter).toBe('disposed');
-    const s = await sampleOf(S.online, other);
-    // Arrival is the first lab's; the retest lab's receipt does not move it.
-    expect(s.arrivedAt).toBe(at(10));
-    expect(s.custody.map((e) => e.kind)).toEqual([
-      'sampled',
-      'sealed',
-      'received',
-      'testing',
-      'backup_retained',
-      'retest_dispatched',
-      'received',
-      'testing',
-      'disposed',
-    ]);
-  });
+  it('keeps a lab to its own samples; a retest hands the sample to the retest lab', () =>
+    onlineRetest());
 
   it("keeps another jurisdiction's samples invisible: 404 and empty lists", async () => {
+    await onlyAssigned();
+    await baotouSample();
     const outsider = { ...REGULATOR_BAOTOU, staffNo: BAOTOU_1 };
     expect((await get(outsider, `/api/v1/samples/${S.notShipped}`)).statusCode).toBe(404);
     expect((await get(outsider, `/api/v1/samples/${S.notShipped}/custody`)).statusCode).toBe(404);
@@ -1001,6 +1038,15 @@ describe('custody', () => {
   });
 });
 
+/** The whole story above: every sample made and every custody step taken, in file order. */
+const story = once(async () => {
+  await firstCustody();
+  await unsealedReturned();
+  await onlyAssigned();
+  await onlineRetest();
+  await baotouSample();
+});
+
 describe('GET /samples', () => {
   const list = async (query: string, p: Principal = REGULATOR_HOHHOT) => {
     const r = await get(p, `/api/v1/samples?planId=${plan.id}&${query}`);
@@ -1009,6 +1055,7 @@ describe('GET /samples', () => {
   };
 
   it('lists by sample number with filters and cursor paging', async () => {
+    await story();
     const all = [S.first, S.unsealed, S.notShipped, S.parallel1, S.parallel2, S.online].sort();
     expect(all.slice(0, 3)).toEqual([S.first, S.unsealed, S.notShipped]);
     expect(await list('limit=500')).toEqual(all);
@@ -1040,6 +1087,7 @@ describe('GET /samples', () => {
   });
 
   it('lists overdue samples: not at their lab by the due date (Beijing time)', async () => {
+    await story();
     const late = [S.notShipped, S.parallel1, S.parallel2].sort();
     expect(await list('overdue=true')).toEqual(late);
     expect(await list('overdue=false')).toEqual([S.first, S.unsealed, S.online]);
@@ -1102,6 +1150,7 @@ describe('traceability', () => {
   const trace = (p: Principal, url: string) => get(p, `/api/v1/trace/${url}`);
 
   it('follows a sample from its plan and draw to its custody, for those who may see it', async () => {
+    await story();
     const s = await sampleOf(S.first);
     const r = await trace(REGULATOR_HOHHOT, `samples/${encodeURIComponent(S.first)}`);
     expect(r.statusCode).toBe(200);
@@ -1142,6 +1191,7 @@ describe('traceability', () => {
   });
 
   it('shows an enterprise its samples and its credit-risk history, and no one else’s', async () => {
+    await story();
     const sampled = await sampleOf(S.first);
     const e = (await trace(REGULATOR_HOHHOT, `samples/${S.first}`)).json().samplingRecord
       .sampledUscc as string;
@@ -1170,6 +1220,7 @@ describe('traceability', () => {
   });
 
   it('finds every sample of a product by GTIN and batch, or by name and manufacturer', async () => {
+    await story();
     const byGtin = await trace(REGULATOR_HOHHOT, `products?gtin=${GTIN13}`);
     expect(byGtin.statusCode).toBe(200);
     const nos = byGtin.json().samples.map((s: { sampleNo: string }) => s.sampleNo);
@@ -1209,6 +1260,7 @@ describe('traceability', () => {
   });
 
   it('exports the custody as an EPCIS 2.0 document that GS1’s schema accepts', async () => {
+    await story();
     const s = await sampleOf(S.first);
     const r = await get(REGULATOR_HOHHOT, `/api/v1/epcis/events?sampleNo=${S.first}`);
     expect(r.statusCode).toBe(200);
@@ -1237,6 +1289,7 @@ describe('traceability', () => {
   });
 
   it('shows where a batch went, from the events its manufacturer captured', async () => {
+    await story();
     await created(REGULATOR_HOHHOT, '/api/v1/enterprises', {
       uscc: MANUFACTURER,
       name: '测试乳业有限公司',
@@ -1279,6 +1332,7 @@ describe('traceability', () => {
   });
 
   it("lists an enterprise's samples only from plans the regulator may see", async () => {
+    await story();
     // MANUFACTURER (registered in Hohhot by the test above) made the milk of Hohhot's samples
     // and of S.baotou, sampled under Baotou's plan.
     const items = async (p: Principal) => {
