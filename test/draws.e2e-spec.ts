@@ -17,7 +17,14 @@ import {
   bootHttp,
   dataSource,
 } from './support/app';
-import { RUN as run, apiOf, ensureCategory, seedOf as seedFor, usccSource } from './support/api';
+import {
+  RUN as run,
+  apiOf,
+  ensureCategory,
+  once,
+  seedOf as seedFor,
+  usccSource,
+} from './support/api';
 
 let app: NestFastifyApplication;
 let portal: NestFastifyApplication;
@@ -118,6 +125,26 @@ interface Task {
   dueDate: string | null;
   state: string;
 }
+
+/**
+ * Two draws of one plan at once; the plan (CAT and CAT_X, prefecture level) is the one that
+ * checked `checked` for CAT_X.
+ */
+const drawnTwiceAtOnce = once(async () => {
+  const plan = await committedPlan(5, { categories: [CAT, CAT_X] });
+  const rs = await Promise.all([
+    draw(REGULATOR_HOHHOT, plan.id, seedOf(5)),
+    draw(REGULATOR_HOHHOT, plan.id, seedOf(5)),
+  ]);
+  expect(rs.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  const lost = rs.find((r) => r.statusCode === 409);
+  expect(lost?.json()).toMatchObject({ code: 'ILLEGAL_PLAN_STATE', currentState: 'drawn' });
+  const [{ n }] = (await dataSource(app).query(
+    `SELECT count(*)::int AS n FROM draw WHERE plan_id = $1`,
+    [plan.id],
+  )) as { n: number }[];
+  expect(n).toBe(1);
+});
 
 describe('the draw of a plan', () => {
   it('draws a committed plan: tasks with two distinct inspectors, verification MATCH', async () => {
@@ -278,21 +305,8 @@ describe('the draw of a plan', () => {
     expect(r.json()).toMatchObject({ code: 'ILLEGAL_PLAN_STATE', currentState: 'draft' });
   });
 
-  it('gives two concurrent draws of one plan exactly one success and one 409', async () => {
-    const plan = await committedPlan(5, { categories: [CAT, CAT_X] });
-    const rs = await Promise.all([
-      draw(REGULATOR_HOHHOT, plan.id, seedOf(5)),
-      draw(REGULATOR_HOHHOT, plan.id, seedOf(5)),
-    ]);
-    expect(rs.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    const lost = rs.find((r) => r.statusCode === 409);
-    expect(lost?.json()).toMatchObject({ code: 'ILLEGAL_PLAN_STATE', currentState: 'drawn' });
-    const [{ n }] = (await dataSource(app).query(
-      `SELECT count(*)::int AS n FROM draw WHERE plan_id = $1`,
-      [plan.id],
-    )) as { n: number }[];
-    expect(n).toBe(1);
-  });
+  it('gives two concurrent draws of one plan exactly one success and one 409', () =>
+    drawnTwiceAtOnce());
 
   it('runs draws of different plans one after the other: a shared lab keeps to its capacity', async () => {
     // Two categories, three enterprises each, one lab for both with room for three tasks.
@@ -376,7 +390,8 @@ describe('the draw of a plan', () => {
   });
 
   it('excludes an enterprise checked within 6 months at the same level, with the reason', async () => {
-    // The concurrent test's plan drew `checked` for CAT_X (prefecture level, 100 % of class D).
+    // The concurrent draws' plan drew `checked` for CAT_X (prefecture level, 100 % of class D).
+    await drawnTwiceAtOnce();
     const first = (await dataSource(app).query(
       `SELECT p.code FROM inspection_task t JOIN sampling_plan p ON p.id = t.plan_id
         WHERE t.uscc = $1 AND t.category = $2`,
