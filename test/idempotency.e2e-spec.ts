@@ -9,21 +9,28 @@ const run = `${process.pid}-${Date.now()}`;
 beforeAll(async () => {
   ds = createDataSource(process.env.DATABASE_URL as string, 6);
   await ds.initialize();
-  await ds.query(`CREATE TABLE IF NOT EXISTS idem_effect (key text, n int)`);
+  // A scratch table outside schema public, which holds only the migrations' tables.
+  await ds.query(`CREATE SCHEMA IF NOT EXISTS scratch`);
+  await ds.query(`CREATE TABLE IF NOT EXISTS scratch.idem_effect (key text, n int)`);
 });
-afterAll(() => ds.destroy());
+afterAll(async () => {
+  await ds.query(`DROP TABLE IF EXISTS scratch.idem_effect`);
+  await ds.destroy();
+});
 
 const body = (n: number) => sha256Hex(JSON.stringify({ n }));
 async function write(key: string | undefined, n: number, delayMs = 0) {
   return idempotent(ds, { scope: `test:${run}`, key, requestSha256: body(n) }, async (m) => {
-    await m.query(`INSERT INTO idem_effect (key, n) VALUES ($1, $2)`, [key ?? 'none', n]);
+    await m.query(`INSERT INTO scratch.idem_effect (key, n) VALUES ($1, $2)`, [key ?? 'none', n]);
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
     return { status: 201, body: { wrote: n, at: Date.now() } };
   });
 }
 const effects = async (key: string) =>
   (
-    (await ds.query(`SELECT count(*)::int AS c FROM idem_effect WHERE key = $1`, [key])) as {
+    (await ds.query(`SELECT count(*)::int AS c FROM scratch.idem_effect WHERE key = $1`, [
+      key,
+    ])) as {
       c: number;
     }[]
   )[0].c;
@@ -57,7 +64,7 @@ describe('idempotent()', () => {
       ds,
       { scope: `test:${run}`, key: 'k4', requestSha256: body(5) },
       async (m) => {
-        await m.query(`INSERT INTO idem_effect (key, n) VALUES ('k4', 5)`);
+        await m.query(`INSERT INTO scratch.idem_effect (key, n) VALUES ('k4', 5)`);
         throw new Error('boom');
       },
     );
