@@ -864,6 +864,8 @@ const unsealedReturned = once(async () => {
 
 /** `S.online` received, tested, sent for a retest and disposed of by the retest lab. */
 const onlineRetest = once(async () => {
+  // Lab A's list below holds the samples made before this one, in file order.
+  await onlyAssigned();
   await onlineSampled();
   const me = inspector(plan.tasks[5]);
   const labUser = lab(labA);
