@@ -1148,6 +1148,19 @@ describe('GET /samples', () => {
   });
 });
 
+/** The samples' nominal manufacturer, registered in Hohhot's directory after the samplings. */
+const manufacturerRegistered = once(() =>
+  created(REGULATOR_HOHHOT, '/api/v1/enterprises', {
+    uscc: MANUFACTURER,
+    name: '测试乳业有限公司',
+    address: '某市某路2号',
+    regionCode: '150102',
+    size: 'medium',
+    categories: [CAT],
+    riskClass: 'B',
+  }),
+);
+
 describe('traceability', () => {
   const trace = (p: Principal, url: string) => get(p, `/api/v1/trace/${url}`);
 
@@ -1292,15 +1305,7 @@ describe('traceability', () => {
 
   it('shows where a batch went, from the events its manufacturer captured', async () => {
     await story();
-    await created(REGULATOR_HOHHOT, '/api/v1/enterprises', {
-      uscc: MANUFACTURER,
-      name: '测试乳业有限公司',
-      address: '某市某路2号',
-      regionCode: '150102',
-      size: 'medium',
-      categories: [CAT],
-      riskClass: 'B',
-    });
+    await manufacturerRegistered();
     const maker: Principal = { sub: 'maker', role: 'enterprise', org: MANUFACTURER };
     expect(
       (await post(maker, '/api/v1/epcis/gtin-prefixes', { companyPrefix: '6901234' })).statusCode,
@@ -1335,7 +1340,8 @@ describe('traceability', () => {
 
   it("lists an enterprise's samples only from plans the regulator may see", async () => {
     await story();
-    // MANUFACTURER (registered in Hohhot by the test above) made the milk of Hohhot's samples
+    await manufacturerRegistered();
+    // MANUFACTURER (registered in Hohhot) made the milk of Hohhot's samples
     // and of S.baotou, sampled under Baotou's plan.
     const items = async (p: Principal) => {
       const r = await trace(p, `enterprises/${MANUFACTURER}?limit=500`);
