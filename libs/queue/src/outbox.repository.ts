@@ -23,11 +23,14 @@ export async function insertOutboxRow(
   return row.id;
 }
 
-/** Up to `limit` rows never relayed, oldest first, locked; rows another relay holds are skipped. */
+/**
+ * Up to `limit` rows never relayed, oldest first, locked; rows another relay holds are skipped.
+ * `outbox.id`, not `id`: a bare name would sort by the text output column ('10' before '9').
+ */
 export async function claimNewOutboxRows(m: EntityManager, limit: number): Promise<OutboxRow[]> {
   return (await m.query(
     `SELECT id::text, queue, job, payload FROM outbox WHERE relayed_at IS NULL
-     ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+     ORDER BY outbox.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
     [limit],
   )) as OutboxRow[];
 }

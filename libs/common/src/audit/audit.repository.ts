@@ -57,13 +57,16 @@ export async function lastSealedAuditRow(
   return last;
 }
 
-/** Up to `limit` unsealed rows in sequence order. */
+/**
+ * Up to `limit` unsealed rows in sequence order. `audit_log.seq`, not `seq`: a bare name would
+ * sort by the text output column ('10' before '9').
+ */
 export async function unsealedAuditRows(
   m: EntityManager,
   limit: number,
 ): Promise<AuditRowForHash[]> {
   return (await m.query(
-    `SELECT ${ROW_COLUMNS} FROM audit_log WHERE chain_pos IS NULL ORDER BY seq LIMIT $1`,
+    `SELECT ${ROW_COLUMNS} FROM audit_log WHERE chain_pos IS NULL ORDER BY audit_log.seq LIMIT $1`,
     [limit],
   )) as AuditRowForHash[];
 }
