@@ -13,10 +13,11 @@ export const TODAY_SQL = `(now() AT TIME ZONE '${DEADLINE_TIME_ZONE}')::date`;
  * The overdue rule (domain `isOverdue`): the step is pending (not done), it has a due date and
  * that date is before today. `due` is a `date` expression that may be null, `pending` a
  * boolean one that is never null; the result is never null. A top-level conjunction, so a
- * partial index on the due date over pending rows serves `overdue = true`.
+ * partial index on the due date over pending rows serves `overdue = true`. `today` is the
+ * database's day in China unless the caller passes the day it computed (a `date` expression).
  */
-export function overdueSql(due: string, pending: string): string {
-  return `(${pending} AND ${due} IS NOT NULL AND ${due} < ${TODAY_SQL})`;
+export function overdueSql(due: string, pending: string, today = TODAY_SQL): string {
+  return `(${pending} AND ${due} IS NOT NULL AND ${due} < ${today})`;
 }
 
 /** Done late (domain `isLate`): the day it was done, in China, is after its due date. */

@@ -2,15 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope, scopeSql } from '@spotcheck/auth';
-import { InspectionTask, TaskReassignment } from '@spotcheck/database';
+import { InspectionTask, TaskReassignment, overdueSql } from '@spotcheck/database';
 import type { PairCandidate, PlanState, TaskState, UnableReason } from '@spotcheck/domain';
 
-/**
- * libs/domain's overdue rule (isOverdue) in SQL, for the `overdue` filter: still assigned and
- * the due date before `today`, the day deadlineToday gives.
- */
-const overdueSql = (today: string) =>
-  `coalesce(t.state = 'assigned' AND t.due_date < ${today}::date, false)`;
+/** The `overdue` filter: still assigned and due before `today`, the day deadlineToday gave. */
+const taskOverdueSql = (today: string) =>
+  overdueSql('t.due_date', `t.state = 'assigned'`, `${today}::date`);
 /** Tasks are as confidential as their plans' draws: matched on the plan's jurisdiction. */
 const TASK_SCOPE = { region: 'p.jurisdiction' } as const;
 
@@ -125,7 +122,7 @@ export class TaskRepository {
     if (f.regionPrefix !== undefined) where.push(`e.region_code LIKE ${arg(`${f.regionPrefix}%`)}`);
     if (f.dueBefore !== undefined) where.push(`t.due_date < ${arg(f.dueBefore)}::date`);
     if (f.overdue !== undefined)
-      where.push(`${overdueSql(arg(f.overdue.today))} = ${arg(f.overdue.is)}`);
+      where.push(`${taskOverdueSql(arg(f.overdue.today))} = ${arg(f.overdue.is)}`);
     if (f.after !== undefined)
       where.push(
         `(p.code COLLATE "C", t.task_no) > (${arg(f.after[0])} COLLATE "C", ${arg(f.after[1])}::int)`,

@@ -7,8 +7,8 @@ import {
   CUSTODY_SAMPLE_COLUMNS,
   CustodyEventView,
   CustodySampleRow,
+  overdueSql,
 } from '@spotcheck/database';
-import { DEADLINE_TIME_ZONE } from '@spotcheck/domain';
 import type { CustodyState } from '@spotcheck/domain';
 
 /** A sample assigned to a lab, with its receipt and its latest report version. */
@@ -61,11 +61,13 @@ export interface LabReceiptRow {
 
 export type NewLabReceipt = LabReceiptRow;
 
-const TODAY = `(now() AT TIME ZONE '${DEADLINE_TIME_ZONE}')::date`;
 const ISSUED = `EXISTS (SELECT 1 FROM lab_report x
                          WHERE x.sample_id = s.id AND x.lab_id = s.lab_id AND x.state = 'issued')`;
-/** libs/domain's isOverdue in SQL: received, test due date before today in China, none issued. */
-const OVERDUE = `(r.outcome IS NOT DISTINCT FROM 'received' AND r.test_due_date < ${TODAY} AND NOT ${ISSUED})`;
+/** libs/domain's isOverdue: pending while received and no report issued, due its test date. */
+const OVERDUE = overdueSql(
+  'r.test_due_date',
+  `r.outcome IS NOT DISTINCT FROM 'received' AND NOT ${ISSUED}`,
+);
 
 const VIEW = `
   SELECT s.id, s.sample_no, s.lab_id, s.category, c.name AS category_name, c.sector,
@@ -73,7 +75,7 @@ const VIEW = `
          s.sampling_date::text AS sampling_date, s.lab_due_date::text AS lab_due_date,
          s.custody_state, r.outcome, r.occurred_at, r.received_on::text AS received_on,
          r.condition, r.seal_intact, r.reason, r.note, r.recorded_by,
-         r.test_due_date::text AS test_due_date, coalesce(${OVERDUE}, false) AS overdue,
+         r.test_due_date::text AS test_due_date, ${OVERDUE} AS overdue,
          rep.id AS report_id, rep.report_no, rep.version, rep.state AS report_state
     FROM sample s
     JOIN product_category c ON c.code = s.category
@@ -97,8 +99,7 @@ export class ReceiptRepository {
     const params: unknown[] = [];
     const arg = (v: unknown) => `$${params.push(v)}`;
     const where = [scopeSql(scope, LAB, arg)];
-    if (q.overdue !== undefined)
-      where.push(q.overdue ? OVERDUE : `NOT coalesce(${OVERDUE}, false)`);
+    if (q.overdue !== undefined) where.push(q.overdue ? OVERDUE : `NOT ${OVERDUE}`);
     if (q.after !== undefined) where.push(`s.sample_no > ${arg(q.after)}`);
     return this.ds.query(
       `${VIEW} WHERE ${where.join(' AND ')} ORDER BY s.sample_no LIMIT ${arg(q.limit + 1)}`,
