@@ -30,7 +30,7 @@ const CATEGORY_CODES = new Set(DEMO_CATALOG.map((c) => c.code));
 const PREFECTURES = new Set<string>(INNER_MONGOLIA_PREFECTURES);
 const prefectureOf = (code: string): string => `${code.slice(0, 4)}00`;
 
-/** Recomputes the GB 32100 check character from DESIGN §3.1, independently of the domain lib. */
+/** Recomputes the GB 32100 check character from docs/rules.md §3.1, independently of the domain lib. */
 function gb32100Check(first17: string): string {
   const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
   let sum = 0;

@@ -1,5 +1,5 @@
 /**
- * Synthetic demo data for Spotcheck (DESIGN §3.1 directories): the check-item catalog, and
+ * Synthetic demo data for Spotcheck (docs/rules.md §3.1 directories): the check-item catalog, and
  * enterprises, inspectors and labs in Inner Mongolia.
  *
  * Pure and deterministic: no I/O, no clock, no Math.random. Every row is derived from

@@ -29,7 +29,7 @@ const CLASS_SHARES: [string, number][] = [
 const RUNS = 3;
 
 /**
- * `npm run bench -- draw [enterprises]`: issue 3's draw benchmark on a provincial directory
+ * `npm run bench -- draw [enterprises]`: the draw benchmark on a provincial directory
  * (default 1,000,000 enterprises across 12 prefectures and 4 risk classes, 2,000 inspectors,
  * 30 labs), in one run:
  * (a) the selection alone — eligible set, exclusions, strata, ranking by SHA-256, per-stratum

@@ -13,7 +13,7 @@ import { seedSampledPlan } from './sampled-plan';
 import { benchDatabase, cpuSeconds, fmt, peakRssMiB, startApp, table } from './support';
 
 /**
- * `npm run bench -- ingest [items]`: issue 5's bulk-upload benchmark. 1,000,000 result items
+ * `npm run bench -- ingest [items]`: the labs' bulk-upload benchmark. 1,000,000 result items
  * (50,000 reports of 20 items, one sample each) in 50 requests of 1,000 reports / 20,000 items
  * — the batch limits — and, in the same run, a plain COPY of the same items into a scratch
  * table as the baseline.
@@ -29,7 +29,7 @@ import { benchDatabase, cpuSeconds, fmt, peakRssMiB, startApp, table } from './s
  *    are assigned to, each request with its own Idempotency-Key. Once the endpoint exists this
  *    measures the whole write path — validation, verdicts, report and item rows, audit and
  *    outbox, the idempotency record — as items/s, the ratio to COPY and the peak RSS of the
- *    lab-results process. Goals (issue 5): ≥ 20,000 items/s, ≥ 0.15 of the COPY rate, RSS
+ *    lab-results process. Goals: ≥ 20,000 items/s, ≥ 0.15 of the COPY rate, RSS
  *    under 400 MB. While the endpoint is not built (it answers 404), the run says so and
  *    reports 1 and 2 only.
  *

@@ -1,5 +1,5 @@
 /**
- * Custody of a sample (样品流转), DESIGN §3.3: an append-only list of events, each
+ * Custody of a sample (样品流转), docs/rules.md §3.3: an append-only list of events, each
  * moving the sample from one custody state to the next. Event kinds are the steps of the
  * EPCIS export (epcis/export-document.ts) except `tested`, which is the lab report's.
  *
@@ -268,7 +268,7 @@ export function transitionCustody(
   return { ok: true, state: next };
 }
 
-/** Months a backup is kept after the verdict (food rules, DESIGN §3.3). */
+/** Months a backup is kept after the verdict (food rules, docs/rules.md §3.3). */
 export const BACKUP_RETENTION_MONTHS: Readonly<Record<Verdict, number>> = Object.freeze({
   pass: 3,
   fail: 6,

@@ -3,7 +3,7 @@ import type { WorkCalendar } from './calendar/work-calendar';
 import { chinaDate } from './sampling-record';
 
 /**
- * Deadlines of a sample's journey, food rules (DESIGN §3.3; Food Safety Law, SAMR Order 15):
+ * Deadlines of a sample's journey, food rules (docs/rules.md §3.3; Food Safety Law, SAMR Order 15):
  * the sample reaches its lab within 5 working days of sampling, and the lab reports within 20
  * working days of receipt. "Within n working days of a day": that day is not counted, the
  * deadline is the n-th working day after it (Civil Code Art. 201), on the Chinese calendar with

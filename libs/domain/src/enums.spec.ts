@@ -24,7 +24,7 @@ const vocabularies = [
 ] as const;
 
 describe('enums', () => {
-  it('has the values of DESIGN §1 and §3.1', () => {
+  it('has the values of docs/rules.md §1 and §3.1', () => {
     expect(ENTERPRISE_SIZES).toEqual(['large', 'medium', 'small', 'micro']);
     expect(RISK_CLASSES).toEqual(['A', 'B', 'C', 'D']);
     expect(ENTERPRISE_STATUSES).toEqual(['active', 'suspended', 'revoked', 'closed']);

@@ -1,5 +1,5 @@
 /**
- * Closed vocabularies of the directories (DESIGN §3.1), each as a readonly array of values,
+ * Closed vocabularies of the directories (docs/rules.md §3.1), each as a readonly array of values,
  * the string-literal union derived from it, and the Chinese labels used on forms, imports
  * and published lists.
  */

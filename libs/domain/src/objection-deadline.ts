@@ -3,7 +3,7 @@ import type { WorkCalendar } from './calendar/work-calendar';
 import type { Localized } from './verdict';
 
 /**
- * The deadline to object to a spot-check result (复检申请期限), DESIGN §3.5:
+ * The deadline to object to a spot-check result (复检申请期限), docs/rules.md §3.5:
  * - products: Product Quality Law Art. 15, "自收到检验结果之日起十五日内" — 15 calendar days;
  * - food: Food Safety Law Art. 88, "自收到检验结论之日起七个工作日内" — 7 working days.
  *

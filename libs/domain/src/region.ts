@@ -52,7 +52,7 @@ for (const [k, list] of CHILDREN) CHILDREN.set(k, Object.freeze(list.sort()) as 
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** The 12 prefecture-level divisions of Inner Mongolia (150000), DESIGN §3.1. */
+/** The 12 prefecture-level divisions of Inner Mongolia (150000), docs/rules.md §3.1. */
 export const INNER_MONGOLIA_PREFECTURES = Object.freeze([
   '150100', // 呼和浩特市 Hohhot
   '150200', // 包头市 Baotou

@@ -1,5 +1,5 @@
 /**
- * The life of a lab report version (检验报告), DESIGN §3.4 and issue 5:
+ * The life of a lab report version (检验报告), docs/rules.md §3.4:
  *
  *   draft ──submit──► submitted ──review──► reviewed ──issue──► issued
  *     ▲                   │                    │
@@ -10,7 +10,7 @@
  * of the endpoints that send them (`POST /reports/:id/submit`, `…/review`, `…/issue`,
  * `…/return`).
  *
- * Four eyes (DESIGN §3.4). The people whose work a version is, its authors, are everyone who
+ * Four eyes (docs/rules.md §3.4). The people whose work a version is, its authors, are everyone who
  * entered or changed a result in it (`testedBy`, kept by the caller) and whoever submitted it.
  * - submit: by a tester.
  * - review: by a reviewer who is not an author.
@@ -20,7 +20,7 @@
  *   author pull it back would be harmless, but one rule (authors never move their own report
  *   past or back through a check) is easier to audit.
  *
- * May the reviewer also sign? The issue and DESIGN exclude only the tester, and ISO/IEC 17025
+ * May the reviewer also sign? docs/rules.md §3.4 excludes only the tester, and ISO/IEC 17025
  * (GB/T 27025-2019) §7.8.1.1 asks that results be "reviewed and authorized prior to release"
  * by authorized personnel without requiring two different people for the two acts; so it is
  * allowed by default. Many labs' quality manuals ask for three different people (编制、审核、

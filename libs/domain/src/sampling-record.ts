@@ -1,5 +1,5 @@
 /**
- * The sampling record (抽样单), DESIGN §3.3 and issue 4: what the task's two inspectors write
+ * The sampling record (抽样单), docs/rules.md §3.3: what the task's two inspectors write
  * down when they take a sample, checked here without I/O. The HTTP layer checks types, text
  * lengths and NUL characters; this module checks what the values mean:
  *
@@ -132,7 +132,7 @@ export function quantityProblem(s: unknown): string | null {
 
 /**
  * A price paid in yuan: a decimal string with at most two decimals, above zero. Samples are
- * bought, never taken for free (DESIGN §3.3; no fee is charged to the enterprise either).
+ * bought, never taken for free (docs/rules.md §3.3; no fee is charged to the enterprise either).
  */
 export function yuanProblem(s: unknown): string | null {
   if (typeof s !== 'string' || !YUAN.test(s))

@@ -1,6 +1,6 @@
 /**
  * Who may join a task's inspector pair after the draw (reassignment). The rules are
- * the draw's (DESIGN §3.2 step 3, docs/draw-algorithm.md), applied to one chosen inspector
+ * the draw's (docs/rules.md §3.2 step 3, docs/draw-algorithm.md), applied to one chosen inspector
  * instead of a random pick: an active inspector of the plan's jurisdiction, qualified for
  * the category, without a declared conflict with the enterprise, two distinct people (law
  * requires at least two), and not the pair that last inspected the same enterprise.

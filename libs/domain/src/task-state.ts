@@ -1,5 +1,5 @@
 /**
- * The life of an inspection task (抽查任务) after the draw (DESIGN §3.3):
+ * The life of an inspection task (抽查任务) after the draw (docs/rules.md §3.3):
  *
  *   assigned ──sampled──► sampled
  *      ├─────unable─────► unable_to_sample   (reason: closed | no_product | refused)

@@ -10,7 +10,7 @@ import {
 import { MAX_ROUNDING_DIGITS, decimalPlaces, roundToDigits } from './rounding';
 
 /**
- * The verdict of a lab report (DESIGN §3.4, issue 5): each result item against its limit rule,
+ * The verdict of a lab report (docs/rules.md §3.4): each result item against its limit rule,
  * then the sample.
  *
  * Comparison (GB/T 8170-2008 §4.3): by default the measured value as reported is compared
@@ -101,7 +101,7 @@ export type ItemEvaluation =
   | { readonly ok: true; readonly verdict: ItemVerdict }
   | { readonly ok: false; readonly reason: string };
 
-/** What a published failed-product list shows of each failed item (DESIGN §3.6). */
+/** What a published failed-product list shows of each failed item (docs/rules.md §3.6). */
 export interface FailedItem {
   readonly itemCode: string;
   readonly itemName: string;

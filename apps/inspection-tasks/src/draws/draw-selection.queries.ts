@@ -1,5 +1,5 @@
 /**
- * The draw's queries over the directory (DESIGN §3.2 step 2, docs/draw-algorithm.md §13):
+ * The draw's queries over the directory (docs/rules.md §3.2 step 2, docs/draw-algorithm.md §13):
  * the eligible set as SQL, and the eligible snapshot the record keeps, which libs/domain
  * ranks as it arrives. Run them in one REPEATABLE READ transaction so that they see the same
  * directory. Plain functions: the draw service and the draw benchmark use them alike.
@@ -50,7 +50,7 @@ export function jurisdictionPattern(plan: SamplingPlan): string {
 }
 
 /**
- * The eligible set as SQL (DESIGN §3.2 step 2): active enterprises of the jurisdiction with
+ * The eligible set as SQL (docs/rules.md §3.2 step 2): active enterprises of the jurisdiction with
  * a plan category, minus exclusions per category —
  * - RECENTLY_CHECKED: a task for the same enterprise and category drawn within the last
  *   6 months by a plan of the same or a higher level;

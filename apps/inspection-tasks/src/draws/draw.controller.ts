@@ -26,7 +26,7 @@ import { DrawService } from './draw.service';
 
 /**
  * The draw of a plan (双随机抽取) and its tasks, addressed by plan. The draw is confidential
- * until the plan's sampling phase closes (DESIGN §3.2 step 5): regulators of the
+ * until the plan's sampling phase closes (docs/rules.md §3.2 step 5): regulators of the
  * jurisdiction only, 404 outside; the public portal shows it once the plan is closed.
  */
 @ApiTags('draws 双随机抽取')

@@ -68,7 +68,7 @@ export interface DrawVerificationAnswer {
 }
 
 /**
- * The draw of a sampling plan (DESIGN §3.2). The service fixes the inputs from the
+ * The draw of a sampling plan (docs/rules.md §3.2). The service fixes the inputs from the
  * database — the eligible set minus exclusions, the inspectors of the jurisdiction, the labs
  * and the previous pairs — and the pure draw in libs/domain does the rest. The draw, its
  * tasks, its exclusions, the plan's transition to drawn and the audit row are one

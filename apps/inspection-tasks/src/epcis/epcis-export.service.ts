@@ -4,7 +4,7 @@ import { buildEpcisDocument, isSampleNoShape, notFoundError } from '@spotcheck/d
 import type { EpcisCustodyStep, EpcisDocument } from '@spotcheck/domain';
 import { EpcisExportQueries } from './epcis-export.queries';
 
-/** EPCIS 2.0 export of a sample (DESIGN §3.3; mapping in docs/epcis.md). */
+/** EPCIS 2.0 export of a sample (docs/rules.md §3.3; mapping in docs/epcis.md). */
 @Injectable()
 export class EpcisExportService {
   constructor(private readonly queries: EpcisExportQueries) {}

@@ -37,7 +37,7 @@ const ENTITY = 'sampling_plan';
 const LEVEL_REGION = { provincial: 'province', prefecture: 'prefecture' } as const;
 
 /**
- * Sampling plans (DESIGN §3.2). A regulator sees and writes the plans whose jurisdiction lies
+ * Sampling plans (docs/rules.md §3.2). A regulator sees and writes the plans whose jurisdiction lies
  * in their own subtree (404 otherwise); admins see all, and only admins can hold a national
  * plan, whose jurisdiction is '000000'. A draft may be edited; every later change is a
  * state transition of libs/domain's plan machine, taken under a row lock so concurrent
@@ -164,7 +164,7 @@ export class PlanService {
 
   /**
    * sampling → closed, once no task is still assigned: every task was sampled, found
-   * impossible to sample, or cancelled. From then on the draw is public (DESIGN §3.2 step 5).
+   * impossible to sample, or cancelled. From then on the draw is public (docs/rules.md §3.2 step 5).
    */
   close(p: Principal, id: string): Promise<SamplingPlan> {
     return this.transition(
@@ -239,7 +239,7 @@ export class PlanService {
     }
     if (errors.length) throw invalidError(errors);
     const ratios = resolveRatios(bp);
-    // DESIGN §3.2: higher risk is checked more often (never less often) than lower risk.
+    // docs/rules.md §3.2: higher risk is checked more often (never less often) than lower risk.
     for (let i = 1; i < RISK_CLASSES.length; i++) {
       const [lower, higher] = [RISK_CLASSES[i - 1], RISK_CLASSES[i]];
       if (ratios[higher] < ratios[lower])

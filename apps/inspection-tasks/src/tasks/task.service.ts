@@ -74,7 +74,7 @@ export type TaskStepHook = TaskWrite;
 /**
  * Inspection tasks after the draw. A task is visible to regulators whose
  * jurisdiction holds its plan's jurisdiction, as the plan and its draw are (404 outside:
- * the draw is confidential, DESIGN §3.2 step 5); admins see all.
+ * the draw is confidential, docs/rules.md §3.2 step 5); admins see all.
  *
  * Writes follow libs/domain's task machine while the plan is drawn or sampling. Each takes
  * the plan's row lock and then the task's, in that order in every writer, and leaves its audit

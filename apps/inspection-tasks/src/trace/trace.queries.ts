@@ -211,7 +211,7 @@ export interface ProductFilter {
 }
 
 /**
- * The traceability read model (DESIGN §3.3): a sample's chain, an enterprise's record and a
+ * The traceability read model (docs/rules.md §3.3): a sample's chain, an enterprise's record and a
  * product's samples, each under the caller's scope. Each query runs on its own pooled
  * connection, so the parts of a chain are read side by side.
  */

@@ -67,7 +67,7 @@ export interface ProductTrace {
 }
 
 /**
- * Traceability (DESIGN §3.3): the whole chain of a sample, everything known about an
+ * Traceability (docs/rules.md §3.3): the whole chain of a sample, everything known about an
  * enterprise, and every sample of a product.
  *
  * Who may trace what: regulators what lies in their jurisdiction (samples by their plan's,

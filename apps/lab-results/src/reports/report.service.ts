@@ -57,7 +57,7 @@ export interface ReportChain {
 }
 
 /**
- * Lab reports (检验报告), DESIGN §3.4. One chain per sample and lab, numbered by
+ * Lab reports (检验报告), docs/rules.md §3.4. One chain per sample and lab, numbered by
  * the lab; each version goes draft → submitted → reviewed → issued under libs/domain's
  * report state machine and four-eyes rules, with the caller's roles from `lab_staff`. Issuing
  * stores the verdict and failed items (libs/domain evaluateSample), creates the result notice
@@ -305,7 +305,7 @@ export class ReportService {
   }
 
   /**
-   * The result notice of an issued version to the sampled enterprise (DESIGN §3.5). Served
+   * The result notice of an issued version to the sampled enterprise (docs/rules.md §3.5). Served
    * electronically the day it is issued (China Standard Time); the objection deadline runs
    * from that day under the category's regime: food 7 working days, products 15 days.
    */

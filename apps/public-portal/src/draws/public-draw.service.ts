@@ -34,7 +34,7 @@ export interface PublicDraw {
 }
 
 /**
- * Draws the public may see (DESIGN §3.2 step 5, 一公开): those of closed plans. A draw of a
+ * Draws the public may see (docs/rules.md §3.2 step 5, 一公开): those of closed plans. A draw of a
  * plan still running — or cancelled — answers 404 exactly like a draw that does not exist, so
  * the portal does not even reveal that an unannounced check is under way.
  */

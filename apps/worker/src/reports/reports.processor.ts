@@ -22,7 +22,7 @@ export class ReportsProcessor extends WorkerHost {
 
   /**
    * Keeps `sample_lab_verdict` (the verdict that counts for a sample at its lab: the latest
-   * issued version, DESIGN §3.4) for rates and publication. Recomputed from lab_report, not
+   * issued version, docs/rules.md §3.4) for rates and publication. Recomputed from lab_report, not
    * from the payload, so a job run twice, or an older version's job arriving after a newer
    * one's, leaves the same row.
    */

@@ -9,7 +9,7 @@ import type { TaskState, UnableReason } from '@spotcheck/domain';
 
 export type InspectionTaskState = TaskState;
 
-/** 抽查任务: one selection of a draw, with its inspector pair and lab (DESIGN §3.2). */
+/** 抽查任务: one selection of a draw, with its inspector pair and lab (docs/rules.md §3.2). */
 @Entity('inspection_task')
 export class InspectionTask {
   @PrimaryGeneratedColumn('uuid')

@@ -9,7 +9,7 @@ export interface SampleAttachment {
 }
 
 /**
- * 抽样单: the sampling record of one task, and where its custody stands (DESIGN §3.3). The
+ * 抽样单: the sampling record of one task, and where its custody stands (docs/rules.md §3.3). The
  * record columns never change after insert (a trigger refuses it); the custody columns move
  * with each custody event. Column meanings: the Samples migration's doc comment.
  */

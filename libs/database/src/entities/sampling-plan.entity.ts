@@ -11,7 +11,7 @@ import type { PlanState, RiskClass } from '@spotcheck/domain';
 export type PlanLevel = 'national' | 'provincial' | 'prefecture';
 export type SamplingStage = 'production' | 'distribution' | 'online';
 
-/** 抽查计划: a sampling plan and, once committed, its seed commitment (DESIGN §3.2). */
+/** 抽查计划: a sampling plan and, once committed, its seed commitment (docs/rules.md §3.2). */
 @Entity('sampling_plan')
 export class SamplingPlan {
   @PrimaryGeneratedColumn('uuid')

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Sampling plans (抽查计划), DESIGN §3.2 and issue 3: the plan and its seed commitment.
+ * Sampling plans (抽查计划), docs/rules.md §3.2: the plan and its seed commitment.
  *
  * - `jurisdiction` is a GB/T 2260 code in the "C" collation (prefix scoping by btree), or
  *   '000000' for a national plan.

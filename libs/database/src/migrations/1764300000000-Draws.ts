@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The draw of a sampling plan and the inspection tasks it creates (DESIGN §3.2, issue 3).
+ * The draw of a sampling plan and the inspection tasks it creates (docs/rules.md §3.2).
  *
  * - `draw`: one per plan (`plan_id` unique), keeping the full record as returned by the
  *   domain's runDraw, from which anyone can recompute the draw (docs/draw-algorithm.md).

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Large draws (issue 3's benchmark: a million enterprises).
+ * Large draws (a million enterprises, as the draw benchmark runs).
  *
  * - `draw.eligible`: the eligible list as the compact snapshot text of
  *   libs/domain/src/draw/snapshot.ts, kept out of the jsonb record (35 MB of text instead of

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Inspection tasks after the draw (issue 3, "Tasks"): the outcome of each task and the
+ * Inspection tasks after the draw: the outcome of each task and the
  * history of its inspector pair.
  *
  * - `inspection_task` gains the outcome of its state machine (libs/domain task-state.ts):

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A lab's staff and their roles in the review chain (issue 5): tester, reviewer, authorised
+ * A lab's staff and their roles in the review chain: tester, reviewer, authorised
  * signatory (授权签字人). A person is the JWT `sub` of a lab token; the four-eyes rules compare
  * these. One person may hold several roles; the rules forbid doing two steps of the same
  * report, not holding two roles.

@@ -8,7 +8,7 @@ const KINDS = `'sampled','sealed','shipped','received','rejected_at_receipt','te
 const CUSTODY_COLUMNS = `'{custody_state,custody_seq,custody_at,arrived_at,keep_until,retest_lab_id,seal_numbers,updated_at}'`;
 
 /**
- * Sampling records (抽样单) and custody (样品流转), DESIGN §3.3 and issue 4. The rules live in
+ * Sampling records (抽样单) and custody (样品流转), docs/rules.md §3.3. The rules live in
  * libs/domain (sampling-record.ts, custody.ts); these tables keep what they accepted.
  *
  * `sample` — one per task (`task_id` unique), written by POST /tasks/:id/sample:

@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * EPCIS 2.0 capture (issue 4): events sent by enterprises' own traceability systems, stored
+ * EPCIS 2.0 capture: events sent by enterprises' own traceability systems, stored
  * once each and queryable by product, so that the trace of a batch extends downstream
- * (DESIGN §3.3; docs/epcis.md §Capture).
+ * (docs/rules.md §3.3; docs/epcis.md §Capture).
  *
  * - `enterprise_gtin_prefix`: what an enterprise holds — a GS1 company prefix (6–12 digits)
  *   or a single GTIN-14. The own-products rule of capture: every GTIN an event names must be

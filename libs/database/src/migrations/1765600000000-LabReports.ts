@@ -1,14 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Lab receipt, reports and result notices (DESIGN §3.4, §3.5; issue 5). The rules live in
+ * Lab receipt, reports and result notices (docs/rules.md §3.4, §3.5). The rules live in
  * libs/domain (custody.ts, report-state.ts, verdict.ts, objection-deadline.ts); these tables
  * keep what they accepted.
  *
  * `lab_receipt` — what a lab recorded when a sample reached it: received (with its condition
  * and intact seal) or rejected (with a reason). The custody event itself is in custody_event
  * (`custody_seq`); its `received` kind carries no detail, so the condition lives here.
- * `test_due_date`: the 20th working day after the day of receipt (food rules, DESIGN §3.3),
+ * `test_due_date`: the 20th working day after the day of receipt (food rules, docs/rules.md §3.3),
  * null for a rejection. One row per sample and lab (a retest lab will add its own).
  *
  * `lab_report` — one version of a report (检验报告). One chain per sample and lab: versions

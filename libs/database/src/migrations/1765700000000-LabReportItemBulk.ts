@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Result items are written by the thousand (a bulk upload carries up to 20,000), so their
- * table checks per statement what it used to check per row (issue 5's ingest goal):
+ * table checks per statement what it used to check per row:
  *
  * - The guard against changing an issued report's items stays a row trigger for UPDATE and
  *   DELETE, which touch a few rows at a time. INSERT is checked once per statement, over the

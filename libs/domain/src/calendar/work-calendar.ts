@@ -8,7 +8,7 @@ import {
 } from './iso-date';
 
 /**
- * Working-day arithmetic on the Chinese calendar (DESIGN §3.3): statutory holidays are not
+ * Working-day arithmetic on the Chinese calendar (docs/rules.md §3.3): statutory holidays are not
  * working days, and the make-up working days (调休上班) that the State Council's yearly notice
  * moves onto a Saturday or Sunday are.
  *

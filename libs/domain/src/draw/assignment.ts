@@ -1,5 +1,5 @@
 /**
- * Inspector pairs and labs for drawn tasks (DESIGN §3.2 step 3).
+ * Inspector pairs and labs for drawn tasks (docs/rules.md §3.2 step 3).
  *
  * Candidates for task t are visited in the order given by SHA-256(`${seed}:${t}:${counter}`)
  * (labs: `${seed}:${t}:lab:${counter}`), counter = 0, 1, 2, …, each mapped to a pool position

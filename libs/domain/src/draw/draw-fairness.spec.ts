@@ -1,5 +1,5 @@
 /**
- * Fairness, tested rather than claimed (DESIGN §3.2): over many fixed seeds, how often each
+ * Fairness, tested rather than claimed (docs/rules.md §3.2): over many fixed seeds, how often each
  * enterprise is selected must fit the stated ratio of its class, and inspectors and labs must
  * be drawn evenly. Chi-square goodness-of-fit tests at significance level α = 0.001 each; the
  * seeds are fixed, so the outcome is stable, and the statistics are documented in

@@ -1,7 +1,7 @@
 /**
  * The verifiable double-random draw (双随机): seed check, selection, task order, category,
  * inspector pairs and labs, and the record from which anyone can recompute all of it
- * (DESIGN §3.2). The exact algorithm is in docs/draw-algorithm.md.
+ * (docs/rules.md §3.2). The exact algorithm is in docs/draw-algorithm.md.
  */
 import type { RiskClass } from '../enums';
 import {

@@ -1,5 +1,5 @@
 /**
- * The life of a sampling plan (抽查计划), DESIGN §3.2 and issue 3:
+ * The life of a sampling plan (抽查计划), docs/rules.md §3.2:
  *
  *   draft ──commit──► committed ──draw──► drawn ──startSampling──► sampling ──close──► closed
  *     └──────────────────┴───────────────────┴──────────────────────────┴──cancel──► cancelled
@@ -105,7 +105,7 @@ export function isFinalPlanState(state: PlanState): boolean {
 }
 
 /**
- * Whether the plan's draw record and verification may be shown to the public (DESIGN §3.2
+ * Whether the plan's draw record and verification may be shown to the public (docs/rules.md §3.2
  * step 5): only once the plan is closed. A cancelled plan's draw stays confidential, since
  * the enterprises it named may still be checked by a later plan.
  */

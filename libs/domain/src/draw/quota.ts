@@ -1,5 +1,5 @@
 /**
- * Sampling ratios, stratum quotas and the cap on the number of tasks (DESIGN §3.2 step 2).
+ * Sampling ratios, stratum quotas and the cap on the number of tasks (docs/rules.md §3.2 step 2).
  *
  * Ratios are integer basis points (1 bp = 0.01 %, 10000 bp = 100 %) so that quotas are exact
  * integer arithmetic: k = ceil(n × bp / 10000). No floating point decides who is drawn.
@@ -9,7 +9,7 @@ import { DrawInputError } from './hash';
 
 export const BASIS_POINTS_PER_UNIT = 10000;
 
-/** DESIGN §3.2 defaults: A 3 %, B 10 %, C 30 %, D 100 %. */
+/** docs/rules.md §3.2 defaults: A 3 %, B 10 %, C 30 %, D 100 %. */
 export const DEFAULT_RATIOS_BP: Readonly<Record<RiskClass, number>> = Object.freeze({
   A: 300,
   B: 1000,

@@ -1,5 +1,5 @@
 /**
- * Commit and reveal of the draw seed (DESIGN §3.2 step 1–2).
+ * Commit and reveal of the draw seed (docs/rules.md §3.2 step 1–2).
  *
  * Before the draw the regulator records the commitment `sha256(seed)`; at the draw the seed
  * is revealed and must hash to it. The seed is chosen before the eligible set is frozen and

@@ -1,5 +1,5 @@
 /**
- * Selection of enterprises (DESIGN §3.2 step 2): rank by SHA-256(seed ":" USCC) within each
+ * Selection of enterprises (docs/rules.md §3.2 step 2): rank by SHA-256(seed ":" USCC) within each
  * stratum and take the k lowest keys.
  *
  * One pass validates and counts the strata; a second computes every key once and keeps, per

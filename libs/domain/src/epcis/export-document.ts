@@ -1,5 +1,5 @@
 /**
- * The EPCIS 2.0 export of one sample (DESIGN §3.3): one ObjectEvent per custody step and one
+ * The EPCIS 2.0 export of one sample (docs/rules.md §3.3): one ObjectEvent per custody step and one
  * for the issued test report, as an EPCISDocument in JSON-LD. docs/epcis.md has the mapping
  * table and the reasons for each choice; the tests check every export against GS1's schema.
  *
