@@ -1,19 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@spotcheck/auth';
 import { AppConfigModule, AppLoggingModule, HealthModule } from '@spotcheck/common';
-import {
-  DatabaseModule,
-  Draw,
-  DrawExclusion,
-  Enterprise,
-  InspectionTask,
-  Inspector,
-  Lab,
-  ProductCategory,
-  SamplingPlan,
-  WorkCalendarModule,
-} from '@spotcheck/database';
+import { DatabaseModule, WorkCalendarModule } from '@spotcheck/database';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { DrawsModule } from './draws/draws.module';
@@ -32,16 +20,6 @@ import { TraceModule } from './trace/trace.module';
     AppConfigModule.forRoot(),
     AppLoggingModule,
     DatabaseModule,
-    TypeOrmModule.forFeature([
-      Draw,
-      DrawExclusion,
-      Enterprise,
-      InspectionTask,
-      Inspector,
-      Lab,
-      ProductCategory,
-      SamplingPlan,
-    ]),
     AuthModule,
     HealthModule,
     PlansModule,
