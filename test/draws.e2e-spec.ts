@@ -144,6 +144,7 @@ const drawnTwiceAtOnce = once(async () => {
     [plan.id],
   )) as { n: number }[];
   expect(n).toBe(1);
+  return plan;
 });
 
 describe('the draw of a plan', () => {
@@ -368,13 +369,13 @@ describe('the draw of a plan', () => {
 
   it('keeps every task to its own draw and that draw’s plan (one composite key)', async () => {
     const ds = dataSource(app);
+    const drawn = await drawnTwiceAtOnce();
     const [task] = (await ds.query(
       `SELECT t.draw_id AS "drawId", t.plan_id AS "planId", t.uscc, t.category
-         FROM inspection_task t LIMIT 1`,
+         FROM inspection_task t WHERE t.plan_id = $1 LIMIT 1`,
+      [drawn.id],
     )) as { drawId: string; planId: string; uscc: string; category: string }[];
-    const [other] = (await ds.query(`SELECT id FROM sampling_plan WHERE id <> $1 LIMIT 1`, [
-      task.planId,
-    ])) as { id: string }[];
+    const other = await committedPlan(40);
     const insert = (drawId: string, planId: string) =>
       ds.query(
         `INSERT INTO inspection_task (plan_id, draw_id, task_no, uscc, category)
