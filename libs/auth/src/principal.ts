@@ -1,4 +1,4 @@
-import { ROLES, Role, regionPrefix, validateRegionCode, validateUscc } from '@spotcheck/domain';
+import { ROLES, Role, validateRegionCode, validateUscc } from '@spotcheck/domain';
 
 /** Who is calling, from the verified token. */
 export interface Principal {
@@ -48,12 +48,3 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   return p;
 }
 
-/**
- * The region-code prefix a principal may touch: a regulator's subtree, everything for an
- * admin, nothing (null) for anyone else.
- */
-export function scopePrefix(p: Principal): string | null {
-  if (p.role === 'admin') return '';
-  if (p.role === 'regulator' && p.jurisdiction) return regionPrefix(p.jurisdiction);
-  return null;
-}
