@@ -3,9 +3,11 @@ import { completeUscc } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../apps/lab-results/src/app.module';
 import { ADMIN, REGULATOR_BAOTOU, REGULATOR_HOHHOT, bearer, bootHttp, upload } from './support/app';
+import { apiOf, ensureCategory, once } from './support/api';
 
 let app: NestFastifyApplication;
 let labApp: NestFastifyApplication;
+const api = apiOf(() => app);
 beforeAll(async () => {
   app = await bootHttp(InspectionTasksModule);
   labApp = await bootHttp(LabResultsModule);
@@ -59,6 +61,7 @@ describe('catalog', () => {
   });
 
   it('is read by regulators and labs but written only by admins', async () => {
+    await ensureCategory(api, 'MILK-T1', 'food');
     expect(
       (
         await app.inject({
@@ -130,8 +133,9 @@ describe('labs', () => {
     capacity: 800,
     ...over,
   });
-
-  it('lets a lab read its own record only, in both apps', async () => {
+  /** The Baotou lab, accredited for CEM-T (which the catalogue import also brings). */
+  const baotouLab = once(async () => {
+    await ensureCategory(api, 'CEM-T');
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/labs',
@@ -139,7 +143,11 @@ describe('labs', () => {
       payload: lab(),
     });
     expect(created.statusCode).toBe(201);
-    const id = created.json().id as string;
+    return created.json().id as string;
+  });
+
+  it('lets a lab read its own record only, in both apps', async () => {
+    const id = await baotouLab();
     const own = { sub: 'tester', role: 'lab' as const, org: id };
     const other = {
       sub: 'tester',
@@ -169,6 +177,7 @@ describe('labs', () => {
   });
 
   it('refuses a CMA number that is already taken (409)', async () => {
+    await baotouLab();
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/labs',
