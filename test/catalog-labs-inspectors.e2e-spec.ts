@@ -190,6 +190,7 @@ describe('labs', () => {
 
 describe('inspectors', () => {
   it('validates declared conflicts as USCCs and filters by category', async () => {
+    await ensureCategory(api, 'CEM-T');
     const bad = await app.inject({
       method: 'POST',
       url: '/api/v1/inspectors',
