@@ -153,8 +153,27 @@ describe('outbox relay', () => {
   }, 60_000);
 
   it('relaying the same row twice makes one job (job id = outbox id)', async () => {
+    // A write of its own, relayed and done, so the test needs nothing an earlier one left.
+    const res = await api.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises',
+      headers: bearer(REGULATOR_HOHHOT),
+      payload: {
+        uscc: completeUscc('91150125MA0QUTBX3'),
+        name: '重复投递',
+        regionCode: '150125',
+        size: 'small',
+        riskClass: 'C',
+        categories: ['OUTBOX-CAT'],
+      },
+    });
+    expect(res.statusCode).toBe(201);
     const [row] = await ds.query(
-      `SELECT max(id)::text AS id FROM outbox WHERE relayed_at IS NOT NULL`,
+      `SELECT max(id)::text AS id FROM outbox WHERE job = 'directory.changed'`,
+    );
+    await until(
+      async () =>
+        (await ds.query('SELECT done_at FROM outbox WHERE id = $1', [row.id]))[0].done_at !== null,
     );
     const queue = new Queue('directory', {
       connection: { url: process.env.REDIS_URL },
