@@ -38,6 +38,16 @@ describe('bearer tokens', () => {
     expect(res.json().message).toBe('token expired');
   });
 
+  it('rejects a token that never expires (no exp claim)', async () => {
+    const forever = sign({ role: 'regulator', jurisdiction: '150100' }, DEV_JWT_SECRET, {
+      subject: 'x',
+      issuer: 'spotcheck',
+    });
+    const res = await get(`Bearer ${forever}`);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().message).toBe('invalid token: claim exp is missing (tokens must expire)');
+  });
+
   it('rejects a token signed with another secret', async () => {
     const forged = token(REGULATOR_HOHHOT, { secret: 'x'.repeat(40) });
     const res = await get(`Bearer ${forged}`);
@@ -55,6 +65,7 @@ describe('bearer tokens', () => {
     const noJurisdiction = sign({ role: 'regulator' }, DEV_JWT_SECRET, {
       subject: 'x',
       issuer: 'spotcheck',
+      expiresIn: 60,
     });
     const res = await get(`Bearer ${noJurisdiction}`);
     expect(res.statusCode).toBe(401);

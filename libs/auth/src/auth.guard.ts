@@ -43,6 +43,10 @@ export class AuthGuard implements CanActivate {
         name === 'TokenExpiredError' ? 'token expired' : `invalid token: ${(e as Error).message}`,
       );
     }
+    // jsonwebtoken accepts a token without exp; one that never expires is a key that cannot be
+    // taken back, so every token must carry its expiry.
+    if (typeof claims.exp !== 'number')
+      throw unauthorized('invalid token: claim exp is missing (tokens must expire)');
     const principal = principalFromClaims(claims);
     if (typeof principal === 'string') throw unauthorized(principal);
     req.user = principal;
