@@ -78,6 +78,18 @@ describe('catalog', () => {
     expect(write.statusCode).toBe(403);
   });
 
+  it('refuses a blank name when a category is changed, naming the field', async () => {
+    await ensureCategory(api, 'MILK-T1', 'food');
+    const r = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/catalog/categories/MILK-T1',
+      headers: bearer(ADMIN),
+      payload: { name: ' ' },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors[0].field).toBe('name');
+  });
+
   it('imports one row per test item grouped by category, and exports the same layout', async () => {
     const csv =
       '产品类别代码,产品类别,所属领域,检验项目代码,检验项目,检验方法,单位,判定限值\n' +

@@ -46,6 +46,12 @@ const put = (p: Principal, sub: string, payload: unknown, lab = labIds[0]) =>
   });
 
 describe('lab staff', () => {
+  it('refuses a blank name, naming the field', async () => {
+    const r = await put(ADMIN, 'blank-name', { name: '   ', roles: ['tester'] });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors).toEqual([{ field: 'name', reason: 'name must not be blank' }]);
+  });
+
   it('lets an admin appoint the first signatory, who then manages the staff', async () => {
     const boss = await put(ADMIN, 'boss', { name: '王主任', roles: ['signatory', 'reviewer'] });
     expect(boss.statusCode).toBe(200);

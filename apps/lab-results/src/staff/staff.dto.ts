@@ -23,6 +23,7 @@ export class PutStaffDto {
   @IsString()
   @Length(1, 100)
   @Matches(PRINTABLE, { message: 'name must not contain control characters' })
+  @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
 
   @ApiProperty({
