@@ -271,6 +271,9 @@ describe('the draw of a plan', () => {
     for (const url of ['draw', 'draw/verification', 'draw/exclusions', 'tasks'])
       expect((await get(REGULATOR_BAOTOU, `/api/v1/plans/${plan.id}/${url}`)).statusCode).toBe(404);
     expect((await draw(REGULATOR_BAOTOU, plan.id, seedOf(1))).statusCode).toBe(404);
+    // Admins read every draw, by plan as by draw id.
+    for (const url of ['draw', 'draw/verification', 'draw/exclusions', 'tasks'])
+      expect((await get(ADMIN, `/api/v1/plans/${plan.id}/${url}`)).statusCode).toBe(200);
 
     const again = await draw(REGULATOR_HOHHOT, plan.id, seedOf(1));
     expect(again.statusCode).toBe(409);
