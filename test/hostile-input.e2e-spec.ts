@@ -249,3 +249,28 @@ describe('hostile nesting', () => {
     }
   });
 });
+
+describe('malformed multipart requests', () => {
+  it('answers 400 naming Content-Type for multipart/form-data without a boundary, on every import', async () => {
+    const routes: [NestFastifyApplication, Principal, string][] = [
+      [tasksApp, REGULATOR_HOHHOT, '/api/v1/enterprises/import'],
+      [tasksApp, REGULATOR_HOHHOT, '/api/v1/inspectors/import'],
+      [tasksApp, REGULATOR_HOHHOT, '/api/v1/labs/import'],
+      [tasksApp, ADMIN, '/api/v1/catalog/categories/import'],
+      [labApp, LAB, '/api/v1/lab/reports/import'],
+    ];
+    const answers = [];
+    for (const [app, p, url] of routes) {
+      const r = await app.inject({
+        method: 'POST',
+        url,
+        headers: { ...bearer(p), 'content-type': 'multipart/form-data' },
+        payload: 'uscc,name\n',
+      });
+      answers.push(outcome(url, r));
+    }
+    expect(answers).toEqual(
+      routes.map(([, , url]) => [url, 400, 'MULTIPART_INVALID', ['Content-Type']]),
+    );
+  });
+});

@@ -47,6 +47,21 @@ export async function createHttpApp(
     { parseAs: 'string' },
     fastify.getDefaultJsonParser('error', 'error'),
   );
+  // A multipart body without its boundary cannot be split into parts; busboy throws a plain
+  // Error deep in the handler (a 500), so it is refused here, on every route, by name.
+  fastify.addHook('onRequest', async (req, reply) => {
+    const type = req.headers['content-type'];
+    if (typeof type !== 'string' || !/^\s*multipart\//i.test(type)) return;
+    if (/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(type)) return;
+    const reason =
+      'multipart/form-data needs a boundary parameter (multipart/form-data; boundary=…)';
+    await reply.status(400).send({
+      statusCode: 400,
+      code: 'MULTIPART_INVALID',
+      message: `Content-Type: ${reason}`,
+      errors: [{ field: 'Content-Type', reason }],
+    });
+  });
   // Before Nest registers the routes (app.init), so that @RouteBody options reach them.
   fastify.addHook(
     'onRoute',
