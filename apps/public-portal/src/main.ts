@@ -8,6 +8,7 @@ export const PUBLIC_PORTAL = {
   description:
     'Published failed-product lists, qualification rates and draw verification. No sign-in.',
   defaultPort: 3000,
+  rateLimited: true,
 };
 
 if (require.main === module) {

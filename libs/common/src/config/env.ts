@@ -106,6 +106,12 @@ export class Env {
   @Transform(toInt)
   IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
 
+  /** Requests a minute one address may make to the public portal's API (then 429). */
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 600;
+
   /** Imports at least this large, and larger than the table, rebuild its indexes instead of maintaining them. */
   @IsInt()
   @Min(1)

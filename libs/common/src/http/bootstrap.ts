@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
@@ -17,6 +18,12 @@ export interface HttpAppOptions {
   title: string;
   description: string;
   defaultPort: number;
+  /**
+   * For apps open to anyone (the public portal): each client address may make
+   * PUBLIC_RATE_LIMIT_PER_MINUTE requests a minute, then gets 429 with Retry-After. Health
+   * checks are not counted.
+   */
+  rateLimited?: boolean;
 }
 
 /** The same HTTP shell for every API app: Fastify, /api/v1, validation, errors, docs, logs. */
@@ -39,6 +46,18 @@ export async function createHttpApp(
   await app.register(multipart, {
     limits: { fileSize: config.get('IMPORT_MAX_BYTES', { infer: true }), files: 1, fields: 10 },
   });
+  if (opts.rateLimited) {
+    await app.register(rateLimit, {
+      max: config.get('PUBLIC_RATE_LIMIT_PER_MINUTE', { infer: true }),
+      timeWindow: 60_000,
+      allowList: (req) => (req.url ?? '').startsWith('/health/'),
+      errorResponseBuilder: (_req, ctx) => ({
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+        message: `more than ${ctx.max} requests a minute from your address; retry in ${ctx.after}`,
+      }),
+    });
+  }
   const fastify = app.getHttpAdapter().getInstance();
   // JSON-LD (EPCIS 2.0 documents) is JSON; parsed by Fastify's own JSON parser, with the same
   // protection against prototype poisoning.
