@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { DynamicModule, ForwardReference, Provider, Type } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { AppConfigModule } from '@spotcheck/common';
@@ -35,24 +36,17 @@ export async function medium(imports: Import[], providers: Provider[] = []): Pro
 }
 
 /**
- * Jest loads this module afresh for every spec file of a run, all in one process, so the
- * counter alone would repeat across files: each load draws its own random stem.
+ * Jest loads this module afresh for every spec file of a run, all in one process, so a counter
+ * alone would repeat across files: keys are drawn at random (collision odds about 1e-9).
  */
-const stem = Math.floor(Math.random() * 36 ** 4)
-  .toString(36)
-  .padStart(4, '0');
-let counter = 0;
+const randomDigits = (n: number) => String(randomInt(0, 10 ** n)).padStart(n, '0');
 
-/** A key unique in this run and across concurrent runs: `${prefix}${stem}${n}`. */
+/** A key no other row of this run holds: `${prefix}` and 10 random characters. */
 export function unique(prefix = ''): string {
-  counter += 1;
-  return `${prefix}${stem}${counter.toString(36)}`;
+  return `${prefix}${randomInt(0, 36 ** 8).toString(36)}${randomDigits(2)}`;
 }
 
 /** A fresh valid USCC registered in `region` (GB 32100 check character computed). */
 export function freshUscc(region = '150102'): string {
-  counter += 1;
-  const body =
-    `${parseInt(stem, 36) % 1_000_000}`.padStart(6, '0') + `${counter % 1000}`.padStart(3, '0');
-  return completeUscc(`91${region}${body}`);
+  return completeUscc(`91${region}${randomDigits(9)}`);
 }

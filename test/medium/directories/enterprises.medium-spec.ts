@@ -1,3 +1,4 @@
+import { freshUscc } from '../support';
 import { DomainError } from '@spotcheck/domain';
 import { EnterpriseService } from '../../../apps/inspection-tasks/src/enterprises/enterprise.service';
 import { EnterprisesModule } from '../../../apps/inspection-tasks/src/enterprises/enterprises.module';
@@ -10,7 +11,6 @@ import {
   failure,
   labUser,
   marks,
-  randomUscc,
   writtenSince,
 } from '../factories/directories';
 import { Medium, medium } from '../support';
@@ -26,7 +26,7 @@ describe('EnterpriseService', () => {
 
   it('creates an enterprise in the jurisdiction, with an audit row and a directory event', async () => {
     const cat = await category(m.ds);
-    const uscc = randomUscc('150302');
+    const uscc = freshUscc('150302');
     const before = await marks(m.ds);
     const created = await svc.create(WUHAI, {
       uscc,
@@ -61,7 +61,7 @@ describe('EnterpriseService', () => {
     const outside = await failure(() => svc.get(CHIFENG, e.uscc));
     expect(outside).toBeInstanceOf(DomainError);
     expect(outside).toMatchObject({ kind: 'not_found', code: 'NOT_FOUND' });
-    const absent = await failure(() => svc.get(CHIFENG, randomUscc('150402')));
+    const absent = await failure(() => svc.get(CHIFENG, freshUscc('150402')));
     expect(absent.kind).toBe(outside.kind);
     expect(await svc.get(WUHAI, e.uscc)).toMatchObject({ uscc: e.uscc });
   });
@@ -80,7 +80,7 @@ describe('EnterpriseService', () => {
   it('refuses a region outside the jurisdiction, naming the field', async () => {
     const err = await failure(() =>
       svc.create(CHIFENG, {
-        uscc: randomUscc('150302'),
+        uscc: freshUscc('150302'),
         name: '越界企业',
         regionCode: '150302',
         size: 'micro',

@@ -1,3 +1,4 @@
+import { freshUscc, unique } from '../support';
 import { scopeOf } from '@spotcheck/auth';
 import { Enterprise } from '@spotcheck/database';
 import { DirectoryImportService } from '../../../apps/inspection-tasks/src/directory/directory-import.service';
@@ -14,8 +15,6 @@ import {
   enterprise,
   failure,
   marks,
-  randomKey,
-  randomUscc,
   writtenSince,
 } from '../factories/directories';
 import { Medium, medium } from '../support';
@@ -33,8 +32,8 @@ describe('DirectoryImportService', () => {
   afterAll(() => m.close());
 
   it('imports a file with one audit row and one directory event', async () => {
-    const a = randomUscc('150302');
-    const b = randomUscc('150303');
+    const a = freshUscc('150302');
+    const b = freshUscc('150303');
     const before = await marks(m.ds);
     const result = await svc.import(
       ENTERPRISE_SPEC,
@@ -55,7 +54,7 @@ describe('DirectoryImportService', () => {
   });
 
   it('rejects a file with a bad row, naming its line and column, and writes nothing', async () => {
-    const good = randomUscc('150302');
+    const good = freshUscc('150302');
     const before = await marks(m.ds);
     const err = await failure(() =>
       svc.import(
@@ -81,7 +80,7 @@ describe('DirectoryImportService', () => {
     const err = await failure(() =>
       svc.import(
         ENTERPRISE_SPEC,
-        csvUpload([HEADER, `${randomUscc('150302')},新公司,150302,小型,A`]),
+        csvUpload([HEADER, `${freshUscc('150302')},新公司,150302,小型,A`]),
         CHIFENG,
         scope(CHIFENG),
       ),
@@ -106,7 +105,7 @@ describe('DirectoryImportService', () => {
   });
 
   it('names a key repeated inside the file on its second line', async () => {
-    const tag = randomKey('DUP');
+    const tag = unique('DUP');
     const err = await failure(() =>
       svc.import(
         INSPECTOR_SPEC,

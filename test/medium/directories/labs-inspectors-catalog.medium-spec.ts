@@ -1,3 +1,4 @@
+import { unique } from '../support';
 import { CatalogModule } from '../../../apps/inspection-tasks/src/catalog/catalog.module';
 import { CatalogService } from '../../../apps/inspection-tasks/src/catalog/catalog.service';
 import { InspectorService } from '../../../apps/inspection-tasks/src/inspectors/inspector.service';
@@ -14,7 +15,6 @@ import {
   lab,
   labUser,
   marks,
-  randomKey,
   writtenSince,
 } from '../factories/directories';
 import { Medium, medium } from '../support';
@@ -65,7 +65,7 @@ describe('LabService, InspectorService, CatalogService', () => {
   describe('inspectors', () => {
     it('lists the jurisdiction only, filtered by name or staff number', async () => {
       const svc = m.get(InspectorService);
-      const tag = randomKey('T');
+      const tag = unique('T');
       const mine = await inspector(m.ds, { regionCode: '150302', staffNo: `${tag}-1` });
       await inspector(m.ds, { regionCode: '150402', staffNo: `${tag}-2` });
       const page = await svc.list(WUHAI, { q: tag, limit: 10 });
@@ -94,7 +94,7 @@ describe('LabService, InspectorService, CatalogService', () => {
 
     it('refuses a repeated item code and a bad limit, naming the item', async () => {
       const svc = m.get(CatalogService);
-      const code = randomKey('CAT').toUpperCase();
+      const code = unique('CAT').toUpperCase();
       const item = { code: 'PB', name: '铅', method: '', unit: 'mg/kg', limit: '≤0.2' };
       const dup = await failure(() =>
         svc.create(ADMIN, { code, name: '测试', sector: 'food', items: [item, item] }),

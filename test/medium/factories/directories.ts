@@ -1,10 +1,10 @@
-import { randomInt } from 'node:crypto';
+import { freshUscc } from '../support';
 import { Readable } from 'node:stream';
 import { DataSource, MoreThan } from 'typeorm';
 import { AuditLog, OutboxMessage } from '@spotcheck/database';
 import type { Principal } from '@spotcheck/auth';
 import { Enterprise, Inspector, Lab, ProductCategory } from '@spotcheck/database';
-import { DomainError, completeUscc } from '@spotcheck/domain';
+import { DomainError } from '@spotcheck/domain';
 import { makeCategory, makeEnterprise, makeInspector, makeLab } from '../factories';
 
 /**
@@ -58,40 +58,17 @@ export async function writtenSince(ds: DataSource, since: { audit: string; outbo
   return { audit, outbox };
 }
 
-/*
- * Keys drawn at random: Jest loads support.ts afresh for each test file, so its counters
- * start over while the process (and so the pid) stays the same under --runInBand.
- */
-const randomDigits = (n: number) => String(randomInt(0, 10 ** n)).padStart(n, '0');
-
-/** A valid USCC registered in `region`, not used before in this database (with odds of 1e-9). */
-export const randomUscc = (region = '150302') => completeUscc(`91${region}${randomDigits(9)}`);
-
-/** A key no other row of this run holds: `${prefix}` and 10 random characters. */
-export const randomKey = (prefix = '') =>
-  `${prefix}${randomInt(0, 36 ** 8).toString(36)}${randomDigits(2)}`;
-
 export const enterprise = (ds: DataSource, over: Partial<Enterprise> = {}) =>
-  makeEnterprise(ds, {
-    uscc: randomUscc(over.regionCode ?? '150302'),
-    regionCode: '150302',
-    ...over,
-  });
+  makeEnterprise(ds, { regionCode: '150302', ...over });
 
 export const lab = (ds: DataSource, over: Partial<Lab> = {}) =>
-  makeLab(ds, {
-    regionCode: '150300',
-    uscc: randomUscc(over.regionCode ?? '150300'),
-    cmaNo: randomKey('CMA'),
-    name: randomKey('检验所'),
-    ...over,
-  });
+  makeLab(ds, { regionCode: '150300', uscc: freshUscc(over.regionCode ?? '150300'), ...over });
 
 export const inspector = (ds: DataSource, over: Partial<Inspector> = {}) =>
-  makeInspector(ds, { staffNo: randomKey('S'), regionCode: '150302', ...over });
+  makeInspector(ds, { regionCode: '150302', ...over });
 
 export const category = (ds: DataSource, over: Partial<ProductCategory> = {}) =>
-  makeCategory(ds, { code: randomKey('C').toUpperCase(), ...over });
+  makeCategory(ds, over);
 
 /** The DomainError a use case throws, whether it throws at once or rejects. */
 export async function failure(fn: () => unknown): Promise<DomainError> {

@@ -11,30 +11,15 @@ import {
   Sample,
   SamplingPlan,
 } from '@spotcheck/database';
-import { randomInt } from 'node:crypto';
-import { addCalendarDays, chinaDate, completeUscc } from '@spotcheck/domain';
+import { addCalendarDays, chinaDate } from '@spotcheck/domain';
 import type { LabStaffRole } from '@spotcheck/domain';
 import { DataSource } from 'typeorm';
 import { makeCategory, makeEnterprise, makeLab } from '../factories';
+import { freshUscc, unique } from '../support';
 
-/**
- * A key no other test file of the run uses. support.ts's `unique` counts per module instance,
- * and Jest gives each file its own: files run in one process (`--runInBand`) repeat its keys.
- */
-export const fresh = (prefix = ''): string =>
-  `${prefix}${Date.now().toString(36)}${randomInt(2 ** 40).toString(36)}`;
-
-/** A valid USCC registered in `region`, unused in this run. */
-export const freshUsccAt = (region: string): string =>
-  completeUscc(`91${region}${String(randomInt(1e9)).padStart(9, '0')}`);
-
-/** A lab under keys no other test file uses. */
-export const makeFreshLab = (ds: DataSource, over: Partial<Lab> = {}) =>
-  makeLab(ds, { uscc: freshUsccAt('150100'), cmaNo: fresh('CMA'), name: fresh('检验所'), ...over });
-
-/** A food category (one item, X1, at most 0.5 mg/kg) under a fresh code. */
+/** A food category (one item, X1, at most 0.5 mg/kg). */
 export const makeFreshCategory = (ds: DataSource, over: Partial<ProductCategory> = {}) =>
-  makeCategory(ds, { code: fresh('C').toUpperCase(), sector: 'food', ...over });
+  makeCategory(ds, { sector: 'food', ...over });
 
 /** A lab token for `sub` at `lab`. */
 export const labUser = (lab: Lab, sub: string): Principal => ({ sub, role: 'lab', org: lab.id });
@@ -49,8 +34,8 @@ export async function makeStaff(
   const repo = ds.getRepository(LabStaff);
   const row = repo.create({
     labId: lab.id,
-    sub: fresh(`${roles.join('-')}-`),
-    name: fresh('人员'),
+    sub: unique(`${roles.join('-')}-`),
+    name: unique('人员'),
     roles: [...roles].sort(),
     active: true,
     ...over,
@@ -61,7 +46,7 @@ export async function makeStaff(
 
 /** A lab with a tester, a reviewer and a signatory, three different people. */
 export async function makeStaffedLab(ds: DataSource, over: Partial<Lab> = {}) {
-  const lab = await makeFreshLab(ds, over);
+  const lab = await makeLab(ds, over);
   const [tester, reviewer, signatory] = await Promise.all([
     makeStaff(ds, lab, ['tester']),
     makeStaff(ds, lab, ['reviewer']),
@@ -95,14 +80,14 @@ export async function makeSampleAtLab(
 ): Promise<SampleAtLab> {
   const category = o.category ?? (await makeFreshCategory(ds));
   const enterprise = await makeEnterprise(ds, {
-    uscc: freshUsccAt('150102'),
-    name: fresh('企业'),
+    uscc: freshUscc('150102'),
+    name: unique('企业'),
     categories: [category.code],
   });
   const plans = ds.getRepository(SamplingPlan);
   const plan = await plans.save(
     plans.create({
-      code: fresh('P'),
+      code: unique('P'),
       title: '测试计划',
       level: 'prefecture',
       jurisdiction: '150100',
@@ -129,7 +114,7 @@ export async function makeSampleAtLab(
       drawnBy: 'medium',
     }),
   );
-  const inspectors = [fresh('S'), fresh('S')];
+  const inspectors = [unique('S'), unique('S')];
   const tasks = ds.getRepository(InspectionTask);
   const task = await tasks.save(
     tasks.create({
@@ -149,7 +134,7 @@ export async function makeSampleAtLab(
   const sampledAt = new Date(Date.now() - 3 * DAY);
   const receivedAt = new Date(Date.now() - DAY);
   const samplingDate = chinaDate(sampledAt);
-  const sampleNo = fresh('NM-M-');
+  const sampleNo = unique('NM-M-');
   const samples = ds.getRepository(Sample);
   await samples.insert(
     samples.create({

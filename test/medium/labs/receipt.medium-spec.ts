@@ -1,8 +1,9 @@
+import { makeLab } from '../factories';
 import { LabReceipt, WorkCalendarService } from '@spotcheck/database';
 import { chinaDate, testDeadline } from '@spotcheck/domain';
 import { ReceiptService } from '../../../apps/lab-results/src/receipts/receipt.service';
 import { ReceiptsModule } from '../../../apps/lab-results/src/receipts/receipts.module';
-import { labUser, makeFreshLab, makeSampleAtLab, makeStaffedLab } from '../factories/labs';
+import { labUser, makeSampleAtLab, makeStaffedLab } from '../factories/labs';
 import { Medium, medium } from '../support';
 
 describe('ReceiptService', () => {
@@ -78,8 +79,8 @@ describe('ReceiptService', () => {
   });
 
   it('lists only the caller’s lab’s samples, by sample number', async () => {
-    const lab = await makeFreshLab(m.ds);
-    const other = await makeFreshLab(m.ds);
+    const lab = await makeLab(m.ds);
+    const other = await makeLab(m.ds);
     const mine = [
       (await makeSampleAtLab(m.ds, lab)).sample.sampleNo,
       (await makeSampleAtLab(m.ds, lab)).sample.sampleNo,

@@ -1,9 +1,9 @@
+import { unique } from '../support';
 import { LabReport, OutboxMessage, ResultNotice } from '@spotcheck/database';
 import { DomainError } from '@spotcheck/domain';
 import { ReportService } from '../../../apps/lab-results/src/reports/report.service';
 import { ReportsModule } from '../../../apps/lab-results/src/reports/reports.module';
 import {
-  fresh,
   labUser,
   makeFreshCategory,
   makeSampleAtLab,
@@ -29,7 +29,7 @@ describe('ReportService', () => {
     });
     const report = await reports.create(staffed.tester, {
       sampleNo: sample.sampleNo,
-      reportNo: fresh('JC'),
+      reportNo: unique('JC'),
       items: [{ itemCode: 'X1', value }],
     });
     return { ...staffed, sample, enterprise, report };
@@ -66,7 +66,7 @@ describe('ReportService', () => {
     const r = await reports.create(author, {
       sampleNo: (await makeSampleAtLab(m.ds, d.lab, { received: { by: both.sub } })).sample
         .sampleNo,
-      reportNo: fresh('JC'),
+      reportNo: unique('JC'),
       items: [{ itemCode: 'X1', value: '0.1' }],
     });
     await reports.transition(author, r.id, { event: 'submit' });
@@ -132,13 +132,13 @@ describe('ReportService', () => {
     const category = await makeFreshCategory(m.ds);
     const { sample } = await makeSampleAtLab(m.ds, s.lab, { category });
     await expect(
-      reports.create(s.tester, { sampleNo: sample.sampleNo, reportNo: fresh('JC') }),
+      reports.create(s.tester, { sampleNo: sample.sampleNo, reportNo: unique('JC') }),
     ).rejects.toMatchObject({ kind: 'conflict', code: 'SAMPLE_NOT_RECEIVED' });
     await expect(
-      reports.create(s.reviewer, { sampleNo: sample.sampleNo, reportNo: fresh('JC') }),
+      reports.create(s.reviewer, { sampleNo: sample.sampleNo, reportNo: unique('JC') }),
     ).rejects.toMatchObject({ kind: 'forbidden', code: 'REPORT_ROLE_REQUIRED' });
     await expect(
-      reports.create(labUser(s.lab, s.tester.sub), { sampleNo: 'NM-NONE', reportNo: fresh('JC') }),
+      reports.create(labUser(s.lab, s.tester.sub), { sampleNo: 'NM-NONE', reportNo: unique('JC') }),
     ).rejects.toMatchObject({ kind: 'not_found' });
   });
 });

@@ -1,7 +1,8 @@
+import { unique } from '../support';
 import { AuditLog } from '@spotcheck/database';
 import { StaffModule } from '../../../apps/lab-results/src/staff/staff.module';
 import { StaffService } from '../../../apps/lab-results/src/staff/staff.service';
-import { fresh, labUser, makeStaff, makeStaffedLab } from '../factories/labs';
+import { labUser, makeStaff, makeStaffedLab } from '../factories/labs';
 import { Medium, medium } from '../support';
 
 describe('StaffService', () => {
@@ -15,7 +16,7 @@ describe('StaffService', () => {
 
   it('lets an active signatory set the lab’s staff, audited', async () => {
     const s = await makeStaffedLab(m.ds);
-    const sub = fresh('new-');
+    const sub = unique('new-');
     const put = await staff.put(s.signatory, s.lab.id, sub, {
       name: '李审核',
       roles: ['reviewer', 'tester'],
@@ -44,17 +45,17 @@ describe('StaffService', () => {
   it('refuses staff changes by anyone but an active signatory or an admin', async () => {
     const s = await makeStaffedLab(m.ds);
     await expect(
-      staff.put(s.tester, s.lab.id, fresh('x-'), { name: '某', roles: ['tester'] }),
+      staff.put(s.tester, s.lab.id, unique('x-'), { name: '某', roles: ['tester'] }),
     ).rejects.toMatchObject({ kind: 'forbidden' });
     const retired = await makeStaff(m.ds, s.lab, ['signatory'], { active: false });
     await expect(
-      staff.put(labUser(s.lab, retired.sub), s.lab.id, fresh('x-'), {
+      staff.put(labUser(s.lab, retired.sub), s.lab.id, unique('x-'), {
         name: '某',
         roles: ['tester'],
       }),
     ).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(
-      staff.put({ sub: 'admin', role: 'admin' }, s.lab.id, fresh('x-'), {
+      staff.put({ sub: 'admin', role: 'admin' }, s.lab.id, unique('x-'), {
         name: '某',
         roles: ['tester'],
       }),
@@ -68,7 +69,7 @@ describe('StaffService', () => {
       kind: 'not_found',
     });
     await expect(
-      staff.put(other.signatory, s.lab.id, fresh('x-'), { name: '某', roles: ['tester'] }),
+      staff.put(other.signatory, s.lab.id, unique('x-'), { name: '某', roles: ['tester'] }),
     ).rejects.toMatchObject({ kind: 'not_found' });
     await expect(staff.me(labUser(s.lab, 'nobody'))).rejects.toMatchObject({
       kind: 'not_found',
