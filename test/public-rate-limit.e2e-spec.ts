@@ -39,4 +39,17 @@ describe('public rate limit', () => {
     expect((await from('10.9.0.2')).statusCode).toBe(200);
     expect((await from('10.9.0.1', '/health/live')).statusCode).toBe(200);
   });
+
+  it('counts the connecting address, not an X-Forwarded-For an untrusted client writes', async () => {
+    const spoofed = (i: number) =>
+      app.inject({
+        method: 'GET',
+        url: '/api/v1/public/draws',
+        remoteAddress: '10.9.0.3',
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+      });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await spoofed(i)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
 });

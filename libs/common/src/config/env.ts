@@ -106,6 +106,13 @@ export class Env {
   @Transform(toInt)
   IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
 
+  /**
+   * The proxies whose X-Forwarded-For is believed: a hop count, or addresses and subnets
+   * separated by commas (`loopback`, `10.0.0.0/8`). Read by the HTTP apps at start.
+   */
+  @IsString()
+  TRUST_PROXY = 'loopback';
+
   /** Requests a minute one address may make to the public portal's API (then 429). */
   @IsInt()
   @Min(1)

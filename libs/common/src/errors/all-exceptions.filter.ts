@@ -57,7 +57,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = DOMAIN_STATUS[exception.kind];
       return [
         status,
-        { statusCode: status, code: exception.code, message: exception.message, ...exception.details },
+        {
+          statusCode: status,
+          code: exception.code,
+          message: exception.message,
+          ...exception.details,
+        },
       ];
     }
     if (exception instanceof HttpException) {

@@ -26,6 +26,17 @@ export interface HttpAppOptions {
   rateLimited?: boolean;
 }
 
+/**
+ * Whose X-Forwarded-For to believe: a hop count, or addresses and subnets (`proxy-addr`'s
+ * names such as `loopback` included). Believing every sender would let any client pick the
+ * address its rate limit and logs see.
+ */
+function trustProxy(setting = 'loopback'): string | ((addr: string, hop: number) => boolean) {
+  if (!/^\d+$/.test(setting)) return setting;
+  const hops = Number(setting);
+  return (_addr, hop) => hop < hops;
+}
+
 /** The same HTTP shell for every API app: Fastify, /api/v1, validation, errors, docs, logs. */
 export async function createHttpApp(
   module: unknown,
@@ -34,7 +45,7 @@ export async function createHttpApp(
   const bodyLimit = Number(process.env.BODY_LIMIT ?? 1024 * 1024);
   const adapter = new FastifyAdapter({
     bodyLimit: Number.isFinite(bodyLimit) ? bodyLimit : 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxy(process.env.TRUST_PROXY),
     genReqId: requestId,
     requestIdHeader: false,
   });
