@@ -20,7 +20,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-FILES=(README.md docs/guides/regulator.md docs/guides/lab.md docs/guides/enterprise.md docs/guides/public.md)
+FILES=(README.md docs/guides/regulator.md docs/guides/lab.md docs/guides/enterprise.md docs/guides/public.md docs/guides/admin.md)
 DB_URL=${EXAMPLES_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/spotcheck_examples}
 
 cd "$ROOT"

@@ -11,7 +11,7 @@ say() {
 }
 # Tracked source files (and files about to be committed) under the given paths.
 src() { git ls-files --cached --others --exclude-standard -- "$@" | grep -E '\.(ts|tsx|js|mjs|cjs)$'; }
-tests() { grep -E '\.(spec|e2e-spec|medium-spec|test)\.ts$'; }
+tests() { grep -E '\.(spec|e2e-spec|medium-spec|faults-spec|test)\.ts$'; }
 first() { head -3 | tr '\n' ' '; }
 
 # The two commands a newcomer needs, and CI runs the same test command.
@@ -64,7 +64,7 @@ hits=$(git ls-files --cached --others --exclude-standard | tests |
 # Every SQL statement lives in a repository or a read model's queries file; migrations and
 # tests (test/, benchmarks included, and specs beside the code) aside.
 hits=$(src apps libs scripts | grep -vE '\.repository\.ts$|\.queries\.ts$|^libs/database/src/migrations/' |
-  grep -vE '\.(spec|e2e-spec|medium-spec)\.ts$' |
+  grep -vE '\.(spec|e2e-spec|medium-spec|faults-spec)\.ts$' |
   xargs -r grep -cE '\.query\(' 2>/dev/null | grep -v ':0$' | sort -t: -k2 -nr)
 if [ -n "$hits" ]; then
   say "SQL outside repositories: $(echo "$hits" | awk -F: '{s+=$2} END {print s}') .query( calls in $(echo "$hits" | wc -l) files, most in: $(echo "$hits" | first)"

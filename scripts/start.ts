@@ -11,7 +11,8 @@ import {
   runMigrations,
 } from '@spotcheck/database';
 import { signToken } from '@spotcheck/auth';
-import { seedDemo } from './demo/seed';
+import { DEMO_PASSWORD } from './demo/demo-data';
+import { seedDemo, seedDemoAccounts } from './demo/seed';
 
 /**
  * `npm start`: finds or starts PostgreSQL and Redis, migrates, loads demo data into an empty
@@ -205,6 +206,7 @@ async function main(): Promise<void> {
   log(ran.length ? `migrations applied: ${ran.join(', ')}` : 'schema is up to date');
   if (await seedDemo(ds))
     log('loaded synthetic demo data (names marked （演示）): Inner Mongolia, 12 prefectures');
+  const accounts = await seedDemoAccounts(ds);
   await ds.destroy();
 
   const children: ChildProcess[] = [];
@@ -251,8 +253,15 @@ Spotcheck is running (synthetic demo data).
   lab results        http://127.0.0.1:3002/api/v1        docs http://127.0.0.1:3002/docs
   worker             http://127.0.0.1:3003/health/ready
 
+  regulators' console  http://127.0.0.1:3001/console/
+  labs' console        http://127.0.0.1:3002/console/   (tester, reviewer, signatory below)
+
   PostgreSQL  ${databaseUrl}
   Redis       ${redisUrl}
+
+Demo accounts (password ${DEMO_PASSWORD}; sign in with POST /api/v1/auth/login on 3001 or 3002):
+
+${accounts.map((a) => `  ${a.userName.padEnd(14)} ${a.what}`).join('\n')}
 
 Development token (regulator, Inner Mongolia 150000, 8 hours):
 

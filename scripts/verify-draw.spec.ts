@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commitmentOf, runDraw } from '@spotcheck/domain';
+import { commitmentOf, drawRetestLab, runDraw } from '@spotcheck/domain';
 import {
   syntheticDirectory,
   syntheticInspectors,
@@ -50,5 +50,21 @@ describe('npm run verify-draw', () => {
   it('says MISMATCH for a file that is not JSON', () => {
     const v = verifyDrawFile(save('bad.json', 'not json') + 'missing');
     expect(v.verdict).toBe('MISMATCH');
+  });
+
+  it('checks a retest-lab draw record by its own rules', () => {
+    const r = drawRetestLab({
+      objectionId: 'o-1',
+      sampleNo: 'NM-2026-001-0001',
+      category: 'C01',
+      originalLabId: 'lab-a',
+      commitment: commitmentOf(seed),
+      seed,
+      labs: ['lab-a', 'lab-b', 'lab-c'].map((id) => ({ id, capacity: 3, categories: ['C01'] })),
+    });
+    if (!r.ok) throw new Error(r.reason);
+    expect(verifyDrawFile(save('retest.json', r.record))).toEqual({ verdict: 'MATCH' });
+    const moved = { ...r.record, lab: 'lab-a' };
+    expect(verifyDrawFile(save('retest-moved.json', moved)).verdict).toBe('MISMATCH');
   });
 });

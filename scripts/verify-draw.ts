@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { DrawVerification, verifyDraw } from '@spotcheck/domain';
+import {
+  DrawVerification,
+  RETEST_DRAW_VERSION,
+  verifyDraw,
+  verifyRetestDraw,
+} from '@spotcheck/domain';
 
 /**
  * `npm run verify-draw -- <exported-record.json>`: recomputes a draw from its exported record
- * (docs/draw-algorithm.md) and prints MATCH, or MISMATCH with the first difference. Needs no
+ * (docs/draw-algorithm.md) and prints MATCH, or MISMATCH with the first difference; a retest-lab
+ * draw's record (§12, `spotcheck-retest-draw/1`) is recomputed by its own rules. Needs no
  * database: anyone with the export can run it.
  */
 export function verifyDrawFile(path: string): DrawVerification {
@@ -15,6 +21,8 @@ export function verifyDrawFile(path: string): DrawVerification {
   }
   // An API export wraps the record; a bare record works too.
   const inner = (record as { record?: unknown })?.record ?? record;
+  if ((inner as { algorithmVersion?: unknown })?.algorithmVersion === RETEST_DRAW_VERSION)
+    return verifyRetestDraw(inner);
   return verifyDraw(inner);
 }
 

@@ -133,6 +133,48 @@ describe('catalog', () => {
       { row: 3, column: 'category_name', reason: 'differs from row 2 (通用硅酸盐水泥)' },
     ]);
   });
+
+  it('marks microbial items from the 微生物指标 column, exports it, and refuses a value that is no yes or no', async () => {
+    const code = `MILK-${Date.now().toString(36).toUpperCase()}`;
+    const csv =
+      '产品类别代码,产品类别,所属领域,检验项目代码,检验项目,检验方法,单位,判定限值,微生物指标\n' +
+      `${code},巴氏杀菌乳,食品,PB,铅,GB 5009.12,mg/kg,≤0.05,否\n` +
+      `${code},巴氏杀菌乳,食品,MOLD,霉菌,企业方法,CFU/g,≤50,是\n` +
+      `${code},巴氏杀菌乳,食品,APC,菌落总数,GB 4789.2,CFU/g,≤100000,\n`;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/categories/import',
+      ...upload(ADMIN, 'catalog.csv', csv),
+    });
+    expect(res.statusCode).toBe(201);
+    const got = await app.inject({
+      url: `/api/v1/catalog/categories/${code}`,
+      headers: bearer(ADMIN),
+    });
+    const items = got.json().items as { code: string; microbial?: boolean }[];
+    expect(items.map((i) => [i.code, i.microbial ?? false])).toEqual([
+      ['PB', false],
+      ['MOLD', true],
+      ['APC', false],
+    ]);
+    const exported = await app.inject({
+      url: `/api/v1/catalog/categories/export?sector=food`,
+      headers: bearer(ADMIN),
+    });
+    expect(exported.body.split(/\r?\n/)[0]).toMatch(/,微生物指标$/);
+    expect(exported.body).toContain(`${code},巴氏杀菌乳,food,MOLD,霉菌,企业方法,CFU/g,≤50,是`);
+    expect(exported.body).toContain(`${code},巴氏杀菌乳,food,PB,铅,GB 5009.12,mg/kg,≤0.05,否`);
+
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/categories/import',
+      ...upload(ADMIN, 'catalog.csv', csv.replace('≤50,是', '≤50,可能')),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([
+      { row: 3, column: 'microbial', reason: 'must be 是/否 or true/false' },
+    ]);
+  });
 });
 
 describe('labs', () => {

@@ -4,7 +4,8 @@ import { encodeCursor } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../apps/lab-results/src/app.module';
 import { PublicPortalModule } from '../apps/public-portal/src/app.module';
-import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp, upload } from './support/app';
+import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp, dataSource, upload } from './support/app';
+import { tableDigest } from './support/hostile';
 import { RUN as run, apiOf, ensureCategory, usccSource } from './support/api';
 
 /**
@@ -140,6 +141,111 @@ describe('NUL characters and lone surrogates', () => {
   });
 });
 
+describe('imported files a reader could misread', () => {
+  const importEnterprises = (csv: string | Buffer) =>
+    tasksApp.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/import',
+      ...upload(REGULATOR_HOHHOT, 'hostile.csv', csv),
+    });
+
+  it('a column headed twice, or under two of its names: 400 naming the column, nothing written', async () => {
+    const ds = dataSource(tasksApp);
+    const before = await tableDigest(ds);
+    for (const [header, column, of] of [
+      ['uscc,name,region_code,size,risk_class,name', 'name', 'name'],
+      ['uscc,name,region_code,size,risk_class,统一社会信用代码', '统一社会信用代码', 'uscc'],
+    ]) {
+      const extra = header.endsWith('name') ? ',另一个名称' : `,${uscc()}`;
+      const r = await importEnterprises(`${header}\n${uscc()},双列企业,150102,small,A${extra}\n`);
+      expect([header, r.statusCode, r.json().code, r.json().errors]).toEqual([
+        header,
+        400,
+        'IMPORT_REJECTED',
+        [{ row: 1, column, reason: `is the same column as ${of}` }],
+      ]);
+    }
+    expect(await tableDigest(ds)).toEqual(before);
+  });
+
+  it('control characters an XLSX export could not show: 400 naming the row and column, as in bodies', async () => {
+    const r = await importEnterprises(
+      `uscc,name,region_code,size,risk_class\n${uscc()},控制\u001b字符,150102,small,A\n`,
+    );
+    expect([r.statusCode, r.json().code, r.json().errors]).toEqual([
+      400,
+      'IMPORT_REJECTED',
+      [
+        {
+          row: 2,
+          column: 'name',
+          reason: 'must not contain control characters (U+0001–U+001F but tab and line breaks)',
+        },
+      ],
+    ]);
+    const body = await tasks.post(REGULATOR_HOHHOT, '/api/v1/plans', plan({ title: '计划\u0007' }));
+    expect(outcome('title', body)).toEqual(['title', 400, 'VALIDATION_FAILED', ['title']]);
+  });
+
+  it('bytes that are not UTF-8 text: 400 naming the row and column, nothing written', async () => {
+    const ds = dataSource(tasksApp);
+    const before = await tableDigest(ds);
+    const file = Buffer.concat([
+      Buffer.from(`uscc,name,region_code,size,risk_class\n${uscc()},好企业,150102,small,A\n\n`),
+      Buffer.from(`${uscc()},坏企业`),
+      Buffer.from([0x80]),
+      Buffer.from(',150102,small,A\n'),
+    ]);
+    const r = await importEnterprises(file);
+    expect([r.statusCode, r.json().code, r.json().errors]).toEqual([
+      400,
+      'IMPORT_REJECTED',
+      [
+        {
+          row: 4,
+          column: 'name',
+          reason:
+            'holds bytes that are not UTF-8 text (nor GB18030, for a file without a BOM), or U+FFFD',
+        },
+      ],
+    ]);
+    expect(await tableDigest(ds)).toEqual(before);
+  });
+});
+
+describe('a body sent to a route that reads none', () => {
+  it('400 naming each field, or the body, and the action not done', async () => {
+    const draft = await tasks.created(REGULATOR_HOHHOT, '/api/v1/plans', plan());
+    for (const [payload, fields] of [
+      ['{"force":true}', ['force']],
+      ['{"force":true,"state":"closed"}', ['force', 'state']],
+      ['[]', ['body']],
+      ['"close"', ['body']],
+    ] as const) {
+      const r = await tasksApp.inject({
+        method: 'POST',
+        url: `/api/v1/plans/${draft.id}/start-sampling`,
+        headers: { ...bearer(REGULATOR_HOHHOT), 'content-type': 'application/json' },
+        payload,
+      });
+      expect(outcome(payload, r)).toEqual([payload, 400, 'VALIDATION_FAILED', fields]);
+    }
+    expect((await tasks.get(REGULATOR_HOHHOT, `/api/v1/plans/${draft.id}`)).json().state).toBe(
+      'draft',
+    );
+    // No body, or an empty object, is what such a route takes: the state machine answers.
+    for (const payload of [undefined, {}]) {
+      const r = await tasks.req(
+        REGULATOR_HOHHOT,
+        'POST',
+        `/api/v1/plans/${draft.id}/start-sampling`,
+        payload,
+      );
+      expect(r.statusCode).toBe(409);
+    }
+  });
+});
+
 describe('values PostgreSQL cannot take', () => {
   it('a plan with ratios or stratifyByPrefecture null: 400 naming the field', async () => {
     const r = await tasks.post(REGULATOR_HOHHOT, '/api/v1/plans', plan({ ratios: null }));
@@ -272,5 +378,145 @@ describe('malformed multipart requests', () => {
     expect(answers).toEqual(
       routes.map(([, , url]) => [url, 400, 'MULTIPART_INVALID', ['Content-Type']]),
     );
+  });
+});
+
+describe('bodies no DTO can read', () => {
+  const send = (
+    app: NestFastifyApplication,
+    p: Principal,
+    method: string,
+    url: string,
+    payload: string,
+    type = 'application/json',
+  ) =>
+    app.inject({
+      method: method as 'POST',
+      url,
+      headers: { ...bearer(p), 'content-type': type },
+      payload,
+    });
+
+  it('a body that is no JSON object: 400 naming the body, nothing written, even where no field is required', async () => {
+    const e = uscc();
+    await tasks.created(REGULATOR_HOHHOT, '/api/v1/enterprises', {
+      uscc: e,
+      name: '非对象请求体',
+      regionCode: '150102',
+      size: 'small',
+      riskClass: 'B',
+    });
+    const ds = dataSource(tasksApp);
+    const before = await tableDigest(ds);
+    for (const payload of ['null', '"text"', '12', 'true', '[]', '[{"name":"改"}]']) {
+      const r = await send(
+        tasksApp,
+        REGULATOR_HOHHOT,
+        'PATCH',
+        `/api/v1/enterprises/${e}`,
+        payload,
+      );
+      expect(outcome(payload, r)).toEqual([payload, 400, 'VALIDATION_FAILED', ['body']]);
+    }
+    expect(await tableDigest(ds)).toEqual(before);
+  });
+
+  it("Object.prototype's names as keys: 400 unknown field, at any depth", async () => {
+    const day = await send(
+      tasksApp,
+      ADMIN,
+      'PUT',
+      '/api/v1/calendar/2099-02-07',
+      '{"workday":true,"hasOwnProperty":1}',
+    );
+    expect(outcome('calendar', day)).toEqual([
+      'calendar',
+      400,
+      'VALIDATION_FAILED',
+      ['hasOwnProperty'],
+    ]);
+    const ratios = await tasks.post(
+      REGULATOR_HOHHOT,
+      '/api/v1/plans',
+      plan({ ratios: JSON.parse('{"constructor":"0.5"}') }),
+    );
+    expect(outcome('ratios', ratios)).toEqual([
+      'ratios',
+      400,
+      'VALIDATION_FAILED',
+      ['ratios.constructor'],
+    ]);
+  });
+});
+
+describe('lists of objects', () => {
+  it('an array where a list holds objects: 400 naming the list, on each such list', async () => {
+    const code = `HIL-${run}`;
+    await ensureCategory(tasks, code);
+    const items = await tasks.req(ADMIN, 'PATCH', `/api/v1/catalog/categories/${code}`, {
+      items: [[]],
+    });
+    expect(outcome('items', items)).toEqual(['items', 400, 'VALIDATION_FAILED', ['items']]);
+    const stored = await tasks.get(ADMIN, `/api/v1/catalog/categories/${code}`);
+    expect(stored.json().items).toEqual([expect.objectContaining({ code: 'X1' })]);
+    const report = await labApp.inject({
+      method: 'PUT',
+      url: '/api/v1/lab/reports/00000000-0000-4000-8000-000000000000/items',
+      headers: bearer(LAB),
+      payload: { items: [[{ itemCode: 'PB' }]] },
+    });
+    expect(outcome('report items', report)).toEqual([
+      'report items',
+      400,
+      'VALIDATION_FAILED',
+      ['items'],
+    ]);
+  });
+});
+
+describe('what Fastify refuses before any route', () => {
+  const raw = (payload: string, type: string) =>
+    tasksApp.inject({
+      method: 'POST',
+      url: '/api/v1/plans',
+      headers: { ...bearer(REGULATOR_HOHHOT), 'content-type': type },
+      payload,
+    });
+
+  it('JSON it cannot parse, or with __proto__: 400 INVALID_JSON naming the body', async () => {
+    for (const payload of [
+      '{"title":',
+      '{"__proto__":{"isAdmin":true}}',
+      '{"constructor":{"prototype":{"isAdmin":true}}}',
+    ])
+      expect(outcome(payload, await raw(payload, 'application/json'))).toEqual([
+        payload,
+        400,
+        'INVALID_JSON',
+        ['body'],
+      ]);
+  });
+
+  it('a type no route reads: 415 naming Content-Type; a body over the limit: 413 naming the body', async () => {
+    expect(outcome('xml', await raw('<plan/>', 'application/xml'))).toEqual([
+      'xml',
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      ['Content-Type'],
+    ]);
+    const big = JSON.stringify({ title: 'x'.repeat(1024 * 1024) });
+    expect(outcome('big', await raw(big, 'application/json'))).toEqual([
+      'big',
+      413,
+      'PAYLOAD_TOO_LARGE',
+      ['body'],
+    ]);
+  });
+
+  it('a path that is not UTF-8, or a parameter over 100 characters: named, in the usual body', async () => {
+    const bad = await tasks.get(ADMIN, '/api/v1/plans/%ED%A0%80');
+    expect(outcome('bad', bad)).toEqual(['bad', 400, 'INVALID_URL', ['path']]);
+    const long = await tasks.get(ADMIN, `/api/v1/plans/${'a'.repeat(101)}`);
+    expect(outcome('long', long)).toEqual(['long', 414, 'URI_TOO_LONG', ['path']]);
   });
 });

@@ -4,6 +4,11 @@ import { WorkCalendarService } from '@spotcheck/database';
 import { chinaDate, completeUscc } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../apps/lab-results/src/app.module';
+import { Queue } from 'bullmq';
+import { OutcomeRepository } from '../apps/worker/src/outcomes/outcome.repository';
+import { OutcomeService } from '../apps/worker/src/outcomes/outcome.service';
+import { DeadlineNotifier } from '../apps/worker/src/notifications/deadline-notifier.service';
+import { NotificationRepository } from '../apps/worker/src/notifications/notification.repository';
 import { ReportsProcessor } from '../apps/worker/src/reports/reports.processor';
 import { ADMIN, REGULATOR_HOHHOT, bearer, bootHttp, dataSource, upload } from './support/app';
 import { RUN as run, apiOf, auditOf, commitAndDraw, once, seedOf, usccSource } from './support/api';
@@ -232,9 +237,20 @@ beforeAll(async () => {
   await staff('sig', ['signatory']);
   await staff('b-boss', ['tester', 'reviewer', 'signatory'], labB);
 });
+/** The worker's outcome and notification queues, for the handler this file runs itself. */
+const outcomeQueue = new Queue('outcomes', {
+  connection: { url: process.env.REDIS_URL },
+  prefix: process.env.QUEUE_PREFIX,
+});
+const notificationQueue = new Queue('notifications', {
+  connection: { url: process.env.REDIS_URL },
+  prefix: process.env.QUEUE_PREFIX,
+});
 afterAll(async () => {
   await app.close();
   await labApp.close();
+  await outcomeQueue.close();
+  await notificationQueue.close();
 });
 
 describe('receipt', () => {
@@ -254,6 +270,9 @@ describe('receipt', () => {
       overdue: false,
       report: null,
     });
+    // Before receipt the delivery deadline runs, counted in working days from today.
+    const cal = await labApp.get(WorkCalendarService).calendar();
+    expect(s.workingDaysLeft).toBe(cal.workingDaysBetween(chinaDate(new Date()), s.labDueDate));
   });
 
   it('records a receipt as a custody event; the test is due 20 working days later, across the Spring Festival', async () => {
@@ -292,6 +311,12 @@ describe('receipt', () => {
       'sealed',
       'received',
     ]);
+    // Once received, the test's deadline runs: past by now, so negative.
+    const cal = await labApp.get(WorkCalendarService).calendar();
+    expect(r.sample.workingDaysLeft).toBe(
+      cal.workingDaysBetween(chinaDate(new Date()), '2026-03-18'),
+    );
+    expect(r.sample.workingDaysLeft).toBeLessThan(0);
     // The regulators' view of the same custody (the shared writer).
     const seen = await ok(
       tasksApi(REGULATOR_HOHHOT, 'GET', `/api/v1/samples/${samples.food}`),
@@ -333,6 +358,7 @@ describe('receipt', () => {
       receipt: { outcome: 'rejected', reason: 'seal_broken' },
       testDueDate: null,
       overdue: false,
+      workingDaysLeft: null,
     });
     const report = await lab(T1(), 'POST', '/api/v1/lab/reports', {
       sampleNo: samples.rejected,
@@ -352,7 +378,7 @@ describe('receipt', () => {
     expect(nul.statusCode).toBe(400);
     const future = await receive(samples.food2, REV(), { receivedAt: '2099-01-01T00:00:00+08:00' });
     expect(future.statusCode).toBe(400);
-    expect(future.json().errors[0].field).toBe('occurredAt');
+    expect(future.json().errors[0].field).toBe('receivedAt');
     // Days the calendar cannot count from (beyond 9999, before 0001 in Beijing): 400 too.
     for (const receivedAt of [
       '9999-12-31T23:59:59Z',
@@ -363,7 +389,17 @@ describe('receipt', () => {
       expect([receivedAt, far.statusCode, far.json().errors?.[0].field]).toEqual([
         receivedAt,
         400,
-        'occurredAt',
+        'receivedAt',
+      ]);
+      // A rejection names its own field, `at`, for the same times.
+      const refused = await lab(REV(), 'POST', `/api/v1/lab/samples/${samples.food2}/rejection`, {
+        at: receivedAt,
+        reason: 'damaged',
+      });
+      expect([receivedAt, refused.statusCode, refused.json().errors?.[0].field]).toEqual([
+        receivedAt,
+        400,
+        'at',
       ]);
     }
     const badReason = await lab(REV(), 'POST', `/api/v1/lab/samples/${samples.food2}/rejection`, {
@@ -550,7 +586,11 @@ describe('reports', () => {
 
     // The worker's handler keeps the counting verdict; running it twice changes nothing.
     const ds = dataSource(app);
-    const worker = new ReportsProcessor(ds);
+    const worker = new ReportsProcessor(
+      ds,
+      new OutcomeService(ds, new OutcomeRepository(), outcomeQueue),
+      new DeadlineNotifier(ds, new NotificationRepository(), notificationQueue),
+    );
     const [{ id: sampleId }] = (await ds.query(`SELECT id FROM sample WHERE sample_no = $1`, [
       samples.food,
     ])) as { id: string }[];
@@ -563,6 +603,13 @@ describe('reports', () => {
         sampleId,
       ]),
     ).toEqual([{ version: 2, verdict: 'pass' }]);
+    // Amended from a fail to a pass: the outcome is a final pass at once.
+    expect(
+      await ds.query(
+        `SELECT version, outcome, standing_since AS "standingSince" FROM sample_outcome WHERE sample_id = $1`,
+        [sampleId],
+      ),
+    ).toEqual([{ version: 2, outcome: 'pass', standingSince: 2 }]);
 
     // The enterprise gets a notice for each issued version.
     const notices = await ok(

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../apps/lab-results/src/app.module';
@@ -6,6 +8,26 @@ import { bootHttp } from './support/app';
 
 interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
+const ROOT = resolve(__dirname, '..');
+
+/** How many classes of each name the folders' sources declare (spec files left out). */
+function classCounts(dirs: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts'))
+        for (const m of readFileSync(path, 'utf8').matchAll(
+          /^(?:export )?(?:abstract )?class (\w+)/gm,
+        ))
+          counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    }
+  };
+  for (const d of dirs) walk(resolve(ROOT, d));
+  return counts;
 }
 
 /**
@@ -51,5 +73,16 @@ describe.each([
     }
     expect(routes).toBeGreaterThan(2);
     expect(missing).toEqual([]);
+  });
+
+  // The document names a schema after its class and keeps one class per name: a response class
+  // named like a request class (or like one of libs/common's) is described as the other one.
+  it('names each schema after one class only', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/docs-json' })).json() as {
+      components: { schemas: Record<string, unknown> };
+    };
+    const counts = classCounts([`apps/${name}/src`, 'libs/common/src', 'libs/auth/src']);
+    const shared = Object.keys(doc.components.schemas).filter((s) => (counts.get(s) ?? 0) > 1);
+    expect(shared).toEqual([]);
   });
 });

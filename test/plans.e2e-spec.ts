@@ -182,7 +182,7 @@ describe('sampling plans', () => {
       [REGULATOR_HOHHOT, { level: 'provincial', jurisdiction: '150000' }], // outside
       [REGULATOR_HOHHOT, { level: 'prefecture', jurisdiction: '150102' }], // a county
       [REGULATOR_PROVINCE, { level: 'provincial', jurisdiction: '150100' }], // a prefecture
-      [REGULATOR_PROVINCE, { level: 'national', jurisdiction: '000000' }], // national: admins only
+      [REGULATOR_PROVINCE, { level: 'national', jurisdiction: '000000' }], // not national
       [ADMIN, { level: 'national', jurisdiction: '150000' }],
       [ADMIN, { level: 'prefecture', jurisdiction: '159999' }], // not a region
     ] as const) {
@@ -192,6 +192,27 @@ describe('sampling plans', () => {
     }
     const r = await create(REGULATOR_HOHHOT, plan({ stratifyByPrefecture: true }));
     expect(fieldsOf(r)).toEqual(['stratifyByPrefecture']);
+  });
+
+  it('leaves the commitment to regulators: a national plan’s to a national regulator, never to an admin', async () => {
+    const NATIONAL: Principal = { sub: 'samr-1', role: 'regulator', jurisdiction: '000000' };
+    const national = await created(NATIONAL, { level: 'national', jurisdiction: '000000' });
+    const byAdmin = await created(ADMIN, { level: 'national', jurisdiction: '000000' });
+    const commitment = { commitment: 'a'.repeat(64) };
+    expect((await commit(ADMIN, byAdmin.id, commitment)).statusCode).toBe(403);
+    const r = await commit(NATIONAL, byAdmin.id, commitment);
+    expect([r.statusCode, r.json().state]).toEqual([200, 'committed']);
+    // The national level reaches national plans, nothing provincial.
+    const list = await app.inject({ url: '/api/v1/plans?limit=100', headers: bearer(NATIONAL) });
+    const levels = new Set(list.json().items.map((x: { level: string }) => x.level));
+    expect([...levels]).toEqual(['national']);
+    expect(list.json().items.map((x: { id: string }) => x.id)).toContain(national.id);
+    const hohhot = await created(REGULATOR_HOHHOT);
+    const outside = await app.inject({
+      url: `/api/v1/plans/${hohhot.id}`,
+      headers: bearer(NATIONAL),
+    });
+    expect(outside.statusCode).toBe(404);
   });
 
   it('answers 400 naming the field for bad input', async () => {

@@ -40,6 +40,22 @@ describe('public rate limit', () => {
     expect((await from('10.9.0.1', '/health/live')).statusCode).toBe(200);
   });
 
+  it('limits the search, the count and permalinks alike, and a 429 is never cached', async () => {
+    const urls = [
+      '/api/v1/public/results?q=乳业',
+      '/api/v1/public/results/count?count=brand',
+      '/api/v1/public/results/00000000-0000-4000-8000-000000000000/failed/1',
+    ];
+    const statuses = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await from('10.9.0.4', encodeURI(urls[i % 3]))).statusCode);
+    expect(statuses).toEqual([200, 200, 404, 200, 200, 429]);
+    const limited = await from('10.9.0.4', encodeURI(urls[0]));
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.headers['cache-control']).toBe('no-store');
+  });
+
   it('counts the connecting address, not an X-Forwarded-For an untrusted client writes', async () => {
     const spoofed = (i: number) =>
       app.inject({

@@ -304,6 +304,13 @@ const firstSampled = once(async () => {
     samplingDate: '2026-02-12',
     // Fri 13, the make-up Saturday 14, then (after the holiday) Tue 24 – Thu 26.
     labDueDate: '2026-02-26',
+    // The rule it came from: the food sector's sample delivery, as seeded.
+    labDueRule: expect.objectContaining({
+      sector: 'food',
+      rule: 'sampleDelivery',
+      days: 5,
+      dayKind: 'working',
+    }),
     overdue: true,
     arrivedAt: null,
     arrivedLate: false,
@@ -355,6 +362,7 @@ const firstSampled = once(async () => {
         samplingDate: '2026-02-12',
         labDueDate: '2026-02-26',
         labDueDateCovered: true,
+        labDueRule: { sector: 'food', version: expect.any(Number), rule: 'sampleDelivery' },
       },
     },
     ...(['sampled', 'sealed'] as const).map((kind, i) => ({
@@ -386,11 +394,17 @@ const unsealedSampled = once(async () => {
     }),
   );
   expect(bad.statusCode).toBe(400);
-  // An admin may record it too; sampled during the holiday, due on the make-up Saturday.
-  const r = await post(ADMIN, `/api/v1/tasks/${t.id}/sample`, {
+  // Sampling is the inspectors' (docs/adr/0026): an admin may not record it.
+  const unsealedRecord = {
     ...recordOf(t, { sampledAt: '2026-02-18T09:00:00+08:00', productionDate: '2026-02-01' }),
     sealNumbers: undefined,
-  });
+  };
+  const byAdmin = await post(ADMIN, `/api/v1/tasks/${t.id}/sample`, unsealedRecord);
+  expect(byAdmin.statusCode).toBe(403);
+  // The second inspector of the pair records it; sampled during the holiday, due on the
+  // make-up Saturday.
+  const second = inspector(t, 1);
+  const r = await post(second, `/api/v1/tasks/${t.id}/sample`, unsealedRecord);
   expect(r.statusCode).toBe(201);
   S.unsealed = `${plan.code}-0002`;
   expect(r.json()).toMatchObject({
@@ -402,7 +416,13 @@ const unsealedSampled = once(async () => {
     allowedCustodyKinds: ['sealed'],
     sealNumbers: [],
     custody: [
-      { seq: 1, kind: 'sampled', actor: ADMIN.sub, actorRole: 'admin', actorStaffNo: null },
+      {
+        seq: 1,
+        kind: 'sampled',
+        actor: second.sub,
+        actorRole: 'regulator',
+        actorStaffNo: second.staffNo,
+      },
     ],
   });
 });
@@ -411,7 +431,7 @@ const unsealedSampled = once(async () => {
 const baotouSample = once(async () => {
   const [t] = baotou.tasks;
   expect(t.inspectors).toBeNull();
-  const unpaired = await post(ADMIN, `/api/v1/tasks/${t.id}/sample`, {
+  const unpaired = await post(REGULATOR_BAOTOU, `/api/v1/tasks/${t.id}/sample`, {
     ...recordOf({ ...t, inspectors: [BAOTOU_1, BAOTOU_2] }),
     place: { regionCode: '150202', address: '包头' },
   });
@@ -742,13 +762,18 @@ const firstCustody = once(async () => {
     ).statusCode,
   ).toBe(201);
 
-  // The backup is kept from the verdict: a pass keeps it 3 months (shelf life ends later).
+  // The backup is kept from the issued report's verdict: none issued yet, none kept.
+  const unreported = await custody(labUser, S.first, {
+    kind: 'backup_retained',
+    occurredAt: '2026-03-21T10:00:00+08:00',
+  });
+  expect([unreported.statusCode, unreported.json().code]).toEqual([409, 'REPORT_NOT_ISSUED']);
+  await issuedReport(S.first, labA, 'pass', '2026-03-20T10:00:00+08:00');
+  // A pass keeps it 3 months (shelf life ends later); the request names no verdict.
   for (const [detail, field] of [
-    [{ verdict: 'pass' }, 'detail.verdictDate'],
-    [{ verdictDate: '2026-03-20' }, 'detail.verdict'],
-    [{ verdict: 'pass', verdictDate: '2026-03-22' }, 'detail.verdictDate'],
-    [{ verdict: 'pass', verdictDate: '2026-02-11' }, 'detail.verdictDate'],
-    [{ verdict: 'pass', verdictDate: '2026-03-20', keepUntil: '2030-01-01' }, 'detail.keepUntil'],
+    [{ verdict: 'fail' }, 'detail.verdict'],
+    [{ verdictDate: '2026-03-20' }, 'detail.verdictDate'],
+    [{ keepUntil: '2030-01-01' }, 'detail.keepUntil'],
   ] as const) {
     const r = await custody(labUser, S.first, {
       kind: 'backup_retained',
@@ -761,14 +786,16 @@ const firstCustody = once(async () => {
     kind: 'backup_retained',
     occurredAt: '2026-03-21T10:00:00+08:00',
     address: '某检验所备样库',
-    detail: { verdict: 'pass', verdictDate: '2026-03-20' },
   });
   expect(kept.statusCode).toBe(201);
   expect(kept.json().detail).toEqual({
     verdict: 'pass',
     verdictDate: '2026-03-20',
+    reportNo: `JC-${S.first}`,
+    reportVersion: 1,
     keepUntil: '2026-06-20',
-    keepUntilRule: 'pass_3_months',
+    keepUntilRule: 'backupAfterPass',
+    keepUntilBasis: expect.objectContaining({ sector: 'food', rule: 'backupAfterPass', months: 3 }),
   });
   expect((await sampleOf(S.first)).keepUntil).toBe('2026-06-20');
 
@@ -862,7 +889,55 @@ const unsealedReturned = once(async () => {
   expect(returned.json()).toMatchObject({ stateAfter: 'returned' });
 });
 
+/** An issued report `JC-<sampleNo>` of `labId` on the sample, as the lab's flow leaves it. */
+async function issuedReport(sampleNo: string, labId: string, verdict: string, issuedAt: string) {
+  await dataSource(app).query(
+    `INSERT INTO lab_report (lab_id, sample_id, report_no, version, state, verdict, failed_items,
+                             issued_at, issued_by, created_by)
+     SELECT $1, s.id, 'JC-' || s.sample_no, 1, 'issued', $2,
+            CASE WHEN $2 = 'fail' THEN '[{"itemCode":"X1"}]'::jsonb ELSE '[]'::jsonb END,
+            $3, 'signatory', 'tester'
+       FROM sample s WHERE s.sample_no = $4`,
+    [labId, verdict, issuedAt, sampleNo],
+  );
+}
+
 /** `S.online` received, tested, sent for a retest and disposed of by the retest lab. */
+/**
+ * What an accepted objection whose retest lab was drawn leaves behind, written as its flow
+ * writes it (test/objections.e2e-spec.ts takes the steps): a failed report of the tested lab,
+ * its notice, and the objection with the drawn lab.
+ */
+async function drawnRetest(sampleNo: string, testedLab: string, retestLab: string) {
+  const ds = dataSource(app);
+  const [s] = (await ds.query(
+    `SELECT s.id, s.sampled_uscc AS uscc, p.jurisdiction FROM sample s
+       JOIN sampling_plan p ON p.id = s.plan_id WHERE s.sample_no = $1`,
+    [sampleNo],
+  )) as { id: string; uscc: string; jurisdiction: string }[];
+  const [r] = (await ds.query(
+    `SELECT id FROM lab_report WHERE sample_id = $1 AND lab_id = $2 AND state = 'issued'`,
+    [s.id, testedLab],
+  )) as { id: string }[];
+  const today = chinaDate(new Date());
+  const [n] = (await ds.query(
+    `INSERT INTO result_notice (sample_id, report_id, lab_id, uscc, verdict, regime, served_on,
+                                objection_deadline)
+     VALUES ($1, $2, $3, $4, 'fail', 'food', $5, $5::date + 7) RETURNING id`,
+    [s.id, r.id, testedLab, s.uscc, today],
+  )) as { id: string }[];
+  await ds.query(
+    `INSERT INTO objection (sample_id, notice_id, uscc, jurisdiction, items, reason, contact,
+                            filed_by, filed_on, objection_deadline, decision_due, decision_rule,
+                            state, decided_by, decided_at, decided_on, commitment, committed_at,
+                            seed, drawn_by, drawn_at, retest_lab_id, draw_record, fee_payer)
+     VALUES ($1, $2, $3, $4, '{X1}', '异议', '{"name":"李四","phone":"0471-1234567"}', 'ent',
+             $5, $5::date + 7, $5::date + 5, '{}', 'retest_drawn', 'reg', now(), $5, $6, now(),
+             'e2e-seed-0123456789abcdef', 'reg', now(), $7, '{}', 'applicant')`,
+    [s.id, n.id, s.uscc, s.jurisdiction, today, '0'.repeat(64), retestLab],
+  );
+}
+
 const onlineRetest = once(async () => {
   // Lab A's list below holds the samples made before this one, in file order.
   await onlyAssigned();
@@ -896,27 +971,37 @@ const onlineRetest = once(async () => {
 
   await labReceipt(labUser, S.online, at(10));
   await step(labUser, 'testing', 15);
-  const verdictDate = chinaDate(new Date(at(20)));
-  const kept = await step(labUser, 'backup_retained', 20, { verdict: 'fail', verdictDate });
-  expect(kept.detail).toMatchObject({ keepUntilRule: 'fail_6_months' });
+  await issuedReport(S.online, labA, 'fail', at(18));
+  const kept = await step(labUser, 'backup_retained', 20);
+  expect(kept.detail).toMatchObject({ keepUntilRule: 'backupAfterFail' });
   const early = await custody(labUser, S.online, { kind: 'disposed', occurredAt: at(21) });
   expect(early.json()).toMatchObject({
     code: 'BACKUP_RETAINED',
     keepUntil: kept.detail.keepUntil,
   });
 
-  for (const [toLabId, reason] of [
-    [labA, 'a retest goes to another lab than the one that tested the sample'],
-    [labOther, `the lab is not accredited for category ${CAT}`],
-    ['00000000-0000-4000-8000-000000000000', expect.stringContaining('no lab with id')],
-  ]) {
+  // The tested lab does not choose where a retest goes: the regulator draws it for an
+  // accepted objection (test/objections.e2e-spec.ts), and until then nothing may be sent.
+  for (const toLabId of [labA, labB, labOther]) {
     const r = await custody(labUser, S.online, {
       kind: 'retest_dispatched',
       occurredAt: at(25),
       detail: { toLabId },
     });
-    expect([toLabId, r.json().errors]).toEqual([toLabId, [{ field: 'detail.toLabId', reason }]]);
+    expect([toLabId, r.statusCode, r.json().code]).toEqual([toLabId, 409, 'RETEST_NOT_DRAWN']);
   }
+  await drawnRetest(S.online, labA, labB);
+  const elsewhere = await custody(labUser, S.online, {
+    kind: 'retest_dispatched',
+    occurredAt: at(25),
+    detail: { toLabId: labOther },
+  });
+  expect(elsewhere.json().errors).toEqual([
+    {
+      field: 'detail.toLabId',
+      reason: expect.stringContaining(`the retest lab is the one drawn for objection`),
+    },
+  ]);
   await step(labUser, 'retest_dispatched', 25, { toLabId: labB, trackingNo: 'EMS-1' });
   expect(await sampleOf(S.online)).toMatchObject({
     retestLabId: labB,
@@ -1284,7 +1369,15 @@ describe('traceability', () => {
     expect(official(doc) ? [] : official.errors).toEqual([]);
     expect(validateEpcisDocument(doc).ok).toBe(true);
     const events = doc.epcisBody.eventList as Record<string, unknown>[];
-    expect(events.map((e) => e['spotcheck:custodyKind'])).toEqual(s.custody.map((e) => e.kind));
+    // The custody, and the issued report between testing and the backup kept from it.
+    const kinds = s.custody.map((e) => e.kind as string);
+    kinds.splice(kinds.indexOf('backup_retained'), 0, 'tested');
+    expect(events.map((e) => e['spotcheck:custodyKind'])).toEqual(kinds);
+    expect(events[kinds.indexOf('tested')]).toMatchObject({
+      bizStep: 'inspecting',
+      disposition: 'conformant',
+      bizTransactionList: [{ type: 'testres' }],
+    });
     expect(events[0]).toMatchObject({
       type: 'ObjectEvent',
       bizStep: expect.any(String),

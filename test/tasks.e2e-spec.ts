@@ -566,28 +566,36 @@ describe('task transitions', () => {
 
   it('cancel: needs a non-blank reason, kept as the note and in the audit row', async () => {
     const t = tasksA[4];
+    // Cancelling a task is the regulator's decision: an admin may read it, not cancel it.
+    const admin = await post(ADMIN, `/api/v1/tasks/${t.id}/cancel`, { reason: '管理员' });
+    expect(admin.statusCode).toBe(403);
     for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(501) }]) {
-      const r = await post(ADMIN, `/api/v1/tasks/${t.id}/cancel`, body);
+      const r = await post(REGULATOR_HOHHOT, `/api/v1/tasks/${t.id}/cancel`, body);
       expect(r.statusCode).toBe(400);
       expect(r.json().errors[0].field).toBe('reason');
     }
-    const r = await post(ADMIN, `/api/v1/tasks/${t.id}/cancel`, { reason: '企业已注销，计划调整' });
+    const r = await post(REGULATOR_HOHHOT, `/api/v1/tasks/${t.id}/cancel`, {
+      reason: '企业已注销，计划调整',
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({
       state: 'cancelled',
       note: '企业已注销，计划调整',
-      stateChangedBy: ADMIN.sub,
+      stateChangedBy: REGULATOR_HOHHOT.sub,
       violation: false,
       overdue: false,
     });
     expect((await auditOf(t.id, 'cancel'))[0]).toMatchObject({
-      actor: ADMIN.sub,
+      actor: REGULATOR_HOHHOT.sub,
       detail: { from: 'assigned', to: 'cancelled', reason: '企业已注销，计划调整' },
     });
-    const again = await post(ADMIN, `/api/v1/tasks/${t.id}/cancel`, { reason: '再次' });
+    const again = await post(REGULATOR_HOHHOT, `/api/v1/tasks/${t.id}/cancel`, { reason: '再次' });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'ILLEGAL_TASK_STATE', currentState: 'cancelled' });
-    const unknown = await post(ADMIN, `/api/v1/tasks/${t.id}/cancel`, { reason: 'x', extra: 1 });
+    const unknown = await post(REGULATOR_HOHHOT, `/api/v1/tasks/${t.id}/cancel`, {
+      reason: 'x',
+      extra: 1,
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors).toEqual([{ field: 'extra', reason: 'unknown field' }]);
   });
@@ -715,7 +723,14 @@ describe('POST /tasks/:id/reassign', () => {
         },
       ],
     });
-    const r2 = await reassign(ADMIN, t.id, { replace: b, staffNo: free2, reason: '回避' });
+    // Assigning inspectors is the regulator's: an admin is refused.
+    const byAdmin = await reassign(ADMIN, t.id, { replace: b, staffNo: free2, reason: '回避' });
+    expect(byAdmin.statusCode).toBe(403);
+    const r2 = await reassign(REGULATOR_HOHHOT, t.id, {
+      replace: b,
+      staffNo: free2,
+      reason: '回避',
+    });
     expect(r2.statusCode).toBe(200);
     expect(r2.json().inspectors).toEqual([free1, free2]);
     expect(r2.json().reassignments).toHaveLength(2);
@@ -724,7 +739,7 @@ describe('POST /tasks/:id/reassign', () => {
       oldStaffNo: b,
       newStaffNo: free2,
       reason: '回避',
-      actor: ADMIN.sub,
+      actor: REGULATOR_HOHHOT.sub,
     });
     expect((await auditOf(t.id, 'reassign')).map((x) => x.detail)).toEqual([
       { changes: [{ slot: 1, from: a, to: free1 }], reason: '原检查人员病假' },

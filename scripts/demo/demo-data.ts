@@ -1236,3 +1236,89 @@ export const DEMO_LAB_STAFF: readonly DemoLabStaff[] = [
   { sub: 'reviewer', name: `审核员${DEMO_MARKER}`, roles: ['reviewer'] },
   { sub: 'signatory', name: `授权签字人${DEMO_MARKER}`, roles: ['signatory'] },
 ];
+
+/** The password of every demo account; printed by `npm start`. */
+export const DEMO_PASSWORD = 'spotcheck-demo-2025';
+
+export interface DemoAccount {
+  userName: string;
+  displayName: string;
+  role: 'regulator' | 'lab' | 'enterprise' | 'admin';
+  jurisdiction?: string;
+  /** Where the account's organisation comes from: the first demo lab, or a Xincheng enterprise. */
+  org?: 'lab' | 'enterprise';
+  /** A Xincheng inspector's staff number is looked up for it (GET /tasks/mine). */
+  inspector?: boolean;
+  /** Seeded with its password to be changed first, to try the first sign-in. */
+  mustChange?: boolean;
+  /** What the account is for, as `npm start` prints it. */
+  what: string;
+}
+
+/**
+ * One account for each kind of person: a regulator at each level of Inner Mongolia (the region,
+ * Hohhot, Hohhot's Xincheng district, the last an inspector), the three people of a lab's review
+ * chain (their user names are the `sub`s every demo lab has on its staff), an enterprise, an
+ * admin, and a newcomer whose first password must be changed.
+ */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    userName: 'reg-nm',
+    displayName: `内蒙古自治区市场监管局${DEMO_MARKER}`,
+    role: 'regulator',
+    jurisdiction: '150000',
+    what: 'regulator, Inner Mongolia (150000)',
+  },
+  {
+    userName: 'reg-hohhot',
+    displayName: `呼和浩特市市场监管局${DEMO_MARKER}`,
+    role: 'regulator',
+    jurisdiction: '150100',
+    what: 'regulator, Hohhot (150100)',
+  },
+  {
+    userName: 'reg-xincheng',
+    displayName: `新城区市场监管局检查员${DEMO_MARKER}`,
+    role: 'regulator',
+    jurisdiction: '150102',
+    inspector: true,
+    what: "regulator and inspector, Hohhot's Xincheng district (150102)",
+  },
+  {
+    userName: 'tester',
+    displayName: `检验员${DEMO_MARKER}`,
+    role: 'lab',
+    org: 'lab',
+    what: 'lab tester (the first demo lab)',
+  },
+  {
+    userName: 'reviewer',
+    displayName: `审核员${DEMO_MARKER}`,
+    role: 'lab',
+    org: 'lab',
+    what: 'lab reviewer (the first demo lab)',
+  },
+  {
+    userName: 'signatory',
+    displayName: `授权签字人${DEMO_MARKER}`,
+    role: 'lab',
+    org: 'lab',
+    what: 'lab authorised signatory (the first demo lab)',
+  },
+  {
+    userName: 'enterprise',
+    displayName: `企业用户${DEMO_MARKER}`,
+    role: 'enterprise',
+    org: 'enterprise',
+    what: 'enterprise (a Xincheng enterprise)',
+  },
+  { userName: 'admin', displayName: `系统管理员${DEMO_MARKER}`, role: 'admin', what: 'admin' },
+  {
+    userName: 'newcomer',
+    displayName: `新入职监管员${DEMO_MARKER}`,
+    role: 'regulator',
+    jurisdiction: '150102',
+    mustChange: true,
+    what: 'regulator whose first password must be changed at sign-in',
+  },
+];

@@ -113,3 +113,21 @@ export async function insertLabStaff(
     ],
   );
 }
+
+/** Where the demo accounts belong: the first demo lab, a Xincheng enterprise and inspector. */
+export async function demoAccountHomes(
+  m: EntityManager,
+): Promise<{ labId?: string; uscc?: string; staffNo?: string }> {
+  const [row] = (await m.query(
+    `SELECT (SELECT id::text FROM lab ORDER BY cma_no LIMIT 1) AS "labId",
+            (SELECT uscc FROM enterprise WHERE region_code = '150102' AND status = 'active'
+              ORDER BY uscc LIMIT 1) AS uscc,
+            (SELECT staff_no FROM inspector WHERE region_code = '150102' AND active
+              ORDER BY staff_no LIMIT 1) AS "staffNo"`,
+  )) as { labId: string | null; uscc: string | null; staffNo: string | null }[];
+  return {
+    labId: row.labId ?? undefined,
+    uscc: row.uscc ?? undefined,
+    staffNo: row.staffNo ?? undefined,
+  };
+}

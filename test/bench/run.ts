@@ -1,7 +1,13 @@
 import 'reflect-metadata';
+import { apiBench } from './api.bench';
 import { drawBench } from './draw.bench';
+import { freshnessBench } from './freshness.bench';
 import { importBench } from './import.bench';
 import { ingestBench } from './ingest.bench';
+import { outboxBench } from './outbox.bench';
+import { portalBench } from './portal.bench';
+import { publishBench } from './publish.bench';
+import { ratesBench } from './rates.bench';
 import { traceBench } from './trace.bench';
 
 /** `npm run bench -- <name> [args]`; with no name, every benchmark. */
@@ -10,6 +16,12 @@ const BENCHES: Record<string, (arg?: string) => Promise<void>> = {
   draw: (n) => drawBench(n ? Number(n) : undefined),
   trace: (events) => traceBench(events ? Number(events) : undefined),
   ingest: (items) => ingestBench(items ? Number(items) : undefined),
+  api: () => apiBench(),
+  rates: (samples) => ratesBench(samples ? Number(samples) : undefined),
+  outbox: (events) => outboxBench(events ? Number(events) : undefined),
+  publish: (failures) => publishBench(failures ? Number(failures) : undefined),
+  freshness: () => freshnessBench(),
+  portal: (entries) => portalBench(entries ? Number(entries) : undefined),
 };
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import {
   createDataSource,
@@ -73,7 +74,8 @@ export async function startApp(
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
-  for (let i = 0; i < 200; i++) {
+  // A busy machine can take tens of seconds to start an app.
+  for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
     if (
       await fetch(`http://127.0.0.1:${port}/health/live`).then(
@@ -82,6 +84,10 @@ export async function startApp(
       )
     )
       break;
+    if (i === 1200) {
+      child.kill('SIGTERM');
+      throw new Error(`${main} did not answer /health/live within 2 minutes`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -115,3 +121,12 @@ export function table(rows: [string, string][]): void {
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
 }
+
+/**
+ * The machine's load averages over 1, 5 and 15 minutes, for the figures' heading: on a shared
+ * machine they say how much else was running.
+ */
+export const loadAverage = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`;

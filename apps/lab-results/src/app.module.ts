@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '@spotcheck/auth';
-import { AppConfigModule, AppLoggingModule, HealthModule } from '@spotcheck/common';
+import { AuthModule, SessionModule } from '@spotcheck/auth';
+import {
+  AppConfigModule,
+  AppLoggingModule,
+  ConsoleStaticModule,
+  HealthModule,
+  MetricsModule,
+} from '@spotcheck/common';
 import { DatabaseModule } from '@spotcheck/database';
 import { LabModule } from './lab/lab.module';
 import { ReceiptsModule } from './receipts/receipts.module';
@@ -13,11 +19,15 @@ import { StaffModule } from './staff/staff.module';
     AppLoggingModule,
     DatabaseModule,
     AuthModule,
+    SessionModule,
     HealthModule,
+    MetricsModule,
     LabModule,
     StaffModule,
     ReceiptsModule,
     ReportsModule,
+    // The labs' console (apps/console-web, <html data-console="labs">) at /console/.
+    ConsoleStaticModule.forRoot({ app: 'labs' }),
   ],
 })
 export class LabResultsModule {}

@@ -9,6 +9,7 @@ export const PUBLIC_PORTAL = {
     'Published failed-product lists, qualification rates and draw verification. No sign-in.',
   defaultPort: 3000,
   rateLimited: true,
+  publicAnswers: true,
 };
 
 if (require.main === module) {

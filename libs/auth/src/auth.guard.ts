@@ -2,63 +2,51 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/c
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import type { FastifyRequest } from 'fastify';
 import { AppException, type Env } from '@spotcheck/common';
-import type { Role } from '@spotcheck/domain';
-import { IS_PUBLIC, ROLES_KEY } from './decorators';
-import { Principal, principalFromClaims } from './principal';
+import { BearerVerifier, requireRole } from './bearer';
+import { ACCESS_KEY, AccessPolicy, IS_PUBLIC, rolesOf } from './decorators';
+import { OriginPolicy } from './origin';
+import { Principal } from './principal';
+import { ACCESS_COOKIE, readCookie } from './session/cookies';
 
-const unauthorized = (message: string) =>
-  new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', message);
-
-/** Verifies the bearer JWT on every route not marked @Public, then enforces @Roles. */
+/**
+ * Verifies the caller on every route not marked @Public: the bearer JWT of the Authorization
+ * header, or, without one, a browser's access cookie, whose writes must also come from an
+ * allowed origin (OriginPolicy). Then lets through the roles the route's @Access names. A route
+ * that declares neither is refused to everyone: access is granted by declaration, never by
+ * omission.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly bearer: BearerVerifier;
+  private readonly origins: OriginPolicy;
+
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    private readonly config: ConfigService<Env, true>,
-  ) {}
+    jwt: JwtService,
+    config: ConfigService<Env, true>,
+  ) {
+    this.bearer = BearerVerifier.fromConfig(config, jwt);
+    this.origins = new OriginPolicy(config.get('AUTH_ALLOWED_ORIGINS', { infer: true }) ?? '');
+  }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = ctx
-      .switchToHttp()
-      .getRequest<{ headers: Record<string, string | undefined>; user?: Principal }>();
-    const header = req.headers.authorization;
-    if (!header) throw unauthorized('missing bearer token (Authorization: Bearer <jwt>)');
-    const [scheme, token] = header.split(' ');
-    if (scheme !== 'Bearer' || !token)
-      throw unauthorized('Authorization header must be "Bearer <jwt>"');
-    let claims: Record<string, unknown>;
-    try {
-      claims = await this.jwt.verifyAsync(token, {
-        secret: this.config.get('JWT_SECRET', { infer: true }),
-        issuer: this.config.get('JWT_ISSUER', { infer: true }),
-        algorithms: ['HS256'],
-      });
-    } catch (e) {
-      const name = (e as Error).name;
-      throw unauthorized(
-        name === 'TokenExpiredError' ? 'token expired' : `invalid token: ${(e as Error).message}`,
-      );
-    }
-    // jsonwebtoken accepts a token without exp; one that never expires is a key that cannot be
-    // taken back, so every token must carry its expiry.
-    if (typeof claims.exp !== 'number')
-      throw unauthorized('invalid token: claim exp is missing (tokens must expire)');
-    const principal = principalFromClaims(claims);
-    if (typeof principal === 'string') throw unauthorized(principal);
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
+    const cookie = req.headers.authorization ? undefined : readCookie(req, ACCESS_COOKIE);
+    let principal: Principal;
+    if (cookie) {
+      this.origins.check(req, true);
+      principal = await this.bearer.principalOf(cookie);
+    } else principal = await this.bearer.principal(req.headers.authorization);
     req.user = principal;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(principal.role)) {
-      throw new AppException(
-        HttpStatus.FORBIDDEN,
-        'FORBIDDEN',
-        `role ${principal.role} may not do this; needs ${roles.join(' or ')}`,
-      );
-    }
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, targets);
+    if (!policy)
+      throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'this route declares no access');
+    requireRole(principal, rolesOf(policy));
     return true;
   }
 }

@@ -24,3 +24,16 @@ describe('principalFromClaims: the staffNo claim', () => {
     );
   });
 });
+
+describe('principalFromClaims: the jurisdiction claim', () => {
+  it('is a GB/T 2260 code, or 000000 for the national level', () => {
+    const national = { ...regulator, jurisdiction: '000000' };
+    expect(principalFromClaims(national)).toEqual(national);
+    expect(principalFromClaims({ ...regulator, jurisdiction: '159999' })).toBe(
+      'claim jurisdiction: 159999 is not a GB/T 2260 region code',
+    );
+    expect(principalFromClaims({ ...regulator, jurisdiction: '00000' })).toBe(
+      'claim jurisdiction: must be 6 digits',
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { ROLES, Role, validateRegionCode, validateUscc } from '@spotcheck/domain';
+import { ROLES, Role, isUuid, validateJurisdiction, validateUscc } from '@spotcheck/domain';
 
 /** Who is calling, from the verified token. */
 export interface Principal {
@@ -13,11 +13,15 @@ export interface Principal {
    * token to the inspector directory so `GET /tasks/mine` can list the caller's own tasks.
    */
   staffNo?: string;
+  /** The person's display name, when the token carries one (sign-in sessions, OIDC). */
+  name?: string;
+  /** The sign-in session a browser's access token belongs to (libs/auth session). */
+  sid?: string;
 }
 
 /** Checks the claims a verified token carries; returns the principal or the reason it is refused. */
 export function principalFromClaims(claims: Record<string, unknown>): Principal | string {
-  const { sub, role, jurisdiction, org, staffNo } = claims;
+  const { sub, role, jurisdiction, org, staffNo, name, sid } = claims;
   if (typeof sub !== 'string' || sub.length === 0) return 'claim sub is missing';
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     return `claim role must be one of ${ROLES.join(', ')}`;
@@ -25,7 +29,7 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const p: Principal = { sub, role: role as Role };
   if (role === 'regulator') {
     if (typeof jurisdiction !== 'string') return 'claim jurisdiction is required for regulators';
-    const check = validateRegionCode(jurisdiction);
+    const check = validateJurisdiction(jurisdiction);
     if (!check.ok) return `claim jurisdiction: ${check.reason}`;
     p.jurisdiction = jurisdiction;
     if (staffNo !== undefined) {
@@ -45,6 +49,13 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
       return 'claim org must be the enterprise USCC';
     p.org = org;
   }
+  if (name !== undefined) {
+    if (typeof name !== 'string' || name.length > 200) return 'claim name must be a string';
+    p.name = name;
+  }
+  if (sid !== undefined) {
+    if (!isUuid(sid)) return 'claim sid must be a session id';
+    p.sid = sid;
+  }
   return p;
 }
-

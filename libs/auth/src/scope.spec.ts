@@ -1,5 +1,5 @@
 import { DomainError } from '@spotcheck/domain';
-import { inScope, scopeOf, scopeSql, scopeWhere } from './scope';
+import { inScope, inboxOf, inboxSql, scopeOf, scopeSql, scopeWhere } from './scope';
 
 const LAB = '0f9c6a3e-2b1d-4c5e-8f7a-1b2c3d4e5f60';
 const USCC = '91150100MA0N0A0A0A';
@@ -63,9 +63,7 @@ describe('scopeSql', () => {
     );
     expect(q.params).toEqual([LAB]);
     q = positional();
-    expect(scopeSql({ kind: 'enterprise', uscc: USCC }, cols, q.arg)).toBe(
-      's.sampled_uscc = $1',
-    );
+    expect(scopeSql({ kind: 'enterprise', uscc: USCC }, cols, q.arg)).toBe('s.sampled_uscc = $1');
   });
 
   it('sees nothing where the table has no column for the kind, or the lab id is unusable', () => {
@@ -75,6 +73,20 @@ describe('scopeSql', () => {
     expect(scopeSql({ kind: 'lab', labId: null }, cols, q.arg)).toBe('false');
     expect(scopeSql({ kind: 'region', prefix: '15' }, { lab: 'l' }, q.arg)).toBe('false');
     expect(q.params).toEqual([]);
+  });
+
+  it('lets a regulator see rules set within its subtree and above it', () => {
+    const q = positional();
+    expect(
+      scopeSql({ kind: 'region', prefix: '1501' }, { regionOrAbove: 't.jurisdiction' }, q.arg),
+    ).toBe(
+      "(t.jurisdiction LIKE $1 OR $2 LIKE regexp_replace(t.jurisdiction, '(00)+$', '') || '%')",
+    );
+    expect(q.params).toEqual(['1501%', '1501']);
+    const at = (regionOrAbove: string) =>
+      inScope({ kind: 'region', prefix: '1501' }, { regionOrAbove });
+    expect(['150000', '150100', '150102'].map(at)).toEqual([true, true, true]);
+    expect(['150200', '140000', '150202', 'junk'].map(at)).toEqual([false, false, false, false]);
   });
 
   it('names parameters for query builders', () => {
@@ -95,5 +107,51 @@ describe('inScope', () => {
     expect(inScope({ kind: 'lab', labId: null }, row)).toBe(false);
     expect(inScope({ kind: 'enterprise', uscc: USCC }, row)).toBe(true);
     expect(inScope({ kind: 'enterprise', uscc: USCC }, { region: '150102' })).toBe(false);
+  });
+});
+
+describe('inboxOf and inboxSql', () => {
+  const cols = { audience: 'n.audience', jurisdiction: 'n.jurisdiction', addressee: 'n.addressee' };
+  const render = (p: Parameters<typeof inboxOf>[0]) => {
+    const params: unknown[] = [];
+    const sql = inboxSql(
+      inboxOf(p, 'notifications', ['regulator', 'admin']),
+      cols,
+      (v) => `$${params.push(v)}`,
+    );
+    return { sql, params };
+  };
+
+  it("reads a regulator's own and its subtree's offices' notifications", () => {
+    expect(render({ sub: 'r1', role: 'regulator', jurisdiction: '150100' })).toEqual({
+      sql: "(n.audience = 'regulator' AND (n.addressee = $1 OR (n.addressee IS NULL AND n.jurisdiction LIKE $2)))",
+      params: ['r1', '1501%'],
+    });
+  });
+
+  it("reads an admin's own and all admins' notifications, not the regulators'", () => {
+    expect(render({ sub: 'a1', role: 'admin' })).toEqual({
+      sql: "(n.audience = 'admin' AND (n.addressee IS NULL OR n.addressee = $1))",
+      params: ['a1'],
+    });
+  });
+
+  it("reads an enterprise's notifications, addressed to its USCC", () => {
+    const params: unknown[] = [];
+    const sql = inboxSql(
+      inboxOf({ sub: 'e1', role: 'enterprise', org: USCC }, 'notifications', ['enterprise']),
+      cols,
+      (v) => `$${params.push(v)}`,
+    );
+    expect({ sql, params }).toEqual({
+      sql: "(n.audience = 'enterprise' AND n.addressee = $1)",
+      params: [USCC],
+    });
+  });
+
+  it('refuses the roles that receive none', () => {
+    expect(() =>
+      inboxOf({ sub: 'l', role: 'lab', org: LAB }, 'notifications', ['regulator', 'admin']),
+    ).toThrow('role lab may not use notifications');
   });
 });

@@ -27,6 +27,12 @@ export type Scope =
 export interface ScopeColumns {
   /** Expressions giving a GB/T 2260 code, e.g. `p.jurisdiction`, `e.region_code`. */
   region?: string | readonly string[];
+  /**
+   * Expressions giving the GB/T 2260 code of a jurisdiction that sets a rule for its subtree
+   * (a target): a regulator sees those set within its subtree and those set above it, which
+   * hold in its jurisdiction too.
+   */
+  regionOrAbove?: string | readonly string[];
   /** Expressions giving a lab id (uuid), e.g. `s.lab_id`, `s.retest_lab_id`. */
   lab?: string | readonly string[];
   /** Expressions giving a USCC, e.g. `s.sampled_uscc`, `s.manufacturer_uscc`. */
@@ -36,6 +42,7 @@ export interface ScopeColumns {
 /** The values of a loaded row that `inScope` compares, by the same kinds. */
 export interface ScopeKeys {
   region?: string | readonly (string | null | undefined)[] | null;
+  regionOrAbove?: string | readonly (string | null | undefined)[] | null;
   lab?: string | readonly (string | null | undefined)[] | null;
   enterprise?: string | readonly (string | null | undefined)[] | null;
 }
@@ -75,9 +82,16 @@ export function scopeSql(scope: Scope, cols: ScopeColumns, arg: (v: unknown) => 
     case 'all':
       return 'true';
     case 'region': {
-      if (!scope.prefix) return list(cols.region).length ? 'true' : 'false';
-      const like = list(cols.region).length ? arg(`${scope.prefix}%`) : '';
-      return anyOf(list(cols.region).map((c) => `${c} LIKE ${like}`));
+      const below = [...list(cols.region), ...list(cols.regionOrAbove)];
+      const above = list(cols.regionOrAbove);
+      if (!scope.prefix) return below.length ? 'true' : 'false';
+      const like = below.length ? arg(`${scope.prefix}%`) : '';
+      const prefix = above.length ? arg(scope.prefix) : '';
+      return anyOf([
+        ...below.map((c) => `${c} LIKE ${like}`),
+        // A code's own prefix drops its trailing pairs of zeros (regionPrefix).
+        ...above.map((c) => `${prefix} LIKE regexp_replace(${c}, '(00)+$', '') || '%'`),
+      ]);
     }
     case 'lab': {
       if (scope.labId === null) return 'false';
@@ -108,6 +122,15 @@ export function scopeWhere(
   return { sql, params };
 }
 
+/** A code's subtree prefix, or one nothing starts with when it is no region code. */
+const prefixOf = (code: string): string => {
+  try {
+    return regionPrefix(code);
+  } catch {
+    return '\u0000';
+  }
+};
+
 const values = (v: ScopeKeys[keyof ScopeKeys]): string[] =>
   v === undefined || v === null
     ? []
@@ -119,12 +142,59 @@ export function inScope(scope: Scope, row: ScopeKeys): boolean {
     case 'all':
       return true;
     case 'region':
-      return values(row.region).some((r) => r.startsWith(scope.prefix));
-    case 'lab':
       return (
-        scope.labId !== null && values(row.lab).some((l) => l.toLowerCase() === scope.labId)
+        [...values(row.region), ...values(row.regionOrAbove)].some((r) =>
+          r.startsWith(scope.prefix),
+        ) || values(row.regionOrAbove).some((r) => scope.prefix.startsWith(prefixOf(r)))
       );
+    case 'lab':
+      return scope.labId !== null && values(row.lab).some((l) => l.toLowerCase() === scope.labId);
     case 'enterprise':
       return values(row.enterprise).includes(scope.uscc);
   }
+}
+
+/**
+ * Whose notifications a principal reads: its inbox, the same policy for what is addressed to
+ * people as `Scope` is for records. A notification names an audience (`regulator` or `admin`),
+ * and either one person (`addressee`, a token `sub`) or, for regulators, an office
+ * (`jurisdiction`, a GB/T 2260 code):
+ * - a regulator reads those addressed to it, and those addressed to an office in the subtree of
+ *   its jurisdiction (by the same subtree rule as `scopeSql`: a province's regulators read their
+ *   prefectures' notifications too);
+ * - an admin reads those addressed to it, and those addressed to all admins;
+ * - an enterprise's people read those addressed to the enterprise (audience `enterprise`,
+ *   `addressee` its USCC).
+ * Anything else is out of the inbox and answers 404 as absent. Other roles receive none.
+ */
+export type Inbox =
+  | { kind: 'regulator'; sub: string; region: Scope & { kind: 'region' } }
+  | { kind: 'admin'; sub: string }
+  | { kind: 'enterprise'; sub: string; uscc: string };
+
+/** Where a table keeps a notification's recipient: SQL expressions. */
+export interface InboxColumns {
+  audience: string;
+  jurisdiction: string;
+  addressee: string;
+}
+
+/** The caller's inbox, refusing roles not in `roles` (named in the 403 with `resource`). */
+export function inboxOf(p: Principal, resource: string, roles: readonly Role[]): Inbox {
+  const scope = scopeOf(p, resource, roles);
+  if (scope.kind === 'region') return { kind: 'regulator', sub: p.sub, region: scope };
+  if (p.role === 'admin') return { kind: 'admin', sub: p.sub };
+  if (scope.kind === 'enterprise') return { kind: 'enterprise', sub: p.sub, uscc: scope.uscc };
+  throw forbiddenError(`role ${p.role} receives no ${resource}`);
+}
+
+/** The inbox as a condition for positional SQL (see `scopeSql`); always a boolean expression. */
+export function inboxSql(inbox: Inbox, cols: InboxColumns, arg: (v: unknown) => string): string {
+  if (inbox.kind === 'enterprise')
+    return `(${cols.audience} = 'enterprise' AND ${cols.addressee} = ${arg(inbox.uscc)})`;
+  const sub = arg(inbox.sub);
+  if (inbox.kind === 'admin')
+    return `(${cols.audience} = 'admin' AND (${cols.addressee} IS NULL OR ${cols.addressee} = ${sub}))`;
+  const office = scopeSql(inbox.region, { region: cols.jurisdiction }, arg);
+  return `(${cols.audience} = 'regulator' AND (${cols.addressee} = ${sub} OR (${cols.addressee} IS NULL AND ${office})))`;
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CustodyKind, CustodyState } from '@spotcheck/domain';
+import {
+  type CustodyKind,
+  type CustodyState,
+  type IssuedReportRef,
+  type Sector,
+  type SectorRules,
+  sectorRulesOf,
+} from '@spotcheck/domain';
 import { CustodyEvent } from './entities/custody-event.entity';
 import { Sample } from './entities/sample.entity';
 
@@ -9,6 +16,8 @@ export interface CustodySampleRow {
   id: string;
   sampleNo: string;
   category: string;
+  /** The category's sector: its rules set the sample's deadlines and retention. */
+  sector: Sector;
   labId: string;
   retestLabId: string | null;
   custodyState: CustodyState;
@@ -20,7 +29,8 @@ export interface CustodySampleRow {
 }
 
 /** The SELECT list giving a {@link CustodySampleRow} from `sample s`. */
-export const CUSTODY_SAMPLE_COLUMNS = `s.id, s.sample_no AS "sampleNo", s.category, s.lab_id AS "labId",
+export const CUSTODY_SAMPLE_COLUMNS = `s.id, s.sample_no AS "sampleNo", s.category,
+  (SELECT c.sector FROM product_category c WHERE c.code = s.category) AS sector, s.lab_id AS "labId",
   s.retest_lab_id AS "retestLabId", s.custody_state AS "custodyState",
   s.custody_seq AS "custodySeq", s.custody_at AS "custodyAt",
   s.sampling_date::text AS "samplingDate", s.expiry_date::text AS "expiryDate",
@@ -123,14 +133,43 @@ export class CustodyRepository {
     );
   }
 
-  /** A lab a retest may go to, shared-locked so it stays as read until commit. */
-  async labForRetest(
+  /** The rules in force of `sector`, read in `m`'s transaction. */
+  async rulesOf(m: EntityManager, sector: string): Promise<SectorRules> {
+    const [row] = (await m.query(
+      `SELECT version, rules FROM sector_rule WHERE sector = $1 ORDER BY version DESC LIMIT 1`,
+      [sector],
+    )) as { version: number; rules: unknown }[];
+    if (!row) throw new Error(`sector_rule holds no rules for sector ${JSON.stringify(sector)}`);
+    return sectorRulesOf(sector, row.version, row.rules);
+  }
+
+  /** The latest issued version of `labId`'s report on the sample (its verdict keeps the backup). */
+  async issuedReport(
     m: EntityManager,
-    labId: unknown,
-  ): Promise<{ active: boolean; categories: string[] } | undefined> {
-    const [lab] = (await m.query(`SELECT active, categories FROM lab WHERE id = $1 FOR SHARE`, [
-      labId,
-    ])) as { active: boolean; categories: string[] }[];
-    return lab;
+    sampleId: string,
+    labId: string,
+  ): Promise<IssuedReportRef | undefined> {
+    const [row] = (await m.query(
+      `SELECT report_no AS "reportNo", version, verdict,
+              to_char(issued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "issuedOn"
+         FROM lab_report
+        WHERE sample_id = $1 AND lab_id = $2 AND state = 'issued'
+        ORDER BY version DESC LIMIT 1`,
+      [sampleId, labId],
+    )) as IssuedReportRef[];
+    return row;
+  }
+
+  /** The retest lab drawn for the sample's objection, once drawn (and not yet concluded). */
+  async drawnRetest(
+    m: EntityManager,
+    sampleId: string,
+  ): Promise<{ objectionId: string; labId: string } | undefined> {
+    const [row] = (await m.query(
+      `SELECT id AS "objectionId", retest_lab_id AS "labId" FROM objection
+        WHERE sample_id = $1 AND state = 'retest_drawn'`,
+      [sampleId],
+    )) as { objectionId: string; labId: string }[];
+    return row;
   }
 }

@@ -89,13 +89,27 @@ export async function appendCustodyEvent(
         { currentState: state },
       );
   }
+  const detail =
+    kind === 'retest_dispatched'
+      ? await drawnRetestDetail(m, before, input.detail ?? {})
+      : (input.detail ?? {});
+  const report =
+    kind === 'backup_retained' ? await repo.issuedReport(m, before.id, before.labId) : null;
+  if (kind === 'backup_retained' && !report)
+    throw conflictError(
+      'REPORT_NOT_ISSUED',
+      `the backup of sample ${before.sampleNo} is kept from its report's verdict (3 or 6 months by the sector rules): issue the report first, then record backup_retained`,
+      { currentState: state },
+    );
   const check = checkCustodyEvent(
-    { kind, occurredAt: input.occurredAt, detail: input.detail ?? {} },
+    { kind, occurredAt: input.occurredAt, detail },
     {
       samplingDate: before.samplingDate,
       expiryDate: before.expiryDate,
       labId: before.labId,
       lastOccurredAt: before.custodyAt,
+      rules: await repo.rulesOf(m, before.sector),
+      report,
     },
     new Date(),
   );
@@ -112,7 +126,6 @@ export async function appendCustodyEvent(
         ...(t.error.code === 'BACKUP_RETAINED' ? { keepUntil: t.error.keepUntil } : {}),
       },
     );
-  if (kind === 'retest_dispatched') await checkRetestLab(m, before, check.detail);
 
   const beforeRow = await repo.sample(m, before.id);
   const seq = before.custodySeq + 1;
@@ -170,19 +183,37 @@ export async function appendCustodyEvent(
   };
 }
 
-/** A retest goes to another active lab accredited for the sample's category. */
-async function checkRetestLab(
+/**
+ * The backup goes to the retest lab drawn for the sample's accepted objection, and only there
+ * (docs/rules.md §3.5): the tested lab does not choose it. Without a drawn retest lab, 409
+ * RETEST_NOT_DRAWN pointing at the objection flow; a `toLabId` other than the drawn lab, 400.
+ * Answers the detail with the drawn lab as `toLabId` and the objection's id.
+ */
+async function drawnRetestDetail(
   m: EntityManager,
   s: CustodySampleRow,
   detail: Record<string, unknown>,
-): Promise<void> {
-  const lab = await repo.labForRetest(m, detail.toLabId);
-  const reason = !lab
-    ? `no lab with id ${String(detail.toLabId)}`
-    : !lab.active
-      ? 'the lab is not active'
-      : !lab.categories.includes(s.category)
-        ? `the lab is not accredited for category ${s.category}`
-        : null;
-  if (reason) throw invalidError([{ field: 'detail.toLabId', reason }]);
+): Promise<Record<string, unknown>> {
+  const drawn = await repo.drawnRetest(m, s.id);
+  if (!drawn)
+    throw conflictError(
+      'RETEST_NOT_DRAWN',
+      `no retest lab is drawn for sample ${s.sampleNo}: a retest follows an objection the regulator accepted, and the regulator draws its lab (POST /api/v1/objections/:id/retest-draw); the tested lab does not choose it`,
+      { currentState: s.custodyState },
+    );
+  // Refused at the drawn lab's receipt: it goes on only to a lab drawn after the refusal.
+  if (s.custodyState === 'retest_rejected' && drawn.labId === s.retestLabId)
+    throw conflictError(
+      'RETEST_REFUSED',
+      `the drawn lab refused the backup of sample ${s.sampleNo}: the regulator records the refusal (POST /api/v1/objections/${drawn.objectionId}/retest-refusal) and draws another lab`,
+      { currentState: s.custodyState },
+    );
+  if (detail.toLabId !== undefined && detail.toLabId !== drawn.labId)
+    throw invalidError([
+      {
+        field: 'detail.toLabId',
+        reason: `the retest lab is the one drawn for objection ${drawn.objectionId}: ${drawn.labId}`,
+      },
+    ]);
+  return { ...detail, toLabId: drawn.labId };
 }

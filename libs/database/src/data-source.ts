@@ -1,8 +1,21 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { WatchedClient } from './watched-client';
 
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/** How long the pool waits for PostgreSQL (see DATABASE_CONNECT_TIMEOUT_MS and DATABASE_ANSWER_CHECK_MS). */
+export interface PoolTimeouts {
+  /** Opening a connection, or waiting for a free one from a full pool; then it fails. */
+  connectTimeoutMs?: number;
+  /** A statement waiting this long has the server checked (WatchedClient); 0: never. */
+  answerCheckMs?: number;
+}
+
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  timeouts: PoolTimeouts = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -11,10 +24,17 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: poolSize, application_name: process.env.APP_NAME ?? 'spotcheck' },
+    extra: {
+      max: poolSize,
+      application_name: process.env.APP_NAME ?? 'spotcheck',
+      // Without it a server that accepts TCP but never answers makes requests wait for ever.
+      connectionTimeoutMillis: timeouts.connectTimeoutMs ?? 5000,
+      Client: WatchedClient,
+      answerCheckMs: timeouts.answerCheckMs ?? 0,
+    },
   };
 }
 
-export function createDataSource(url: string, poolSize = 10): DataSource {
-  return new DataSource(dataSourceOptions(url, poolSize));
+export function createDataSource(url: string, poolSize = 10, timeouts?: PoolTimeouts): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize, timeouts));
 }

@@ -30,6 +30,10 @@ class MigrateOnStart implements OnModuleInit {
         dataSourceOptions(
           config.get('DATABASE_URL', { infer: true }),
           config.get('DATABASE_POOL_SIZE', { infer: true }),
+          {
+            connectTimeoutMs: config.get('DATABASE_CONNECT_TIMEOUT_MS', { infer: true }),
+            answerCheckMs: config.get('DATABASE_ANSWER_CHECK_MS', { infer: true }),
+          },
         ),
     }),
   ],

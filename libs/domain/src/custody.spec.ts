@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addCalendarDays, addCalendarMonths } from './calendar/iso-date';
+import { DEFAULT_SECTOR_RULES, type SectorRules, backupRetention } from './sector-rules';
 import {
-  BACKUP_RETENTION_MONTHS,
   CUSTODY_KINDS,
   CUSTODY_RECORDER,
   CUSTODY_STATES,
@@ -9,7 +9,6 @@ import {
   type CustodySampleContext,
   type CustodyState,
   allowedCustodyKinds,
-  backupKeepUntil,
   checkCustodyEvent,
   custodianOf,
   isFinalCustodyState,
@@ -35,6 +34,7 @@ const LEGAL: Record<string, CustodyState> = {
   'retest_in_transit/received': 'retest_received',
   'retest_in_transit/rejected_at_receipt': 'retest_rejected',
   'retest_received/testing': 'retesting',
+  'retest_rejected/retest_dispatched': 'retest_in_transit',
   'retest_rejected/disposed': 'disposed',
   'retest_rejected/returned': 'returned',
   'retesting/disposed': 'disposed',
@@ -144,7 +144,10 @@ describe('custody state machine', () => {
     for (const s of CUSTODY_STATES) {
       if (isFinalCustodyState(s)) expect(['disposed', 'returned']).toContain(s);
       else expect([...reach(s)].some(isFinalCustodyState)).toBe(true);
-      expect(reach(s).has(s)).toBe(false); // no cycles: a sample never goes back
+      // No cycles, a sample never goes back, except that a backup a drawn lab refused goes on
+      // to the lab drawn next (as many times as there are labs: the objection's draw says).
+      const redraw = s === 'retest_in_transit' || s === 'retest_rejected';
+      expect([s, reach(s).has(s)]).toEqual([s, redraw]);
     }
   });
 
@@ -204,14 +207,20 @@ describe('custody state machine', () => {
         const at = (k: CustodyKind) => accepted.indexOf(k);
         if (at('shipped') >= 0) expect(at('sealed')).toBeLessThan(at('shipped'));
         if (at('testing') >= 0) expect(at('received')).toBeLessThan(at('testing'));
-        for (const once of ['sampled', 'sealed', 'shipped', 'backup_retained', 'retest_dispatched'])
+        for (const once of ['sampled', 'sealed', 'shipped', 'backup_retained'])
           expect(accepted.filter((k) => k === once).length).toBeLessThanOrEqual(1);
+        // A retest dispatch again only after the drawn lab refused at receipt (a redraw).
+        const dispatches = accepted.filter((k) => k === 'retest_dispatched').length;
+        const refusals = accepted.filter(
+          (k, i) => k === 'rejected_at_receipt' && i > at('testing'),
+        ).length;
+        expect(dispatches).toBeLessThanOrEqual(1 + refusals);
         expect(
           accepted.filter((k) => k === 'disposed' || k === 'returned').length,
         ).toBeLessThanOrEqual(1);
         const end = Math.max(at('disposed'), at('returned'));
         if (end >= 0) expect(end).toBe(accepted.length - 1);
-        expect(accepted.length).toBeLessThanOrEqual(10);
+        expect(accepted.length).toBeLessThanOrEqual(10 + 2 * Math.max(0, dispatches - 1));
       }),
       { numRuns: 1000 },
     );
@@ -219,11 +228,17 @@ describe('custody state machine', () => {
 
   it('walks from sampling to an end along allowed steps only', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(), { minLength: 12, maxLength: 12 }), (choices) => {
+      fc.property(fc.array(fc.nat(), { minLength: 16, maxLength: 16 }), (choices) => {
         let state: CustodyState | null = null;
         let steps = 0;
+        let redraws = 0;
         for (const c of choices) {
-          const allowed = allowedCustodyKinds(state);
+          // At most two labs refuse, as if two others were left to draw.
+          const allowed = allowedCustodyKinds(state).filter(
+            (k) => !(state === 'retest_rejected' && k === 'retest_dispatched' && redraws >= 2),
+          );
+          if (state === 'retest_rejected' && allowed[c % allowed.length] === 'retest_dispatched')
+            redraws++;
           if (allowed.length === 0) break;
           const r = transitionCustody(state, allowed[c % allowed.length], AFTER_KEEP);
           expect(r.ok).toBe(true);
@@ -231,51 +246,73 @@ describe('custody state machine', () => {
           steps++;
         }
         expect(state !== null && isFinalCustodyState(state)).toBe(true);
-        expect(steps).toBeLessThanOrEqual(10);
+        expect(steps).toBeLessThanOrEqual(10 + 2 * redraws);
       }),
     );
   });
 });
 
+const FOOD: SectorRules = { ...DEFAULT_SECTOR_RULES.food, sector: 'food', version: 1 };
+const keep = (v: 'pass' | 'fail', d: string, expiry?: string | null) => {
+  const r = backupRetention(FOOD, v, d, expiry);
+  return { keepUntil: r.keepUntil, rule: r.byShelfLife ? 'shelf_life' : r.rule.rule };
+};
+
 describe('backup keep-until', () => {
   it('is 3 months after a pass and 6 after a fail, counted as Civil Code Art. 202 counts months', () => {
-    expect(backupKeepUntil('pass', '2026-03-10')).toEqual({
+    expect(keep('pass', '2026-03-10')).toEqual({
       keepUntil: '2026-06-10',
-      rule: 'pass_3_months',
+      rule: 'backupAfterPass',
     });
-    expect(backupKeepUntil('fail', '2026-03-10')).toEqual({
+    expect(keep('fail', '2026-03-10')).toEqual({
       keepUntil: '2026-09-10',
-      rule: 'fail_6_months',
+      rule: 'backupAfterFail',
     });
-    expect(backupKeepUntil('fail', '2026-08-31').keepUntil).toBe('2027-02-28');
-    expect(backupKeepUntil('pass', '2026-11-30').keepUntil).toBe('2027-02-28');
+    expect(keep('fail', '2026-08-31').keepUntil).toBe('2027-02-28');
+    expect(keep('pass', '2026-11-30').keepUntil).toBe('2027-02-28');
   });
 
   it('ends with the shelf life when that comes first', () => {
-    expect(backupKeepUntil('fail', '2026-03-10', '2026-05-01')).toEqual({
+    expect(keep('fail', '2026-03-10', '2026-05-01')).toEqual({
       keepUntil: '2026-05-01',
       rule: 'shelf_life',
     });
-    expect(backupKeepUntil('pass', '2026-03-10', '2026-06-10')).toEqual({
+    expect(keep('pass', '2026-03-10', '2026-06-10')).toEqual({
       keepUntil: '2026-06-10',
-      rule: 'pass_3_months',
+      rule: 'backupAfterPass',
     });
-    expect(backupKeepUntil('pass', '2026-03-10', '2027-01-01').rule).toBe('pass_3_months');
-    expect(() => backupKeepUntil('maybe' as 'pass', '2026-03-10')).toThrow('pass or fail');
-    expect(() => backupKeepUntil('pass', '2026-03-10', '2026-02-30')).toThrow('does not exist');
+    expect(keep('pass', '2026-03-10', '2027-01-01').rule).toBe('backupAfterPass');
+    expect(() => keep('maybe' as 'pass', '2026-03-10')).toThrow('pass or fail');
+    expect(() => keep('pass', '2026-03-10', '2026-02-30')).toThrow('does not exist');
+  });
+
+  it('follows the sector rule in force, and names it', () => {
+    const longer: SectorRules = {
+      ...FOOD,
+      version: 2,
+      backupAfterFail: { months: 12, source: { zh: '地方实施细则', en: 'local rules' } },
+    };
+    const r = backupRetention(longer, 'fail', '2026-03-10');
+    expect(r.keepUntil).toBe('2027-03-10');
+    expect(r.rule).toMatchObject({
+      sector: 'food',
+      version: 2,
+      rule: 'backupAfterFail',
+      months: 12,
+    });
   });
 
   it('is the earlier of the two limits, never later for a pass than for a fail', () => {
     const day = fc.integer({ min: 0, max: 365 * 80 }).map((n) => addCalendarDays('2000-01-01', n));
     fc.assert(
       fc.property(day, fc.option(day, { nil: null }), (verdictDate, expiry) => {
-        const pass = backupKeepUntil('pass', verdictDate, expiry);
-        const fail = backupKeepUntil('fail', verdictDate, expiry);
+        const pass = keep('pass', verdictDate, expiry);
+        const fail = keep('fail', verdictDate, expiry);
         for (const [r, v] of [
-          [pass, 'pass'],
-          [fail, 'fail'],
+          [pass, 'backupAfterPass'],
+          [fail, 'backupAfterFail'],
         ] as const) {
-          const months = addCalendarMonths(verdictDate, BACKUP_RETENTION_MONTHS[v]);
+          const months = addCalendarMonths(verdictDate, FOOD[v].months);
           const expected = expiry !== null && expiry < months ? expiry : months;
           expect(r.keepUntil).toBe(expected);
           expect(r.rule === 'shelf_life').toBe(expiry !== null && expiry < months);
@@ -296,6 +333,7 @@ describe('custody event checks', () => {
     expiryDate: null,
     labId: LAB,
     lastOccurredAt: new Date('2026-03-02T02:00:00Z'),
+    rules: FOOD,
   };
   const now = new Date('2026-11-26T10:00:00Z');
   const check = (
@@ -346,46 +384,59 @@ describe('custody event checks', () => {
     expect(check('returned', { recipient: '被抽样单位' })).toMatchObject({ ok: true });
   });
 
-  it('adds the keep-until date to backup_retained from the verdict and the shelf life', () => {
-    expect(
-      check(
-        'backup_retained',
-        { verdict: 'pass', verdictDate: '2026-03-20' },
-        '2026-03-21T09:00:00+08:00',
-      ),
-    ).toEqual({
+  it('adds the keep-until date to backup_retained from the issued report’s verdict and the shelf life, never from the request', () => {
+    const withReport = (
+      verdict: 'pass' | 'fail' | 'not_applicable',
+      extra: Partial<typeof sample> = {},
+      detail?: Record<string, unknown>,
+      occurredAt = '2026-03-21T09:00:00+08:00',
+    ) =>
+      checkCustodyEvent(
+        { kind: 'backup_retained', occurredAt, detail },
+        {
+          ...sample,
+          report: { reportNo: 'JC-1', version: 2, verdict, issuedOn: '2026-03-20' },
+          ...extra,
+        },
+        now,
+      );
+    expect(withReport('pass')).toEqual({
       ok: true,
       occurredAt: new Date('2026-03-21T01:00:00Z'),
       on: '2026-03-21',
       detail: {
         verdict: 'pass',
         verdictDate: '2026-03-20',
+        reportNo: 'JC-1',
+        reportVersion: 2,
         keepUntil: '2026-06-20',
-        keepUntilRule: 'pass_3_months',
+        keepUntilRule: 'backupAfterPass',
+        keepUntilBasis: expect.objectContaining({ sector: 'food', version: 1, months: 3 }),
       },
     });
-    const expiring = checkCustodyEvent(
-      {
-        kind: 'backup_retained',
-        occurredAt: '2026-03-21T09:00:00+08:00',
-        detail: { verdict: 'fail', verdictDate: '2026-03-20' },
-      },
-      { ...sample, expiryDate: '2026-07-01' },
-      now,
-    );
-    expect(expiring).toMatchObject({
+    expect(withReport('fail')).toMatchObject({
+      detail: { verdict: 'fail', keepUntil: '2026-09-20', keepUntilRule: 'backupAfterFail' },
+    });
+    // Nothing failed: kept as after a pass.
+    expect(withReport('not_applicable')).toMatchObject({
+      detail: { verdict: 'not_applicable', keepUntilRule: 'backupAfterPass' },
+    });
+    expect(withReport('fail', { expiryDate: '2026-07-01' })).toMatchObject({
       detail: { keepUntil: '2026-07-01', keepUntilRule: 'shelf_life' },
     });
-    expect(fields(check('backup_retained', { verdict: 'pass' }))).toEqual(['detail.verdictDate']);
-    expect(fields(check('backup_retained', { verdict: 'ok', verdictDate: '2026-03-03' }))).toEqual([
-      'detail.verdict',
+    // The request names no verdict: the report's wins, whatever the request says.
+    const told = withReport('fail', {}, { verdict: 'pass', verdictDate: '2026-03-20' });
+    expect(told.ok ? [] : told.problems).toEqual([
+      { field: 'detail.verdict', reason: 'is taken from the issued report, not from the request' },
+      {
+        field: 'detail.verdictDate',
+        reason: 'is taken from the issued report, not from the request',
+      },
     ]);
-    expect(
-      fields(check('backup_retained', { verdict: 'pass', verdictDate: '2026-03-01' })),
-    ).toEqual(['detail.verdictDate']);
-    expect(
-      fields(check('backup_retained', { verdict: 'pass', verdictDate: '2026-03-04' })),
-    ).toEqual(['detail.verdictDate']);
+    expect(fields(withReport('pass', {}, undefined, '2026-03-19T09:00:00+08:00'))).toEqual([
+      'occurredAt',
+    ]);
+    expect(fields(check('backup_retained', {}, '2026-03-21T09:00:00+08:00'))).toEqual(['kind']);
   });
 
   it('sends a retest to another lab', () => {

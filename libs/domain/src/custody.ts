@@ -11,6 +11,7 @@
  *                   ─disposed / returned (only after keep-until)─► disposed / returned
  *   retest_in_transit ─received─► retest_received ─testing─► retesting
  *                     ─rejected_at_receipt─► retest_rejected
+ *   retest_rejected ─retest_dispatched─► retest_in_transit   (to the lab drawn again)
  *   retesting, rejected, retest_rejected ─disposed─► disposed
  *                                        ─returned─► returned
  *
@@ -20,21 +21,24 @@
  * - Receipt is where a lab refuses a sample whose seal is broken, that is damaged, or that is
  *   not the sample on the record; a refused sample goes back (returned) or is destroyed.
  * - The test portion is consumed by testing; the backup portion is then kept for a retest
- *   until {@link backupKeepUntil}. `backup_retained` is recorded once the verdict is known,
- *   because the keep-until date depends on it (3 months after a pass, 6 after a fail, or the
- *   end of shelf life if sooner). Before that date the backup may only go to a retest.
+ *   until its keep-until date (sector-rules.ts `backupRetention`). `backup_retained` is
+ *   recorded once the lab's report is issued, because the keep-until date depends on its
+ *   verdict (by default 3 months after a pass, 6 after a fail, or the end of shelf life if
+ *   sooner), taken from the report and never from the request. Before that date
+ *   the backup may only go to a retest.
  * - A retest (after an objection) sends the backup to another lab, which receives (or
  *   refuses) and tests it; its conclusion is final and the remainder is then disposed of or
  *   returned. There is no second backup.
  * - `disposed` and `returned` are final.
  *
  * Who records what ({@link CUSTODY_RECORDER}): `sampled` comes only with the sampling record;
- * `sealed` and `shipped` are the field's (inspectors, regulators, admins); every other step is
+ * `sealed` and `shipped` are the field's (inspectors, regulators); every other step is
  * the lab's that holds the sample at that point ({@link custodianOf}): the assigned lab, or
  * the retest lab once the backup has been dispatched to it.
  */
-import { IsoDate, addCalendarMonths, validateIsoDate } from './calendar/iso-date';
+import type { IsoDate } from './calendar/iso-date';
 import { CLOCK_SKEW_MS, RecordProblem, chinaDate, parseInstant } from './sampling-record';
+import { type SectorRules, backupRetention } from './sector-rules';
 
 export const CUSTODY_KINDS = [
   'sampled',
@@ -121,7 +125,11 @@ const GRAPH: Readonly<Record<From, Readonly<Partial<Record<CustodyKind, CustodyS
     },
     retest_in_transit: { received: 'retest_received', rejected_at_receipt: 'retest_rejected' },
     retest_received: { testing: 'retesting' },
-    retest_rejected: { disposed: 'disposed', returned: 'returned' },
+    retest_rejected: {
+      retest_dispatched: 'retest_in_transit',
+      disposed: 'disposed',
+      returned: 'returned',
+    },
     retesting: { disposed: 'disposed', returned: 'returned' },
     disposed: {},
     returned: {},
@@ -129,7 +137,7 @@ const GRAPH: Readonly<Record<From, Readonly<Partial<Record<CustodyKind, CustodyS
 
 /**
  * Who records a kind: `sampling_record` — only POST /tasks/:id/sample; `field` — the
- * inspectors' side (regulators of the plan's jurisdiction, admins); `lab` — the lab holding
+ * inspectors' side (regulators of the plan's jurisdiction); `lab` — the lab holding
  * the sample ({@link custodianOf}).
  */
 export const CUSTODY_RECORDER: Readonly<Record<CustodyKind, 'sampling_record' | 'field' | 'lab'>> =
@@ -268,44 +276,6 @@ export function transitionCustody(
   return { ok: true, state: next };
 }
 
-/** Months a backup is kept after the verdict (food rules, docs/rules.md §3.3). */
-export const BACKUP_RETENTION_MONTHS: Readonly<Record<Verdict, number>> = Object.freeze({
-  pass: 3,
-  fail: 6,
-});
-
-export interface BackupKeepUntil {
-  keepUntil: IsoDate;
-  /** Which limit applied: the months after the verdict, or the end of shelf life. */
-  rule: 'pass_3_months' | 'fail_6_months' | 'shelf_life';
-}
-
-/**
- * The last day a backup sample must be kept (食品安全抽样检验管理办法 Art. 24): 3 months
- * after the verdict date for a pass, 6 months for a fail, counted as Civil Code Art. 202
- * counts months (2026-08-31 + 6 months = 2027-02-28); but when the product's shelf life ends
- * sooner, only until the end of shelf life (a backup cannot be retested once expired, and food
- * rules exclude retests of expired backups). The backup may leave storage (disposed,
- * returned) from the next day. The period is a keeping obligation, not a deadline for an act,
- * so it is not moved off holidays (Art. 203 does not apply).
- */
-export function backupKeepUntil(
-  verdict: Verdict,
-  verdictDate: IsoDate,
-  expiryDate?: IsoDate | null,
-): BackupKeepUntil {
-  if (!(VERDICTS as readonly string[]).includes(verdict))
-    throw new RangeError(`verdict must be pass or fail, got ${String(verdict)}`);
-  const months = BACKUP_RETENTION_MONTHS[verdict];
-  const byVerdict = addCalendarMonths(verdictDate, months);
-  if (expiryDate !== undefined && expiryDate !== null) {
-    const v = validateIsoDate(expiryDate);
-    if (!v.ok) throw new RangeError(`expiry date: ${v.reason}`);
-    if (expiryDate < byVerdict) return { keepUntil: expiryDate, rule: 'shelf_life' };
-  }
-  return { keepUntil: byVerdict, rule: verdict === 'pass' ? 'pass_3_months' : 'fail_6_months' };
-}
-
 /** The event being appended, as the request gives it. */
 export interface CustodyEventInput {
   kind: CustodyKind;
@@ -323,6 +293,21 @@ export interface CustodySampleContext {
   labId: string;
   /** When the last event happened; null before the first. */
   lastOccurredAt: Date | null;
+  /** The rules of the sample's sector: how long a backup is kept. */
+  rules: SectorRules;
+  /**
+   * The latest issued version of the report of the lab holding the sample, if any: a
+   * backup_retained event takes its verdict and date from it, never from the request.
+   */
+  report?: IssuedReportRef | null;
+}
+
+/** An issued report as custody needs it: its verdict and the day it was issued (CST). */
+export interface IssuedReportRef {
+  reportNo: string;
+  version: number;
+  verdict: 'pass' | 'fail' | 'not_applicable';
+  issuedOn: IsoDate;
 }
 
 export type CustodyEventCheck =
@@ -344,10 +329,6 @@ const oneOf =
   (values: readonly string[]): DetailRule =>
   (v) =>
     typeof v === 'string' && values.includes(v) ? null : `must be one of ${values.join(', ')}`;
-const isoDate: DetailRule = (v) => {
-  const r = validateIsoDate(v);
-  return r.ok ? null : r.reason;
-};
 const sealList: DetailRule = (v) => {
   if (!Array.isArray(v) || v.length < 1 || v.length > 20)
     return 'must list the seal numbers (1–20)';
@@ -366,7 +347,7 @@ const DETAIL: Readonly<Record<CustodyKind, Readonly<Record<string, [boolean, Det
   received: {},
   rejected_at_receipt: { reason: [true, oneOf(REJECTION_REASONS)] },
   testing: {},
-  backup_retained: { verdict: [true, oneOf(VERDICTS)], verdictDate: [true, isoDate] },
+  backup_retained: {},
   retest_dispatched: {
     toLabId: [true, labId],
     carrier: [false, text(100)],
@@ -383,8 +364,12 @@ const DETAIL: Readonly<Record<CustodyKind, Readonly<Record<string, [boolean, Det
  * - sealed: `sealNumbers` (1–20, distinct);
  * - shipped: optional `carrier`, `trackingNo`;
  * - rejected_at_receipt: `reason` (seal_broken, damaged, wrong_sample);
- * - backup_retained: `verdict` (pass, fail) and `verdictDate`, on or after the sampling date
- *   and not after the event; `keepUntil` and `keepUntilRule` are added ({@link backupKeepUntil});
+ * - backup_retained: nothing; the issued report gives `verdict`, `verdictDate` (its day of
+ *   issue, not after the event), `reportNo` and `reportVersion`, and from them come
+ *   `keepUntil`, `keepUntilRule` (`backupAfterPass`, `backupAfterFail` or `shelf_life`) and
+ *   `keepUntilBasis` (the sector rule, with its version and source; sector-rules.ts
+ *   `backupRetention`). A report whose items were all not applicable failed nothing: it keeps
+ *   the backup as after a pass. Without an issued report the event is refused;
  * - retest_dispatched: `toLabId`, another lab than the sample's, optional carrier and tracking;
  * - disposed: optional `method`; returned: optional `recipient`;
  * - the others: nothing.
@@ -416,7 +401,13 @@ export function checkCustodyEvent(
   if (typeof given !== 'object' || Array.isArray(given)) problem('detail', 'must be an object');
   else {
     for (const key of Object.keys(given))
-      if (!(key in rules)) problem(`detail.${key}`, `unknown field for a ${e.kind} event`);
+      if (!(key in rules))
+        problem(
+          `detail.${key}`,
+          e.kind === 'backup_retained' && (key === 'verdict' || key === 'verdictDate')
+            ? 'is taken from the issued report, not from the request'
+            : `unknown field for a ${e.kind} event`,
+        );
     for (const [key, [required, rule]] of Object.entries(rules)) {
       const v = given[key];
       if (v === undefined || v === null) {
@@ -429,16 +420,28 @@ export function checkCustodyEvent(
     }
   }
 
-  if (e.kind === 'backup_retained' && typeof detail.verdictDate === 'string') {
-    const d = detail.verdictDate;
-    if (d < sample.samplingDate)
-      problem('detail.verdictDate', `must not be before the sampling date ${sample.samplingDate}`);
-    else if (on !== null && d > on)
-      problem('detail.verdictDate', `must not be after the event's own date ${on}`);
-    else if (detail.verdict) {
-      const k = backupKeepUntil(detail.verdict as Verdict, d, sample.expiryDate);
+  if (e.kind === 'backup_retained') {
+    const r = sample.report;
+    if (!r)
+      problem(
+        'kind',
+        'the backup is kept from the issued report’s verdict: issue the report first',
+      );
+    else if (on !== null && r.issuedOn > on)
+      problem(
+        'occurredAt',
+        `must not be before the day report ${r.reportNo} was issued (${r.issuedOn}): the backup is kept from its verdict`,
+      );
+    else {
+      const verdict: Verdict = r.verdict === 'fail' ? 'fail' : 'pass';
+      const k = backupRetention(sample.rules, verdict, r.issuedOn, sample.expiryDate);
+      detail.verdict = r.verdict;
+      detail.verdictDate = r.issuedOn;
+      detail.reportNo = r.reportNo;
+      detail.reportVersion = r.version;
       detail.keepUntil = k.keepUntil;
-      detail.keepUntilRule = k.rule;
+      detail.keepUntilRule = k.byShelfLife ? 'shelf_life' : k.rule.rule;
+      detail.keepUntilBasis = k.rule;
     }
   }
   if (e.kind === 'retest_dispatched' && detail.toLabId === sample.labId)

@@ -3,14 +3,12 @@ import type { WorkCalendar } from './calendar/work-calendar';
 import { chinaDate } from './sampling-record';
 
 /**
- * Deadlines of a sample's journey, food rules (docs/rules.md §3.3; Food Safety Law, SAMR Order 15):
- * the sample reaches its lab within 5 working days of sampling, and the lab reports within 20
- * working days of receipt. "Within n working days of a day": that day is not counted, the
- * deadline is the n-th working day after it (Civil Code Art. 201), on the Chinese calendar with
- * its make-up working days (调休).
+ * Deadlines of a sample's journey and the overdue rule. The periods themselves come from the
+ * sector rules table (sector-rules.ts: `ruleDeadline`); this file holds what every deadline
+ * shares: "within n working days of a day" — that day is not counted, the deadline is the n-th
+ * working day after it (Civil Code Art. 201), on the Chinese calendar with its make-up working
+ * days (调休) — and when a step is overdue or late.
  */
-export const LAB_DELIVERY_WORKING_DAYS = 5;
-export const TEST_WORKING_DAYS = 20;
 
 /**
  * Deadlines and "today" are counted in China's one civil time. SQL that compares a due date
@@ -40,16 +38,6 @@ export function workingDayDeadline(
   const firstUncovered =
     deadline > from ? cal.firstUncovered(addCalendarDays(from, 1), deadline) : null;
   return { from, workingDays, deadline, covered: firstUncovered === null, firstUncovered };
-}
-
-/** When a sample taken on `samplingDate` is due at its lab: 5 working days later. */
-export function labDeliveryDeadline(cal: WorkCalendar, samplingDate: IsoDate): WorkingDayDeadline {
-  return workingDayDeadline(cal, samplingDate, LAB_DELIVERY_WORKING_DAYS);
-}
-
-/** When the lab's report on a sample received on `receivedOn` is due: 20 working days later. */
-export function testDeadline(cal: WorkCalendar, receivedOn: IsoDate): WorkingDayDeadline {
-  return workingDayDeadline(cal, receivedOn, TEST_WORKING_DAYS);
 }
 
 /** The day, in China, that deadlines are compared with. */

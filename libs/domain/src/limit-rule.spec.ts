@@ -3,8 +3,10 @@ import {
   type LimitRule,
   compareDecimal,
   formatLimitRule,
+  isAtLeastAsStrict,
   isDecimal,
   parseLimitRule,
+  sameLimitRule,
   validateLimitRule,
 } from './limit-rule';
 
@@ -307,5 +309,30 @@ describe('validateLimitRule', () => {
     const r = validateLimitRule(input);
     expect(r.ok).toBe(false);
     expect(r).toMatchObject({ reason: expect.stringMatching(reason) });
+  });
+});
+
+describe('isAtLeastAsStrict', () => {
+  const rule = (s: string) => {
+    const r = parseLimitRule(s);
+    if (!r.ok) throw new Error(r.reason);
+    return r.rule;
+  };
+  it('takes a tighter or equal bound, never a looser one or another kind', () => {
+    expect(isAtLeastAsStrict(rule('≤0.3'), rule('≤0.5'))).toBe(true);
+    expect(isAtLeastAsStrict(rule('≤0.50'), rule('≤0.5'))).toBe(true);
+    expect(isAtLeastAsStrict(rule('<0.5'), rule('≤0.5'))).toBe(true);
+    expect(isAtLeastAsStrict(rule('≤0.5'), rule('<0.5'))).toBe(false);
+    expect(isAtLeastAsStrict(rule('≤0.6'), rule('≤0.5'))).toBe(false);
+    expect(isAtLeastAsStrict(rule('≥3.0'), rule('≥2.9'))).toBe(true);
+    expect(isAtLeastAsStrict(rule('[3.0,4)'), rule('≥2.9'))).toBe(true);
+    expect(isAtLeastAsStrict(rule('≥2.9'), rule('[2.9,4)'))).toBe(false);
+    expect(isAtLeastAsStrict(rule('不得检出(0.005)'), rule('不得检出(0.01)'))).toBe(true);
+    expect(isAtLeastAsStrict(rule('不得检出(0.02)'), rule('不得检出(0.01)'))).toBe(false);
+    expect(isAtLeastAsStrict(rule('≤0.001'), rule('不得检出(0.01)'))).toBe(false);
+    expect(isAtLeastAsStrict(rule('{合格}'), rule('{合格|符合}'))).toBe(true);
+    expect(isAtLeastAsStrict(rule('{合格|良好}'), rule('{合格|符合}'))).toBe(false);
+    expect(sameLimitRule(rule('≤0.50'), rule('≤0.5'))).toBe(true);
+    expect(sameLimitRule(rule('<0.5'), rule('≤0.5'))).toBe(false);
   });
 });

@@ -361,3 +361,42 @@ export function validateLimitRule(obj: unknown): LimitRuleResult {
     }
   }
 }
+
+/** The same limit, compared by value ('0.50' is '0.5'). */
+export function sameLimitRule(a: LimitRule, b: LimitRule): boolean {
+  return isAtLeastAsStrict(a, b) && isAtLeastAsStrict(b, a);
+}
+
+/**
+ * Whether `candidate` lets pass nothing that `base` fails: a result conforming to it conforms
+ * to `base` too (an enterprise's declared standard may be stricter than the template, never
+ * looser). Ranges: each bound of `base` is matched by one of `candidate` at least as tight
+ * (a higher minimum, a lower maximum, or the same value exclusive where `base` is inclusive);
+ * not detected: a detection limit no higher; text: allowed values among `base`'s. Limits of
+ * different kinds are not compared: false.
+ */
+export function isAtLeastAsStrict(candidate: LimitRule, base: LimitRule): boolean {
+  if (candidate.kind !== base.kind) return false;
+  if (candidate.kind === 'text' && base.kind === 'text')
+    return candidate.allowed.every((v) => base.allowed.includes(v));
+  if (candidate.kind === 'not_detected' && base.kind === 'not_detected')
+    return compareDecimal(candidate.detectionLimit, base.detectionLimit) <= 0;
+  if (candidate.kind !== 'range' || base.kind !== 'range') return false;
+  const bound = (
+    c: Decimal | undefined,
+    cInclusive: boolean,
+    b: Decimal | undefined,
+    bInclusive: boolean,
+    tighter: -1 | 1,
+  ) => {
+    if (b === undefined) return true;
+    if (c === undefined) return false;
+    const cmp = compareDecimal(c, b);
+    if (cmp === tighter) return true;
+    return cmp === 0 && (bInclusive || !cInclusive);
+  };
+  return (
+    bound(candidate.min, candidate.minInclusive, base.min, base.minInclusive, 1) &&
+    bound(candidate.max, candidate.maxInclusive, base.max, base.maxInclusive, -1)
+  );
+}

@@ -3,7 +3,15 @@ import data from 'chinese-days/dist/chinese-days.json';
 import { entriesFromChineseDays } from './calendar/chinese-days';
 import { addCalendarDays, dayNumber, fromDayNumber } from './calendar/iso-date';
 import { WorkCalendar } from './calendar/work-calendar';
-import { type ObjectionRegime, isObjectionInTime, objectionDeadline } from './objection-deadline';
+import { isObjectionInTime, objectionDeadline as byRules, regimeOf } from './objection-deadline';
+import { DEFAULT_SECTOR_RULES, type SectorRules } from './sector-rules';
+
+const RULES: Record<'food' | 'product', SectorRules> = {
+  food: { ...DEFAULT_SECTOR_RULES.food, sector: 'food', version: 1 },
+  product: { ...DEFAULT_SECTOR_RULES.manufacturing, sector: 'manufacturing', version: 1 },
+};
+const objectionDeadline = (cal: WorkCalendar, regime: 'food' | 'product', day: string) =>
+  byRules(cal, RULES[regime], day);
 
 const china = entriesFromChineseDays(data);
 const CN = new WorkCalendar(china.entries, china.coverage);
@@ -15,14 +23,22 @@ describe('objectionDeadline', () => {
     expect(objectionDeadline(CN, 'food', '2026-03-02')).toEqual({
       regime: 'food',
       receivedOn: '2026-03-02',
+      from: '2026-03-02',
       deadline: '2026-03-11',
-      days: 7,
-      dayKind: 'working',
-      basis: {
-        zh: '《食品安全法》第八十八条：自收到检验结论之日起七个工作日内',
-        en: 'Food Safety Law Art. 88: within 7 working days of receiving the result',
-      },
+      covered: true,
       firstUncovered: null,
+      rule: {
+        sector: 'food',
+        version: 1,
+        rule: 'objectionWindow',
+        label: '提出复检申请（异议）',
+        days: 7,
+        dayKind: 'working',
+        source: {
+          zh: '《中华人民共和国食品安全法》第八十八条：自收到检验结论之日起七个工作日内提出复检申请',
+          en: 'Food Safety Law art. 88: an objection within 7 working days of receiving the result',
+        },
+      },
     });
     // Received on a Saturday: counting starts on Monday 03-09, the 7th is Tue 03-17.
     expect(objectionDeadline(CN, 'food', '2026-03-07').deadline).toBe('2026-03-17');
@@ -35,12 +51,14 @@ describe('objectionDeadline', () => {
 
   it('products: receipt + 15 days, moved off a rest day (Product Quality Law Art. 15)', () => {
     expect(objectionDeadline(CN, 'product', '2026-03-02')).toMatchObject({
+      regime: 'product',
       deadline: '2026-03-17',
-      days: 15,
-      dayKind: 'calendar',
-      basis: { en: 'Product Quality Law Art. 15: within 15 days of receiving the result' },
+      rule: { rule: 'objectionWindow', days: 15, dayKind: 'calendar', version: 1 },
       firstUncovered: null,
     });
+    expect(objectionDeadline(CN, 'product', '2026-03-02').rule.source.en).toMatch(
+      /^Product Quality Law art\. 15/,
+    );
     // The 15th day is Saturday 03-21: the deadline is Monday 03-23.
     expect(objectionDeadline(CN, 'product', '2026-03-06').deadline).toBe('2026-03-23');
     // The 15th day is 10-07, the last day of the National Day holiday: 10-08.
@@ -61,11 +79,10 @@ describe('objectionDeadline', () => {
     ).toBeNull();
   });
 
-  it('refuses an unknown regime and a malformed date', () => {
-    expect(() => objectionDeadline(CN, 'drug' as ObjectionRegime, '2026-03-02')).toThrow(
-      'regime must be food or product',
-    );
+  it('refuses a malformed date; food is the food regime, every other sector the product one', () => {
     expect(() => objectionDeadline(CN, 'food', '2026-02-30')).toThrow(RangeError);
+    expect(regimeOf('food')).toBe('food');
+    expect(regimeOf('drug')).toBe('product');
   });
 
   it('food deadlines are exactly 7 working days away, on a working day (property)', () => {

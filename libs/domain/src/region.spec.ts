@@ -8,6 +8,7 @@ import {
   inJurisdiction,
   isValidRegionCode,
   prefecturesOf,
+  regionFullName,
   regionLevel,
   regionName,
   regionOf,
@@ -198,5 +199,14 @@ describe('GB/T 2260 region codes', () => {
     const r = regionOf('150200')!;
     expect(Object.isFrozen(r)).toBe(true);
     expect(Object.isFrozen(countiesOf('150200'))).toBe(true);
+  });
+});
+
+describe('regionFullName', () => {
+  it('joins the names from the province down', () => {
+    expect(regionFullName('150102')).toBe('内蒙古自治区呼和浩特市新城区');
+    expect(regionFullName('150100')).toBe('内蒙古自治区呼和浩特市');
+    expect(regionFullName('150000')).toBe('内蒙古自治区');
+    expect(regionFullName('999999')).toBeUndefined();
   });
 });

@@ -95,6 +95,17 @@ export function validateRegionCode(input: unknown): RegionValidation {
 }
 
 /**
+ * The jurisdiction of the national level (SAMR): a national plan's, and a national
+ * regulator's. No GB/T 2260 code; its subtree holds national plans only (prefix '00').
+ */
+export const NATIONAL_JURISDICTION = '000000';
+
+/** A regulator's or a plan's jurisdiction: a GB/T 2260 code, or the national level '000000'. */
+export function validateJurisdiction(input: unknown): RegionValidation {
+  return input === NATIONAL_JURISDICTION ? { ok: true } : validateRegionCode(input);
+}
+
+/**
  * The leading digits shared by every code in the subtree of `code`, for prefix matching
  * (`LIKE prefix || '%'`): '150000' → '15', '150100' → '1501', '150102' → '150102'.
  *
@@ -131,4 +142,15 @@ export function countiesOf(prefectureCode: string): readonly string[] {
 /** Prefecture-level codes directly under a province, sorted; empty for anything else. */
 export function prefecturesOf(provinceCode: string): readonly string[] {
   return regionLevel(provinceCode) === 'province' ? (CHILDREN.get(provinceCode) ?? NONE) : NONE;
+}
+
+/**
+ * The names from the province down to `code`, joined as addresses write them
+ * ('150102' → '内蒙古自治区呼和浩特市新城区'); undefined for an unknown code.
+ */
+export function regionFullName(code: string): string | undefined {
+  const names: string[] = [];
+  for (let r = regionOf(code); r !== undefined; r = r.parent ? regionOf(r.parent) : undefined)
+    names.unshift(r.name);
+  return names.length ? names.join('') : undefined;
 }

@@ -70,6 +70,17 @@ export async function markOutboxRelayed(m: EntityManager, ids: string[]): Promis
   );
 }
 
+/**
+ * Puts rows back to wait another redelivery interval without handing them to BullMQ (their
+ * failed job's next round is not due yet).
+ */
+export async function deferOutboxRows(m: EntityManager, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await m.query('UPDATE outbox SET relayed_at = clock_timestamp() WHERE id = ANY($1::bigint[])', [
+    ids,
+  ]);
+}
+
 /** Marks the row's job finished, so the relay stops handing it to BullMQ again. */
 export async function markOutboxDone(m: EntityManager, id: string): Promise<void> {
   await m.query('UPDATE outbox SET done_at = clock_timestamp() WHERE id = $1 AND done_at IS NULL', [
@@ -85,4 +96,25 @@ export interface NotificationClient {
 /** Subscribes `client` to the notifications outbox inserts send. */
 export async function listenForOutbox(client: NotificationClient): Promise<void> {
   await client.query('LISTEN outbox');
+}
+
+/** How far the relay is behind: rows not yet handed to BullMQ, and how long the oldest waits. */
+export interface OutboxLag {
+  unrelayed: number;
+  /**
+   * Seconds since the next row the relay will take (the lowest id, which it relays first) was
+   * written; 0 when there is none.
+   */
+  oldestAgeSeconds: number;
+}
+
+/** Both by the partial index of unrelayed rows, without reading them all. */
+export async function outboxLag(m: EntityManager): Promise<OutboxLag> {
+  const [row] = (await m.query(
+    `SELECT (SELECT count(*) FROM outbox WHERE relayed_at IS NULL)::int AS unrelayed,
+            coalesce(extract(epoch FROM clock_timestamp() - (
+              SELECT created_at FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT 1)), 0)::float8
+              AS "oldestAgeSeconds"`,
+  )) as OutboxLag[];
+  return row;
 }

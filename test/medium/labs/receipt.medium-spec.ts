@@ -1,6 +1,6 @@
 import { makeLab } from '../factories';
-import { LabReceipt, WorkCalendarService } from '@spotcheck/database';
-import { chinaDate, testDeadline } from '@spotcheck/domain';
+import { LabReceipt, SectorRuleService, WorkCalendarService } from '@spotcheck/database';
+import { chinaDate, ruleDeadline } from '@spotcheck/domain';
 import { ReceiptService } from '../../../apps/lab-results/src/receipts/receipt.service';
 import { ReceiptsModule } from '../../../apps/lab-results/src/receipts/receipts.module';
 import { labUser, makeSampleAtLab, makeStaffedLab } from '../factories/labs';
@@ -29,12 +29,14 @@ describe('ReceiptService', () => {
     const r = await receipts.receive(s.tester, sample.sampleNo, receipt(at));
 
     const cal = await m.get(WorkCalendarService).calendar();
-    const due = testDeadline(cal, chinaDate(at)).deadline;
+    const food = await m.get(SectorRuleService).of('food');
+    const due = ruleDeadline(cal, food, 'testing', chinaDate(at)).deadline;
     expect(r.event).toMatchObject({ kind: 'received', stateAfter: 'received' });
     expect(r.sample).toMatchObject({
       received: true,
       custodyState: 'received',
       testDueDate: due,
+      testDueRule: { sector: 'food', rule: 'testing', version: food.version, days: 20 },
       overdue: false,
       receipt: { outcome: 'received', condition: '包装完好', recordedBy: s.tester.sub },
     });

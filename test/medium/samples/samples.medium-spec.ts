@@ -1,6 +1,11 @@
 import type { Principal } from '@spotcheck/auth';
-import { appendCustodyEvent, CustodyRepository, WorkCalendarService } from '@spotcheck/database';
-import { DomainError, labDeliveryDeadline } from '@spotcheck/domain';
+import {
+  appendCustodyEvent,
+  CustodyRepository,
+  SectorRuleService,
+  WorkCalendarService,
+} from '@spotcheck/database';
+import { DomainError, ruleDeadline } from '@spotcheck/domain';
 import { SampleRepository } from '../../../apps/inspection-tasks/src/samples/sample.repository';
 import { SampleService } from '../../../apps/inspection-tasks/src/samples/sample.service';
 import { SamplesModule } from '../../../apps/inspection-tasks/src/samples/samples.module';
@@ -47,7 +52,16 @@ describe('SampleService and custody (medium)', () => {
     expect(s.samplingDate).toBe('2026-02-12');
     expect(s.labDueDate).toBe('2026-02-26');
     const cal = await m.get(WorkCalendarService).calendar();
-    expect(s.labDueDate).toBe(labDeliveryDeadline(cal, '2026-02-12').deadline);
+    const rules = await m.get(SectorRuleService).of(t.category.sector);
+    expect(s.labDueDate).toBe(ruleDeadline(cal, rules, 'sampleDelivery', '2026-02-12').deadline);
+    // The answer names the rule it used: the sector's sample delivery, its version and source.
+    expect(s.labDueRule).toMatchObject({
+      sector: t.category.sector,
+      version: rules.version,
+      rule: 'sampleDelivery',
+      days: 5,
+      dayKind: 'working',
+    });
     // Long past: overdue until it reaches its lab.
     expect(s.overdue).toBe(true);
     expect(s.arrivedLate).toBe(false);

@@ -6,7 +6,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ErrorDto } from '@spotcheck/common';
 import { invalidError } from '@spotcheck/domain';
 import {
@@ -38,6 +38,7 @@ export class CalendarController {
   constructor(private readonly service: CalendarService) {}
 
   /** Every day of [from, to]: working or not, its name, and where that came from. */
+  @Access({ admin: 'any', regulator: 'any', lab: 'any', enterprise: 'any' })
   @Get()
   @ApiOkResponse({ type: CalendarRangeDto })
   list(@Query() q: CalendarRangeQuery) {
@@ -45,13 +46,14 @@ export class CalendarController {
   }
 
   /** `?from=2026-02-12&workingDays=5` or `?from=…&calendarDays=15`. */
+  @Access({ admin: 'any', regulator: 'any', lab: 'any', enterprise: 'any' })
   @Get('deadline')
   @ApiOkResponse({ type: DeadlineDto })
   deadline(@Query() q: DeadlineQuery) {
     return this.service.deadline(q);
   }
 
-  @Roles('admin')
+  @Access({ admin: 'any' })
   @Put(':date')
   @ApiOkResponse({ type: CalendarDayDto })
   @ApiForbiddenResponse({ type: ErrorDto })

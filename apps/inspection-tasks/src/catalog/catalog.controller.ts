@@ -22,7 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ErrorDto } from '@spotcheck/common';
 import { DirectoryExportService } from '../directory/directory-export.service';
 import { DirectoryImportService } from '../directory/directory-import.service';
@@ -45,7 +45,6 @@ import { CatalogService } from './catalog.service';
 @ApiBearerAuth()
 @ApiBadRequestResponse({ type: ErrorDto })
 @ApiForbiddenResponse({ type: ErrorDto })
-@Roles('admin')
 @Controller('catalog/categories')
 export class CatalogController {
   constructor(
@@ -54,7 +53,7 @@ export class CatalogController {
     private readonly exporter: DirectoryExportService,
   ) {}
 
-  @Roles('admin', 'regulator', 'lab', 'enterprise')
+  @Access({ admin: 'any', regulator: 'any', lab: 'any', enterprise: 'any' })
   @Get()
   @ApiOkResponse({ type: CategoryPageDto })
   list(@CurrentUser() p: Principal, @Query() q: CategoryQuery) {
@@ -62,7 +61,7 @@ export class CatalogController {
   }
 
   /** One row per test item, in the layout the import reads. */
-  @Roles('admin', 'regulator', 'lab', 'enterprise')
+  @Access({ admin: 'any', regulator: 'any', lab: 'any', enterprise: 'any' })
   @Get('export')
   @ApiFileExport()
   async export(
@@ -80,6 +79,7 @@ export class CatalogController {
   }
 
   /** One row per test item, grouped by category code; each category's item list is replaced. */
+  @Access({ admin: 'any' })
   @Post('import')
   @ApiFileImport()
   async import(@CurrentUser() p: Principal, @Req() req: FastifyRequest) {
@@ -91,7 +91,7 @@ export class CatalogController {
     );
   }
 
-  @Roles('admin', 'regulator', 'lab', 'enterprise')
+  @Access({ admin: 'any', regulator: 'any', lab: 'any', enterprise: 'any' })
   @Get(':code')
   @ApiOkResponse({ type: CategoryDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -99,12 +99,14 @@ export class CatalogController {
     return this.catalog.get(p, code);
   }
 
+  @Access({ admin: 'any' })
   @Post()
   @ApiCreatedResponse({ type: CategoryDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateCategoryDto) {
     return this.catalog.create(p, dto);
   }
 
+  @Access({ admin: 'any' })
   @Patch(':code')
   @ApiOkResponse({ type: CategoryDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -112,6 +114,7 @@ export class CatalogController {
     return this.catalog.update(p, code, dto);
   }
 
+  @Access({ admin: 'any' })
   @Delete(':code')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })

@@ -5,20 +5,17 @@ import {
   OmitType,
   PartialType,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsOptional,
   IsString,
   Length,
   Matches,
-  ValidateNested,
 } from 'class-validator';
 import { SECTORS, type LimitRule, type Sector } from '@spotcheck/domain';
-import { PageQuery, Raw, Text } from '@spotcheck/common';
+import { NestedList, PageQuery, Raw, Text } from '@spotcheck/common';
 import { ExportQuery } from '../directory/export-query';
 import { IsLimitRule } from '../directory/validators';
 
@@ -50,6 +47,14 @@ export class TestItemDto {
   })
   @IsLimitRule()
   limit!: LimitRule | string;
+
+  @ApiPropertyOptional({
+    description:
+      'a microbial item (微生物指标): where the sector rules say so, a failure of it is not retested; items of the GB 4789 series count as microbial anyway',
+  })
+  @IsOptional()
+  @IsBoolean()
+  microbial?: boolean;
 }
 
 export class CreateCategoryDto {
@@ -66,10 +71,8 @@ export class CreateCategoryDto {
   sector!: Sector;
 
   @ApiProperty({ type: [TestItemDto] })
-  @IsArray()
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => TestItemDto)
+  @NestedList(() => TestItemDto)
   items!: TestItemDto[];
 
   @ApiPropertyOptional({ default: true })
@@ -111,6 +114,9 @@ export class TestItemTemplateDto {
       'The limit rule in its JSON form: {"kind":"range",…}, {"kind":"not_detected",…} or {"kind":"text",…}',
   })
   limit!: LimitRule;
+
+  @ApiPropertyOptional({ description: 'a microbial item (微生物指标)' })
+  microbial?: boolean;
 }
 
 export class CategoryDto {

@@ -74,6 +74,7 @@ function items(list: TestItemDto[]): TestItemTemplate[] {
       method: item.method,
       unit: item.unit,
       limit: limit.rule,
+      ...(item.microbial ? { microbial: true } : {}),
     };
   });
 }

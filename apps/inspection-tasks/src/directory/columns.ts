@@ -14,6 +14,7 @@ import {
   validateUscc,
 } from '@spotcheck/domain';
 import { Scope, inScope } from '@spotcheck/auth';
+import { CONTROL, CONTROL_REASON } from '@spotcheck/common';
 
 /** What a spreadsheet cell turns into, or why it cannot. */
 export type Parsed = { value: string | string[] | number | boolean | null } | { error: string };
@@ -49,6 +50,8 @@ export const text =
     if (v.length > max) return { error: `is longer than ${max} characters` };
     // PostgreSQL text cannot hold NUL; without this the COPY would fail the file without a row.
     if (v.includes('\u0000')) return { error: 'must not contain NUL characters' };
+    // As in request bodies: XLSX exports could not show them.
+    if (CONTROL.test(v)) return { error: CONTROL_REASON };
     return { value: v };
   };
 

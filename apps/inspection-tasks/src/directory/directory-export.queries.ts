@@ -32,7 +32,8 @@ export class DirectoryExportQueries {
         .getQueryAndParameters();
       return [
         `SELECT c.code, c.name, c.sector, i->>'code' AS item_code, i->>'name' AS item_name, i->>'method' AS method,
-                i->>'unit' AS unit, i->'limit' AS "limit"
+                i->>'unit' AS unit, i->'limit' AS "limit",
+                CASE WHEN (i->>'microbial')::boolean THEN '是' ELSE '否' END AS microbial
          FROM product_category c CROSS JOIN LATERAL jsonb_array_elements(c.items) i
          WHERE c.code IN (${sub}) ORDER BY c.code, i->>'code'`,
         params,

@@ -24,6 +24,7 @@ import {
   type Actor,
   type Env,
 } from '@spotcheck/common';
+import { fileTooLarge, truncated } from './file-request';
 import { DirectorySpec, mapHeaders } from './specs';
 
 export interface ImportFile {
@@ -122,6 +123,7 @@ export class DirectoryImportService {
       // The digest covers the whole upload, including anything after the first worksheet.
       digest.resume();
       await finished(digest);
+      if (truncated(file.stream)) throw fileTooLarge();
       const result: ImportResult = {
         directory: spec.name,
         format,
@@ -141,9 +143,11 @@ export class DirectoryImportService {
       return result;
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
+      // What was read of a file cut at the size limit says nothing of the file.
+      if (truncated(file.stream)) throw fileTooLarge();
       if (e instanceof FileFormatError) {
         const errors = new ErrorList();
-        errors.add({ row: e.row, column: '', reason: e.message });
+        errors.add({ row: e.row, column: e.column, reason: e.message });
         throw importRejected(errors, `file: ${e.message}`);
       }
       throw e;
@@ -163,11 +167,18 @@ export class DirectoryImportService {
       });
     }
     const map = mapHeaders(spec, header.cells);
-    if (map.missing.length) {
+    if (map.missing.length || map.duplicates.length) {
       const errors = new ErrorList();
+      for (const d of map.duplicates)
+        errors.add({ row: header.row, column: d.header, reason: `is the same column as ${d.of}` });
       for (const m of map.missing)
         errors.add({ row: header.row, column: m, reason: 'required column is missing' });
-      throw importRejected(errors, `missing columns: ${map.missing.join(', ')}`);
+      throw importRejected(
+        errors,
+        map.duplicates.length
+          ? `columns named twice: ${map.duplicates.map((d) => d.header).join(', ')}`
+          : `missing columns: ${map.missing.join(', ')}`,
+      );
     }
     return { map, body };
   }
@@ -383,6 +394,7 @@ export class DirectoryImportService {
       const v = this.parseRow(spec.columns, map.index, r, ctx, errors, memo);
       if (!v) continue;
       const [code, name, sector, itemCode, itemName, method, unit, limit] = v as string[];
+      const microbial = v[8] === true;
       let cat = categories.get(code);
       if (!cat) categories.set(code, (cat = { name, sector, row: r.row, items: new Map() }));
       if (cat.name !== name)
@@ -407,7 +419,15 @@ export class DirectoryImportService {
       else
         cat.items.set(itemCode, {
           row: r.row,
-          item: { code: itemCode, name: itemName, method, unit, limit },
+          // The flag is kept only when set, as the API stores it.
+          item: {
+            code: itemCode,
+            name: itemName,
+            method,
+            unit,
+            limit,
+            ...(microbial && { microbial }),
+          },
         });
     }
     if (errors.count > 0)

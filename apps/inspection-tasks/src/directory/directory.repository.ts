@@ -2,6 +2,7 @@ import { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'ty
 import { Scope, ScopeColumns, scopeWhere } from '@spotcheck/auth';
 import type { Page } from '@spotcheck/common';
 import { encodeCursor } from '@spotcheck/domain';
+import { preparedQuery } from '@spotcheck/database';
 
 /** The caller's filtered, scoped query of one directory: what lists and exports read. */
 export type DirectoryFilter<T extends ObjectLiteral> = SelectQueryBuilder<T>;
@@ -36,25 +37,43 @@ export abstract class DirectoryRepository<T extends ObjectLiteral> {
     return qb;
   }
 
-  /** One page of `filter` in sort order, after the sort key `after`. */
+  /**
+   * One page of `filter` in sort order, after the sort key `after`. The rows come from
+   * PostgreSQL already in the entity's shape (each column named by its property), by a
+   * prepared statement: a list is the most frequent request, and TypeORM's hydration and
+   * PostgreSQL's planning of every query were most of its cost.
+   */
   async page(
     filter: DirectoryFilter<T>,
     after: string | undefined,
     limit: number,
   ): Promise<Page<T>> {
     const sort = this.shape.sortProperty;
-    const qb = filter.clone();
+    const qb = filter.clone().select([]);
+    for (const [sql, property] of this.columns()) qb.addSelect(sql, property);
     if (after !== undefined) qb.andWhere(`e.${sort} > :after`, { after });
-    const rows = await qb
+    const [text, values] = qb
       .orderBy(`e.${sort}`, 'ASC')
-      .take(limit + 1)
-      .getMany();
+      .limit(limit + 1)
+      .getQueryAndParameters();
+    const rows = (await preparedQuery(this.repo.manager.connection, text, values)) as T[];
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
     return {
       items,
       nextCursor: more ? encodeCursor([String(items[items.length - 1][sort])]) : null,
     };
+  }
+
+  private selectList?: [string, string][];
+
+  /** The entity's columns as `"e"."db_name"` and the property each is read into. */
+  private columns(): [string, string][] {
+    return (this.selectList ??= this.repo.metadata.columns.map((c) => {
+      if (c.transformer || c.type === 'date' || c.type === 'numeric' || c.type === 'bigint')
+        throw new Error(`${c.propertyName}: a column pg would not read as TypeORM does`);
+      return [`"e"."${c.databaseName}"`, c.propertyName];
+    }));
   }
 
   /** The record if `scope` may see it; inside a write (`m`) it is locked until the commit. */

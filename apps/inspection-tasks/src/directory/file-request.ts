@@ -20,15 +20,23 @@ export async function uploadedFile(req: FastifyRequest): Promise<ImportFile> {
       errors: [{ field: 'file', reason: 'is required' }],
     });
   }
-  // 413 is HTTP's own answer to a body over the limit; no rule of the domain says it.
-  part.file.on('limit', () =>
-    part.file.destroy(
-      new AppException(
-        HttpStatus.PAYLOAD_TOO_LARGE,
-        'FILE_TOO_LARGE',
-        'file: is larger than the configured limit',
-      ),
-    ),
-  );
+  part.file.on('limit', () => part.file.destroy(fileTooLarge()));
   return { stream: part.file, filename: part.filename, mimetype: part.mimetype };
 }
+
+/** 413 is HTTP's own answer to a body over the limit; no rule of the domain says it. */
+export const fileTooLarge = () =>
+  new AppException(
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    'FILE_TOO_LARGE',
+    'file: is larger than the configured limit',
+    { errors: [{ field: 'file', reason: 'is larger than the configured limit' }] },
+  );
+
+/**
+ * Whether the upload stopped at its size limit. The limit errors the stream, but when the cut
+ * falls near the end of the file the reader may already have had every byte busboy passed on,
+ * and would otherwise judge (or import) the truncated file as if it were whole.
+ */
+export const truncated = (stream: unknown): boolean =>
+  (stream as { truncated?: boolean }).truncated === true;

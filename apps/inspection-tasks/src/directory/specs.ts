@@ -277,6 +277,15 @@ export const CATALOG_SPEC: DirectorySpec = {
       required: true,
       parse: limitRule,
     },
+    {
+      // 微生物指标: where the sector rules say so (food), a failure of it is not retested.
+      db: 'microbial',
+      pg: 'boolean',
+      en: 'microbial',
+      zh: ['微生物指标', '是否微生物指标', '微生物'],
+      required: false,
+      parse: bool(false),
+    },
   ],
 };
 
@@ -294,20 +303,29 @@ export interface HeaderMap {
   index: number[];
   missing: string[];
   ignored: string[];
+  /**
+   * Headers naming a column an earlier header already names (`uscc` twice, or `uscc` and
+   * `统一社会信用代码`): which of the two holds the value cannot be told, so the file is refused.
+   */
+  duplicates: { header: string; of: string }[];
 }
 
-export function mapHeaders(spec: DirectorySpec, headers: string[]): HeaderMap {
+export function mapHeaders(spec: Pick<DirectorySpec, 'columns'>, headers: string[]): HeaderMap {
   const normalised = headers.map(normaliseHeader);
+  const names = spec.columns.map((c) => [c.en, ...c.zh].map(normaliseHeader));
+  const index = spec.columns.map(() => -1);
+  const duplicates: HeaderMap['duplicates'] = [];
   const used = new Set<number>();
-  const index = spec.columns.map((c) => {
-    const names = [c.en, ...c.zh].map(normaliseHeader);
-    const i = normalised.findIndex((h, j) => !used.has(j) && names.includes(h));
-    if (i >= 0) used.add(i);
-    return i;
+  normalised.forEach((h, j) => {
+    const c = names.findIndex((n) => n.includes(h));
+    if (c < 0) return;
+    used.add(j);
+    if (index[c] < 0) index[c] = j;
+    else duplicates.push({ header: headers[j].trim(), of: headers[index[c]].trim() });
   });
   const missing = spec.columns
     .filter((c, i) => c.required && index[i] < 0)
     .map((c) => `${c.en} (${c.zh[0]})`);
   const ignored = headers.filter((h, j) => !used.has(j) && h.trim() !== '');
-  return { index, missing, ignored };
+  return { index, missing, ignored, duplicates };
 }

@@ -2,6 +2,7 @@ import { ValidationOptions, registerDecorator } from 'class-validator';
 import {
   parseLimitRule,
   validateLimitRule,
+  validateJurisdiction,
   validateRegionCode,
   validateUscc,
 } from '@spotcheck/domain';
@@ -39,6 +40,10 @@ export const IsUscc = (o?: ValidationOptions) =>
 /** GB/T 2260 code from the national table. */
 export const IsRegionCode = (o?: ValidationOptions) =>
   fromCheck('isRegionCode', (v) => validateRegionCode(v), o);
+
+/** A regulator's jurisdiction: a GB/T 2260 code, or '000000' for the national level. */
+export const IsJurisdiction = (o?: ValidationOptions) =>
+  fromCheck('isJurisdiction', (v) => validateJurisdiction(v), o);
 
 /** A limit rule as JSON ({kind:'range',...}) or in its compact text form ("≤0.5"). */
 export const IsLimitRule = (o?: ValidationOptions) =>

@@ -1,5 +1,5 @@
 /**
- * The draw's queries over the directory (docs/rules.md §3.2 step 2, docs/draw-algorithm.md §13):
+ * The draw's queries over the directory (docs/rules.md §3.2 step 2, docs/draw-algorithm.md §14):
  * the eligible set as SQL, and the eligible snapshot the record keeps, which libs/domain
  * ranks as it arrives. Run them in one REPEATABLE READ transaction so that they see the same
  * directory. Plain functions: the draw service and the draw benchmark use them alike.

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ErrorDto, IdParam } from '@spotcheck/common';
 import {
   DrawPlanDto,
@@ -32,7 +32,6 @@ import { DrawService } from './draw.service';
  */
 @ApiTags('draws 双随机抽取')
 @ApiBearerAuth()
-@Roles('regulator', 'admin')
 @ApiForbiddenResponse({ type: ErrorDto })
 @ApiNotFoundResponse({
   type: ErrorDto,
@@ -46,6 +45,7 @@ export class PlanDrawController {
    * Reveals the seed and draws: committed → drawn, once. Answers 400 when the seed does not
    * hash to the commitment, 409 ILLEGAL_PLAN_STATE in any state other than committed.
    */
+  @Access({ regulator: 'own' })
   @Post('draw')
   @ApiCreatedResponse({ type: DrawSummaryDto })
   @ApiBadRequestResponse({
@@ -62,6 +62,7 @@ export class PlanDrawController {
   }
 
   /** The draw's summary (no enterprise lists) and its number of tasks. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('draw')
   @ApiOkResponse({ type: DrawSummaryDto })
   async get(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
@@ -69,6 +70,7 @@ export class PlanDrawController {
   }
 
   /** The record (without the eligible list) and the verdict of recomputing it. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('draw/verification')
   @ApiOkResponse({ type: DrawVerificationDto })
   async verification(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
@@ -76,6 +78,7 @@ export class PlanDrawController {
   }
 
   /** Why each excluded enterprise (per category) was left out of the eligible set. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('draw/exclusions')
   @ApiOkResponse({ type: ExclusionListDto })
   async exclusions(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
@@ -83,6 +86,7 @@ export class PlanDrawController {
   }
 
   /** The plan's tasks in task order, paged by task number. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('tasks')
   @ApiOkResponse({ type: PlanTaskPageDto })
   @ApiBadRequestResponse({ type: ErrorDto })
@@ -94,7 +98,6 @@ export class PlanDrawController {
 /** The same draws addressed by their own id, and the complete record for verifiers. */
 @ApiTags('draws 双随机抽取')
 @ApiBearerAuth()
-@Roles('regulator', 'admin')
 @ApiForbiddenResponse({ type: ErrorDto })
 @ApiNotFoundResponse({
   type: ErrorDto,
@@ -104,6 +107,7 @@ export class PlanDrawController {
 export class DrawController {
   constructor(private readonly draws: DrawService) {}
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Get()
   @ApiOkResponse({ type: DrawSummaryDto })
   async get(@CurrentUser() p: Principal, @IdParam('draw') id: string) {
@@ -111,12 +115,14 @@ export class DrawController {
   }
 
   /** `{ verdict: MATCH | MISMATCH, record, recordUrl }`. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('verification')
   @ApiOkResponse({ type: DrawVerificationDto })
   async verification(@CurrentUser() p: Principal, @IdParam('draw') id: string) {
     return this.draws.verification(await this.draws.find(p, { drawId: id }));
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('exclusions')
   @ApiOkResponse({ type: ExclusionListDto })
   async exclusions(@CurrentUser() p: Principal, @IdParam('draw') id: string) {
@@ -127,6 +133,7 @@ export class DrawController {
    * The complete record as a JSON download; `npm run verify-draw -- <file>` recomputes it.
    * Streamed: a million-enterprise record is about 80 MB.
    */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('record')
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({

@@ -22,7 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ErrorDto } from '@spotcheck/common';
 import { DirectoryExportService } from '../directory/directory-export.service';
 import { DirectoryImportService } from '../directory/directory-import.service';
@@ -46,7 +46,6 @@ import { EnterpriseService } from './enterprise.service';
 @ApiBearerAuth()
 @ApiBadRequestResponse({ type: ErrorDto })
 @ApiForbiddenResponse({ type: ErrorDto })
-@Roles('regulator', 'admin')
 @Controller('enterprises')
 export class EnterpriseController {
   constructor(
@@ -55,6 +54,7 @@ export class EnterpriseController {
     private readonly exporter: DirectoryExportService,
   ) {}
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Get()
   @ApiOkResponse({ type: EnterprisePageDto })
   list(@CurrentUser() p: Principal, @Query() q: EnterpriseQuery) {
@@ -62,6 +62,7 @@ export class EnterpriseController {
   }
 
   /** Counts by region, risk class and status (kept current by the worker). */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('stats')
   @ApiOkResponse({ type: [DirectoryStatDto] })
   stats(@CurrentUser() p: Principal) {
@@ -69,6 +70,7 @@ export class EnterpriseController {
   }
 
   /** The directory as CSV or XLSX, in the layout the import reads. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('export')
   @ApiFileExport()
   async export(
@@ -86,6 +88,7 @@ export class EnterpriseController {
   }
 
   /** Upsert by USCC from CSV or XLSX (Chinese or English headers); all or nothing. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Post('import')
   @ApiFileImport()
   async import(@CurrentUser() p: Principal, @Req() req: FastifyRequest) {
@@ -97,7 +100,7 @@ export class EnterpriseController {
     );
   }
 
-  @Roles('regulator', 'admin', 'enterprise')
+  @Access({ regulator: 'own', admin: 'any', enterprise: 'own' })
   @Get(':uscc')
   @ApiOkResponse({ type: EnterpriseDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -105,12 +108,14 @@ export class EnterpriseController {
     return this.enterprises.get(p, uscc);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Post()
   @ApiCreatedResponse({ type: EnterpriseDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateEnterpriseDto) {
     return this.enterprises.create(p, dto);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Patch(':uscc')
   @ApiOkResponse({ type: EnterpriseDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -122,6 +127,7 @@ export class EnterpriseController {
     return this.enterprises.update(p, uscc, dto);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Delete(':uscc')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })

@@ -8,6 +8,8 @@ import {
   DomainError,
   conflictError,
   epcisEventProducts,
+  holderEnterprise,
+  isRecalledDisposition,
   isStorableDateTime,
   validateEpcisDocument,
 } from '@spotcheck/domain';
@@ -76,9 +78,11 @@ export class EpcisCaptureService {
     const ownership = new Map<string, boolean>();
     const byId = new Map<string, NormalisedEpcisEvent>();
     const rows: Row[] = [];
+    const keysByIndex = new Map<number, { gtins: string[]; lots: string[] }>();
     for (const ev of v.events) {
       const path = `epcisBody.eventList[${ev.index}]`;
       const keys = epcisEventProducts(ev.event, path, holdings, problems, ownership);
+      keysByIndex.set(ev.index, keys);
       const first = byId.get(ev.id);
       if (first) {
         if (first.hash !== ev.hash)
@@ -110,6 +114,8 @@ export class EpcisCaptureService {
       }
       rows.push({ ev, ...keys, json });
     }
+    if (problems.some((x) => x.kind === 'not_own'))
+      await this.allowRecallConfirmations(owner, v.events, keysByIndex, problems);
     if (problems.length) throw productProblems(problems, owner, holdings.length === 0);
     const t2 = performance.now();
 
@@ -160,6 +166,50 @@ export class EpcisCaptureService {
       `capture ${captureId}: ${receipt.events} events, ${receipt.stored} stored; validate ${ms(t1 - t0)}, products ${ms(t2 - t1)}, store ${ms(t3 - t2)}`,
     );
     return receipt;
+  }
+
+  /**
+   * The one exception to the own-products rule (docs/cases.md#recall): a holder of a failed
+   * batch under follow-up confirms its withdrawal by capturing an event of disposition
+   * `recalled` for that batch, though the product is the manufacturer's. Such an event's
+   * not-own problems are dropped when every foreign GTIN it names is named with a batch whose
+   * holders include the capturing enterprise (by its GS1 company prefix).
+   */
+  private async allowRecallConfirmations(
+    owner: string,
+    events: readonly NormalisedEpcisEvent[],
+    keysByIndex: Map<number, { gtins: string[]; lots: string[] }>,
+    problems: EpcisProductProblem[],
+  ): Promise<void> {
+    const foreign = new Set<number>();
+    for (const x of problems) {
+      const m = x.kind === 'not_own' ? /^epcisBody\.eventList\[(\d+)\]/.exec(x.path) : null;
+      if (m) foreign.add(Number(m[1]));
+    }
+    const candidates = events.filter(
+      (ev) => foreign.has(ev.index) && isRecalledDisposition(ev.disposition),
+    );
+    if (candidates.length === 0) return;
+    const lots = [...new Set(candidates.flatMap((ev) => keysByIndex.get(ev.index)?.lots ?? []))];
+    const registrations = (await this.prefixes.holdingsOf(owner))
+      .filter((h) => h.kind === 'company_prefix')
+      .map((h) => ({ uscc: owner, kind: 'company_prefix' as const, value: h.value }));
+    const held = new Set(
+      (await this.events.recallHolders(lots))
+        .filter((h) => holderEnterprise(h.holder, registrations) === owner)
+        .map((h) => h.lot),
+    );
+    for (const ev of candidates) {
+      const keys = keysByIndex.get(ev.index)!;
+      const path = `epcisBody.eventList[${ev.index}]`;
+      const notOwn = problems.filter((x) => x.kind === 'not_own' && x.path.startsWith(`${path}.`));
+      const foreignGtins = new Set(notOwn.map((x) => /GTIN (\d{14})/.exec(x.reason)?.[1]));
+      const covered = [...foreignGtins].every(
+        (g) => g !== undefined && keys.lots.some((l) => l.startsWith(`${g}/`) && held.has(l)),
+      );
+      if (!covered) continue;
+      for (const x of notOwn) problems.splice(problems.indexOf(x), 1);
+    }
   }
 
   /**

@@ -74,6 +74,7 @@ export interface EpcisEventFilter {
   eventId?: string;
   captureId?: string;
   /** Only events that moved a product: one of these steps, or a source or destination. */
+  /** Events that move the product (these steps, or with sources or destinations), or recall it. */
   movedBy?: readonly string[];
   /** The (event time, id) of the previous page's last event. */
   after?: [string, string];
@@ -103,6 +104,34 @@ const INSERT_EVENTS = `
 @Injectable()
 export class EpcisEventRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * The holders of each failed batch among `lots` (`<GTIN-14>/<batch>`) that has a follow-up
+   * case not withdrawn: the destinations of its shipping events and the business locations of
+   * its receiving events (as docs/cases.md#recall reads them).
+   */
+  recallHolders(lots: readonly string[]): Promise<{ lot: string; holder: string }[]> {
+    if (lots.length === 0) return Promise.resolve([]);
+    return this.ds.query(
+      `WITH recalled AS (
+         SELECT DISTINCT s.gtin || '/' || s.batch_no AS lot
+           FROM followup_case c JOIN sample s ON s.id = c.sample_id
+          WHERE c.state <> 'withdrawn' AND s.gtin IS NOT NULL AND s.batch_no IS NOT NULL
+            AND s.gtin || '/' || s.batch_no = ANY($1::text[]))
+       SELECT DISTINCT r.lot, d ->> 'destination' AS holder
+         FROM recalled r JOIN epcis_event e ON e.lots @> ARRAY[r.lot]
+         CROSS JOIN jsonb_array_elements(e.destinations) d
+        WHERE d ->> 'destination' IS NOT NULL
+          AND e.biz_step IN ('shipping', 'urn:epcglobal:cbv:bizstep:shipping',
+                             'https://ref.gs1.org/cbv/BizStep-shipping')
+       UNION
+       SELECT r.lot, e.biz_location FROM recalled r JOIN epcis_event e ON e.lots @> ARRAY[r.lot]
+        WHERE e.biz_location IS NOT NULL
+          AND e.biz_step IN ('receiving', 'urn:epcglobal:cbv:bizstep:receiving',
+                             'https://ref.gs1.org/cbv/BizStep-receiving')`,
+      [lots],
+    ) as Promise<{ lot: string; holder: string }[]>;
+  }
 
   /**
    * Stores the events of `payload` (a JSON array, see the capture service) not yet stored for
@@ -182,7 +211,8 @@ export class EpcisEventRepository {
     if (f.captureId !== undefined) where.push(`ev.capture_id = ${arg(f.captureId)}::uuid`);
     if (f.movedBy !== undefined)
       where.push(
-        `(ev.biz_step = ANY(${arg(f.movedBy)}::text[]) OR ev.sources <> '[]'::jsonb OR ev.destinations <> '[]'::jsonb)`,
+        `(ev.biz_step = ANY(${arg(f.movedBy)}::text[]) OR ev.sources <> '[]'::jsonb OR ev.destinations <> '[]'::jsonb
+          OR ev.disposition IN ('recalled', 'urn:epcglobal:cbv:disp:recalled', 'https://ref.gs1.org/cbv/Disp-recalled'))`,
       );
     if (f.after !== undefined)
       where.push(

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope, scopeSql } from '@spotcheck/auth';
 import type { EpcisCustodyKind } from '@spotcheck/domain';
-import { TRACE_SAMPLE_SCOPE } from '../trace/trace.queries';
+import { ISSUED_REPORTS_SQL, TRACE_SAMPLE_SCOPE } from '../trace/trace.queries';
+import type { TraceReport } from '../trace/trace.queries';
 
 /** What the export of a sample starts from. */
 export interface ExportSampleHead {
@@ -47,5 +48,10 @@ export class EpcisExportQueries {
          FROM custody_event WHERE sample_id = $1 ORDER BY seq`,
       [sampleId],
     ) as Promise<ExportCustodyEvent[]>;
+  }
+
+  /** Every issued version of the sample's reports, in the order they were issued. */
+  reports(sampleId: string): Promise<TraceReport[]> {
+    return this.ds.query(ISSUED_REPORTS_SQL, [sampleId]) as Promise<TraceReport[]>;
   }
 }

@@ -8,6 +8,7 @@ import {
   epcisProductMentions,
   invalidError,
   isCursorInstant,
+  isRecalledDisposition,
   isUuid,
   normaliseDateTime,
   notFoundError,
@@ -45,7 +46,8 @@ export interface DistributionStep {
   action: 'ADD' | 'OBSERVE' | 'DELETE' | null;
   bizStep: string | null;
   /** `shipped` (shipping, departing), `received` (receiving, arriving, accepting), else null. */
-  movement: 'shipped' | 'received' | null;
+  /** `recalled`: a holder's event of disposition recalled (its withdrawal, docs/cases.md). */
+  movement: 'shipped' | 'received' | 'recalled' | null;
   disposition: string | null;
   readPoint: string | null;
   bizLocation: string | null;
@@ -157,7 +159,7 @@ export class EpcisQueryService {
         eventTimeZoneOffset: r.eventTimeZoneOffset,
         action: r.action,
         bizStep: r.bizStep,
-        movement: movementOf(r.bizStep),
+        movement: isRecalledDisposition(r.disposition) ? 'recalled' : movementOf(r.bizStep),
         disposition: r.disposition,
         readPoint: r.readPoint,
         bizLocation: r.bizLocation,

@@ -9,7 +9,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ApiErrors, AppException, BodySha256, IdParam, RouteBody } from '@spotcheck/common';
 import { forbiddenError } from '@spotcheck/domain';
 import { EpcisCaptureService } from './epcis-capture.service';
@@ -42,8 +42,8 @@ export class EpcisController {
    * (stored 0); 400 `{ problems: [{ path, reason }] }`; 403 for products of others; 409 for an
    * eventID already captured with other content; 413 over EPCIS_MAX_BODY_BYTES.
    */
+  @Access({ enterprise: 'own' })
   @Post('capture')
-  @Roles('enterprise')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CaptureReceiptDto })
   @ApiErrors(400, 403, 409, 415)
@@ -60,12 +60,15 @@ export class EpcisController {
     @BodySha256() sha256: string | undefined,
   ) {
     const type = contentType?.split(';')[0].trim().toLowerCase();
-    if (!type || !JSON_TYPES.includes(type) || sha256 === undefined)
+    if (!type || !JSON_TYPES.includes(type) || sha256 === undefined) {
+      const reason = `must be ${JSON_TYPES.join(' or ')}, got ${type ?? 'none'}`;
       throw new AppException(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         'UNSUPPORTED_MEDIA_TYPE',
-        `content-type must be ${JSON_TYPES.join(' or ')}, got ${type ?? 'none'}`,
+        `content-type ${reason}`,
+        { errors: [{ field: 'Content-Type', reason }] },
       );
+    }
     return this.capturer.capture(p, body, sha256);
   }
 
@@ -74,8 +77,8 @@ export class EpcisController {
    * trace the sample, its lab included). Otherwise the captured events, by the filters gtin,
    * batch (with gtin), epc, epcClass, bizStep, type, from, to, owner, eventId, captureId.
    */
+  @Access({ enterprise: 'own', regulator: 'own', admin: 'any', lab: 'own' })
   @Get('events')
-  @Roles('enterprise', 'regulator', 'admin', 'lab')
   @ApiOkResponse({
     description:
       'A page of captured events; with sampleNo, the sample’s custody as an EPCIS 2.0 EPCISDocument',
@@ -97,8 +100,8 @@ export class EpcisController {
   }
 
   /** One stored event by its id (not its eventID: that is the `eventId` filter). */
+  @Access({ enterprise: 'own', regulator: 'own', admin: 'any' })
   @Get('events/:id')
-  @Roles('enterprise', 'regulator', 'admin')
   @ApiOkResponse({ type: EpcisEventDto })
   @ApiErrors(403, 404)
   get(@CurrentUser() p: Principal, @IdParam('EPCIS event') id: string) {

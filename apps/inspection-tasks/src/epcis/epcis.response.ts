@@ -139,8 +139,8 @@ export class DistributionStepDto implements DistributionStep {
   action!: Action;
   @ApiProperty(nullableString)
   bizStep!: string | null;
-  @ApiProperty({ enum: ['shipped', 'received'], nullable: true })
-  movement!: 'shipped' | 'received' | null;
+  @ApiProperty({ enum: ['shipped', 'received', 'recalled'], nullable: true })
+  movement!: 'shipped' | 'received' | 'recalled' | null;
   @ApiProperty(nullableString)
   disposition!: string | null;
   @ApiProperty(nullableString)

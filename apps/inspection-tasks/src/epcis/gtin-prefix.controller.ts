@@ -6,7 +6,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ApiErrors, IdParam } from '@spotcheck/common';
 import { GtinPrefixDto, GtinPrefixPageDto } from './epcis.response';
 import { CreateGtinPrefixDto, GtinPrefixQuery } from './epcis.dto';
@@ -23,16 +23,16 @@ export class GtinPrefixController {
   constructor(private readonly prefixes: GtinPrefixService) {}
 
   /** `{ companyPrefix }` or `{ gtin }`; admins add `uscc`. 409 when another enterprise holds an overlapping one. */
+  @Access({ enterprise: 'own', admin: 'any' })
   @Post()
-  @Roles('enterprise', 'admin')
   @ApiCreatedResponse({ type: GtinPrefixDto })
   @ApiErrors(400, 403, 409)
   create(@CurrentUser() p: Principal, @Body() dto: CreateGtinPrefixDto) {
     return this.prefixes.register(p, dto);
   }
 
+  @Access({ enterprise: 'own', regulator: 'own', admin: 'any' })
   @Get()
-  @Roles('enterprise', 'regulator', 'admin')
   @ApiOkResponse({ type: GtinPrefixPageDto })
   @ApiErrors(400, 403)
   list(@CurrentUser() p: Principal, @Query() q: GtinPrefixQuery) {
@@ -40,8 +40,8 @@ export class GtinPrefixController {
   }
 
   /** Events captured under it stay stored. */
+  @Access({ enterprise: 'own', admin: 'any' })
   @Delete(':id')
-  @Roles('enterprise', 'admin')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(403, 404)

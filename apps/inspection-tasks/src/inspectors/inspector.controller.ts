@@ -21,7 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ErrorDto, IdParam } from '@spotcheck/common';
 import { DirectoryExportService } from '../directory/directory-export.service';
 import { DirectoryImportService } from '../directory/directory-import.service';
@@ -43,7 +43,6 @@ import { InspectorService } from './inspector.service';
 @ApiBearerAuth()
 @ApiBadRequestResponse({ type: ErrorDto })
 @ApiForbiddenResponse({ type: ErrorDto })
-@Roles('regulator', 'admin')
 @Controller('inspectors')
 export class InspectorController {
   constructor(
@@ -52,6 +51,7 @@ export class InspectorController {
     private readonly exporter: DirectoryExportService,
   ) {}
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Get()
   @ApiOkResponse({ type: InspectorPageDto })
   list(@CurrentUser() p: Principal, @Query() q: InspectorQuery) {
@@ -59,6 +59,7 @@ export class InspectorController {
   }
 
   /** The directory as CSV or XLSX, in the layout the import reads. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('export')
   @ApiFileExport()
   async export(
@@ -76,6 +77,7 @@ export class InspectorController {
   }
 
   /** Upsert by natural key from CSV or XLSX (Chinese or English headers); all or nothing. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Post('import')
   @ApiFileImport()
   async import(@CurrentUser() p: Principal, @Req() req: FastifyRequest) {
@@ -87,6 +89,7 @@ export class InspectorController {
     );
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Get(':id')
   @ApiOkResponse({ type: InspectorDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -94,12 +97,14 @@ export class InspectorController {
     return this.service.get(p, id);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Post()
   @ApiCreatedResponse({ type: InspectorDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateInspectorDto) {
     return this.service.create(p, dto);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Patch(':id')
   @ApiOkResponse({ type: InspectorDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -111,6 +116,7 @@ export class InspectorController {
     return this.service.update(p, id, dto);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })

@@ -21,7 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ErrorDto, IdParam } from '@spotcheck/common';
 import { DirectoryExportService } from '../directory/directory-export.service';
 import { DirectoryImportService } from '../directory/directory-import.service';
@@ -43,7 +43,6 @@ import { LabService } from './lab.service';
 @ApiBearerAuth()
 @ApiBadRequestResponse({ type: ErrorDto })
 @ApiForbiddenResponse({ type: ErrorDto })
-@Roles('regulator', 'admin')
 @Controller('labs')
 export class LabController {
   constructor(
@@ -52,6 +51,7 @@ export class LabController {
     private readonly exporter: DirectoryExportService,
   ) {}
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Get()
   @ApiOkResponse({ type: LabPageDto })
   list(@CurrentUser() p: Principal, @Query() q: LabQuery) {
@@ -59,6 +59,7 @@ export class LabController {
   }
 
   /** The directory as CSV or XLSX, in the layout the import reads. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get('export')
   @ApiFileExport()
   async export(@CurrentUser() p: Principal, @Query() q: LabExportQuery, @Res() res: FastifyReply) {
@@ -72,6 +73,7 @@ export class LabController {
   }
 
   /** Upsert by natural key from CSV or XLSX (Chinese or English headers); all or nothing. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Post('import')
   @ApiFileImport()
   async import(@CurrentUser() p: Principal, @Req() req: FastifyRequest) {
@@ -79,7 +81,7 @@ export class LabController {
   }
 
   /** Regulators see labs in their jurisdiction; a lab's staff see their own lab. */
-  @Roles('regulator', 'admin', 'lab')
+  @Access({ regulator: 'own', admin: 'any', lab: 'own' })
   @Get(':id')
   @ApiOkResponse({ type: LabDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -87,12 +89,14 @@ export class LabController {
     return this.service.get(p, id);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Post()
   @ApiCreatedResponse({ type: LabDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreateLabDto) {
     return this.service.create(p, dto);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Patch(':id')
   @ApiOkResponse({ type: LabDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -100,6 +104,7 @@ export class LabController {
     return this.service.update(p, id, dto);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })

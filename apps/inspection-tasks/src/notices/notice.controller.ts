@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ApiErrors, IdParam } from '@spotcheck/common';
 import { NoticeDto, NoticeListDto } from './notice.response';
 import { NoticeService } from './notice.service';
@@ -8,11 +8,11 @@ import { NoticeService } from './notice.service';
 /** 检验结果通知书: an enterprise's result notices, with their objection deadlines. */
 @ApiTags('result notices 结果通知')
 @ApiBearerAuth()
-@Roles('enterprise', 'admin')
 @Controller('notices')
 export class NoticeController {
   constructor(private readonly notices: NoticeService) {}
 
+  @Access({ enterprise: 'own', admin: 'any' })
   @Get()
   @ApiOkResponse({ type: NoticeListDto })
   @ApiErrors(403)
@@ -20,6 +20,7 @@ export class NoticeController {
     return this.notices.list(p);
   }
 
+  @Access({ enterprise: 'own', admin: 'any' })
   @Get(':id')
   @ApiOkResponse({ type: NoticeDto })
   @ApiErrors(403, 404)
@@ -27,6 +28,7 @@ export class NoticeController {
     return this.notices.get(p, id);
   }
 
+  @Access({ enterprise: 'own' })
   @Post(':id/read')
   @HttpCode(200)
   @ApiOkResponse({ type: NoticeDto })

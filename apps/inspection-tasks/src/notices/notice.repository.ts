@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope, ScopeColumns, scopeSql } from '@spotcheck/auth';
+import type { RuleRef } from '@spotcheck/domain';
 
 export interface NoticeView {
   id: string;
@@ -18,6 +19,7 @@ export interface NoticeView {
   regime: 'food' | 'product';
   servedOn: string;
   objectionDeadline: string;
+  objectionDeadlineRule: RuleRef | null;
   deadlineProvisional: boolean;
   createdAt: Date;
   readAt: Date | null;
@@ -36,6 +38,7 @@ const VIEW = `
          n.manufacturer_uscc AS "manufacturerUscc", n.verdict, r.failed_items AS "failedItems",
          n.regime, n.served_on::text AS "servedOn",
          n.objection_deadline::text AS "objectionDeadline",
+         n.deadline_rule AS "objectionDeadlineRule",
          n.deadline_provisional AS "deadlineProvisional", n.created_at AS "createdAt",
          n.read_at AS "readAt"
     FROM result_notice n

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { RuleRefDto } from '@spotcheck/common';
 import type { NoticeView } from './notice.repository';
 
 const nullableString = { type: String, nullable: true } as const;
@@ -51,6 +52,12 @@ export class NoticeDto implements NoticeView {
   servedOn!: string;
   @ApiProperty({ format: 'date', description: 'The last day an objection is in time' })
   objectionDeadline!: string;
+  @ApiProperty({
+    type: RuleRefDto,
+    nullable: true,
+    description: "The sector's objectionWindow rule, version and source the deadline came from",
+  })
+  objectionDeadlineRule!: RuleRefDto | null;
   @ApiProperty({ description: 'The calendar did not yet cover every day counted' })
   deadlineProvisional!: boolean;
   @ApiProperty()

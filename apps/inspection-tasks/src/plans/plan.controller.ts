@@ -9,7 +9,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ErrorDto, IdParam } from '@spotcheck/common';
 import {
   CancelPlanDto,
@@ -24,7 +24,6 @@ import { PlanService } from './plan.service';
 
 @ApiTags('plans 抽查计划')
 @ApiBearerAuth()
-@Roles('regulator', 'admin')
 @ApiBadRequestResponse({ type: ErrorDto })
 @ApiForbiddenResponse({ type: ErrorDto })
 @ApiNotFoundResponse({
@@ -35,12 +34,14 @@ import { PlanService } from './plan.service';
 export class PlanController {
   constructor(private readonly plans: PlanService) {}
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Get()
   @ApiOkResponse({ type: PlanPageDto })
   list(@CurrentUser() p: Principal, @Query() q: PlanQuery) {
     return this.plans.list(p, q);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Get(':id')
   @ApiOkResponse({ type: PlanDto })
   get(@CurrentUser() p: Principal, @IdParam('plan') id: string) {
@@ -48,6 +49,7 @@ export class PlanController {
   }
 
   /** A new plan in state draft. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Post()
   @ApiCreatedResponse({ type: PlanDto })
   create(@CurrentUser() p: Principal, @Body() dto: CreatePlanDto) {
@@ -55,6 +57,7 @@ export class PlanController {
   }
 
   /** Edits a draft; any other state answers 409 ILLEGAL_PLAN_STATE. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Patch(':id')
   @ApiOkResponse({ type: PlanDto })
   @ApiConflictResponse({
@@ -66,6 +69,7 @@ export class PlanController {
   }
 
   /** Records the seed commitment sha256(seed): draft → committed, once. */
+  @Access({ regulator: 'own' })
   @Post(':id/commit')
   @ApiOkResponse({ type: PlanDto })
   @ApiConflictResponse({
@@ -77,6 +81,7 @@ export class PlanController {
     return this.plans.commit(p, id, dto);
   }
 
+  @Access({ regulator: 'own', admin: 'any' })
   @Post(':id/cancel')
   @ApiOkResponse({ type: PlanDto })
   @ApiConflictResponse({
@@ -89,6 +94,7 @@ export class PlanController {
   }
 
   /** drawn → sampling. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Post(':id/start-sampling')
   @ApiOkResponse({ type: PlanDto })
   @ApiConflictResponse({
@@ -101,6 +107,7 @@ export class PlanController {
   }
 
   /** sampling → closed once no task is still assigned (409 TASKS_OPEN); the draw becomes public. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Post(':id/close')
   @ApiOkResponse({ type: PlanDto })
   @ApiConflictResponse({

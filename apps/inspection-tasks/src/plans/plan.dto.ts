@@ -25,7 +25,7 @@ import type { PlanLevel, SamplingStage } from '@spotcheck/database';
 export const PLAN_LEVELS = ['national', 'provincial', 'prefecture'] as const;
 export const SAMPLING_STAGES = ['production', 'distribution', 'online'] as const;
 /** The jurisdiction of a national plan: the whole country, not a GB/T 2260 entry. */
-export const NATIONAL_JURISDICTION = '000000';
+export { NATIONAL_JURISDICTION } from '@spotcheck/domain';
 
 const CATEGORY = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 const CODE = /^\S(?:.*\S)?$/;
@@ -45,7 +45,7 @@ export class CreatePlanDto {
   @ApiProperty({
     enum: PLAN_LEVELS,
     description:
-      'national: jurisdiction 000000 (admins only); provincial: a province code (…0000); prefecture: a prefecture code (…00)',
+      'national: jurisdiction 000000 (admins and national regulators); provincial: a province code (…0000); prefecture: a prefecture code (…00)',
   })
   @IsIn(PLAN_LEVELS)
   level!: PlanLevel;

@@ -38,9 +38,10 @@ const LEVEL_REGION = { provincial: 'province', prefecture: 'prefecture' } as con
 
 /**
  * Sampling plans (docs/rules.md §3.2). A regulator sees and writes the plans whose jurisdiction lies
- * in their own subtree (404 otherwise); admins see all, and only admins can hold a national
- * plan, whose jurisdiction is '000000'. A draft may be edited; every later change is a
- * state transition of libs/domain's plan machine, taken under a row lock so concurrent
+ * in their own subtree (404 otherwise); admins see all. A national plan (jurisdiction '000000')
+ * is held by admins and national regulators (jurisdiction '000000'), whose subtree holds
+ * national plans only; only regulators commit and draw (docs/adr/0026). A draft may be
+ * edited; every later change is a state transition of libs/domain's plan machine, taken under a row lock so concurrent
  * requests are serialised. Each write leaves one audit row in its transaction.
  */
 @Injectable()
@@ -264,7 +265,7 @@ export class PlanService {
             field: 'jurisdiction',
             reason: `a national plan has jurisdiction ${NATIONAL_JURISDICTION}`,
           });
-        else if (scope.kind !== 'all')
+        else if (!inScope(scope, { region: NATIONAL_JURISDICTION }))
           errors.push({
             field: 'jurisdiction',
             reason: `${NATIONAL_JURISDICTION} (national) is outside your jurisdiction`,

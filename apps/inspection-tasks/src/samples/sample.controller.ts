@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ApiErrors, IdParam, SampleNoParam } from '@spotcheck/common';
 import { AppendCustodyDto, CreateSampleDto, SampleQuery } from './sample.dto';
 import {
@@ -20,11 +20,12 @@ export class TaskSampleController {
 
   /**
    * Records the sampling (抽样单) of an assigned task and moves it to sampled. By one of the
-   * task's two inspectors (a regulator token whose staffNo is in the pair: 403 otherwise) or
-   * an admin. A refusal or an impossible sampling is POST /tasks/:id/unable instead.
+   * task's two inspectors (a regulator token whose staffNo is in the pair: 403 otherwise);
+   * admins do not sample (docs/adr/0026). A refusal or an impossible sampling is
+   * POST /tasks/:id/unable instead.
    */
+  @Access({ regulator: 'own' })
   @Post(':id/sample')
-  @Roles('regulator', 'admin')
   @ApiCreatedResponse({ type: SampleDetailDto })
   @ApiErrors(400, 403, 404, 409)
   record(@CurrentUser() p: Principal, @IdParam('task') id: string, @Body() dto: CreateSampleDto) {
@@ -39,12 +40,12 @@ export class TaskSampleController {
  */
 @ApiTags('samples 抽样与流转')
 @ApiBearerAuth()
-@Roles('regulator', 'admin', 'lab')
 @Controller('samples')
 export class SampleController {
   constructor(private readonly samples: SampleService) {}
 
   /** Filters: planId, state, overdue, uscc, manufacturerUscc, gtin, batch, labId, stage. */
+  @Access({ regulator: 'own', admin: 'any', lab: 'own' })
   @Get()
   @ApiOkResponse({ type: SamplePageDto })
   @ApiErrors(400, 403)
@@ -53,6 +54,7 @@ export class SampleController {
   }
 
   /** The sampling record with its whole custody chain. */
+  @Access({ regulator: 'own', admin: 'any', lab: 'own' })
   @Get(':sampleNo')
   @ApiOkResponse({ type: SampleDetailDto })
   @ApiErrors(403, 404)
@@ -60,6 +62,7 @@ export class SampleController {
     return this.samples.get(p, sampleNo);
   }
 
+  @Access({ regulator: 'own', admin: 'any', lab: 'own' })
   @Get(':sampleNo/custody')
   @ApiOkResponse({ type: [CustodyEventDto] })
   @ApiErrors(403, 404)
@@ -68,10 +71,11 @@ export class SampleController {
   }
 
   /**
-   * Appends a custody event. sealed and shipped: regulators and admins; every other step:
+   * Appends a custody event. sealed and shipped: regulators (not admins); every other step:
    * the lab holding the sample. 409 ILLEGAL_CUSTODY_STATE names the current state and the
    * kinds allowed.
    */
+  @Access({ regulator: 'own', lab: 'own' })
   @Post(':sampleNo/custody')
   @ApiCreatedResponse({ type: AppendedCustodyEventDto })
   @ApiErrors(400, 403, 404, 409)

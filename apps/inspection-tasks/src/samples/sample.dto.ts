@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -13,9 +13,8 @@ import {
   IsUUID,
   Length,
   Matches,
-  ValidateNested,
 } from 'class-validator';
-import { Nested, PageQuery, Text } from '@spotcheck/common';
+import { Nested, NestedList, PageQuery, Text } from '@spotcheck/common';
 import { CUSTODY_KINDS, CUSTODY_STATES, SAMPLE_STAGES } from '@spotcheck/domain';
 import type { CustodyKind, CustodyState, SampleStage } from '@spotcheck/domain';
 import { IsRegionCode, IsUscc } from '../directory/validators';
@@ -244,10 +243,8 @@ export class CreateSampleDto {
 
   @ApiPropertyOptional({ type: [AttachmentDto], description: 'Photos, scans: by SHA-256' })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AttachmentDto)
+  @NestedList(() => AttachmentDto)
   attachments?: AttachmentDto[];
 
   @ApiPropertyOptional({ description: 'Anything else the record says' })
@@ -287,7 +284,7 @@ export class AppendCustodyDto {
     additionalProperties: true,
     example: { reason: 'seal_broken' },
     description:
-      'sealed {sealNumbers}; shipped {carrier?, trackingNo?}; rejected_at_receipt {reason: seal_broken|damaged|wrong_sample}; backup_retained {verdict: pass|fail, verdictDate}; retest_dispatched {toLabId, carrier?, trackingNo?}; disposed {method?}; returned {recipient?}',
+      'sealed {sealNumbers}; shipped {carrier?, trackingNo?}; rejected_at_receipt {reason: seal_broken|damaged|wrong_sample}; backup_retained {} (verdict, date and keep-until from the issued report); retest_dispatched {toLabId, carrier?, trackingNo?}; disposed {method?}; returned {recipient?}',
   })
   @IsOptional()
   @IsObject()

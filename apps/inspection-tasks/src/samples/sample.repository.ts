@@ -9,7 +9,7 @@ import {
   lateSql,
   overdueSql,
 } from '@spotcheck/database';
-import type { CustodyState, SampleStage } from '@spotcheck/domain';
+import type { CustodyState, RuleRef, SampleStage, Sector } from '@spotcheck/domain';
 
 /**
  * Who sees a sample: regulators whose jurisdiction holds its plan's, admins, and the lab it
@@ -65,6 +65,7 @@ export interface SampleRow {
   sampled_at: Date;
   sampling_date: string;
   lab_due_date: string;
+  lab_due_rule: RuleRef | null;
   overdue: boolean;
   arrived_at: Date | null;
   arrived_late: boolean;
@@ -89,6 +90,7 @@ const VIEW = `
          s.price_paid::text AS price_paid, s.seal_numbers, s.inspectors, s.representative_name,
          s.representative_title, s.attachments, s.note, s.sampled_at,
          s.sampling_date::text AS sampling_date, s.lab_due_date::text AS lab_due_date,
+         s.lab_due_rule,
          ${OVERDUE} AS overdue, s.arrived_at,
          ${lateSql('s.lab_due_date', 's.arrived_at')} AS arrived_late,
          s.custody_state, s.custody_seq, s.custody_at, s.keep_until::text AS keep_until,
@@ -139,6 +141,14 @@ export class SampleRepository {
       [planId],
     )) as { seq: number }[];
     return seq;
+  }
+
+  /** The sector of a category (its rules set the sample's deadlines). */
+  async sectorOf(m: EntityManager, category: string): Promise<Sector> {
+    const [row] = (await m.query(`SELECT sector FROM product_category WHERE code = $1`, [
+      category,
+    ])) as { sector: Sector }[];
+    return row.sector;
   }
 
   async insert(m: EntityManager, s: NewSample): Promise<string> {

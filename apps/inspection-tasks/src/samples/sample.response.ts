@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AppendedCustodyEvent, CustodyEventView } from '@spotcheck/database';
+import { RuleRefDto } from '@spotcheck/common';
 import { CUSTODY_KINDS, CUSTODY_STATES, SAMPLE_STAGES } from '@spotcheck/domain';
 import type { CustodyKind, CustodyState, SampleStage } from '@spotcheck/domain';
 import type { SampleDetail, SampleView } from './sample.service';
@@ -49,21 +50,21 @@ class SampledEnterpriseDto {
   name!: string;
 }
 
-class PlaceDto {
+class SamplePlaceDto {
   @ApiProperty({ example: '150102' })
   regionCode!: string;
   @ApiProperty()
   address!: string;
 }
 
-class OnlineShopDto {
+class SampleOnlineShopDto {
   @ApiProperty()
   platform!: string;
   @ApiProperty()
   shopName!: string;
 }
 
-class ManufacturerDto {
+class SampleManufacturerDto {
   @ApiProperty()
   name!: string;
   @ApiProperty(nullableString)
@@ -89,21 +90,21 @@ class SampleProductDto {
   gtin!: string | null;
 }
 
-class PortionDto {
+class SamplePortionDto {
   @ApiProperty({ example: '12', description: 'A decimal string' })
   quantity!: string;
   @ApiProperty({ example: '盒' })
   unit!: string;
 }
 
-class RepresentativeDto {
+class SampleRepresentativeDto {
   @ApiProperty()
   name!: string;
   @ApiProperty(nullableString)
   title!: string | null;
 }
 
-class AttachmentDto {
+class SampleAttachmentDto {
   @ApiProperty({ example: 'ab'.repeat(32) })
   sha256!: string;
   @ApiPropertyOptional()
@@ -136,36 +137,46 @@ export class SampleViewDto implements SampleView {
   retestLabId!: string | null;
   @ApiProperty({ type: SampledEnterpriseDto })
   sampledEnterprise!: SampledEnterpriseDto;
-  @ApiProperty({ type: PlaceDto })
-  place!: PlaceDto;
-  @ApiProperty({ type: OnlineShopDto, nullable: true })
-  online!: OnlineShopDto | null;
-  @ApiProperty({ type: ManufacturerDto })
-  manufacturer!: ManufacturerDto;
+  @ApiProperty({ type: SamplePlaceDto })
+  place!: SamplePlaceDto;
+  @ApiProperty({ type: SampleOnlineShopDto, nullable: true })
+  online!: SampleOnlineShopDto | null;
+  @ApiProperty({ type: SampleManufacturerDto })
+  manufacturer!: SampleManufacturerDto;
   @ApiProperty({ type: SampleProductDto })
   product!: SampleProductDto;
-  @ApiProperty({ type: PortionDto })
-  testPortion!: PortionDto;
-  @ApiProperty({ type: PortionDto })
-  backupPortion!: PortionDto;
+  @ApiProperty({ type: SamplePortionDto })
+  testPortion!: SamplePortionDto;
+  @ApiProperty({ type: SamplePortionDto })
+  backupPortion!: SamplePortionDto;
   @ApiProperty({ example: '36', description: 'Yuan, a decimal string' })
   pricePaid!: string;
   @ApiProperty({ type: [String] })
   sealNumbers!: string[];
   @ApiProperty({ type: [String], description: 'Staff numbers of the two inspectors' })
   inspectors!: string[];
-  @ApiProperty({ type: RepresentativeDto })
-  representative!: RepresentativeDto;
-  @ApiProperty({ type: [AttachmentDto] })
-  attachments!: AttachmentDto[];
+  @ApiProperty({ type: SampleRepresentativeDto })
+  representative!: SampleRepresentativeDto;
+  @ApiProperty({ type: [SampleAttachmentDto] })
+  attachments!: SampleAttachmentDto[];
   @ApiProperty(nullableString)
   note!: string | null;
   @ApiProperty()
   sampledAt!: Date;
   @ApiProperty({ format: 'date' })
   samplingDate!: string;
-  @ApiProperty({ format: 'date', description: 'Due at its lab: 5 working days after sampling' })
+  @ApiProperty({
+    format: 'date',
+    description:
+      "Due at its lab: the sector's sampleDelivery rule (food: 5 working days) after sampling",
+  })
   labDueDate!: string;
+  @ApiProperty({
+    type: RuleRefDto,
+    nullable: true,
+    description: 'The sector rule, its version and source, the due date was computed with',
+  })
+  labDueRule!: RuleRefDto | null;
   @ApiProperty({ description: 'Not at its lab and past its due date (Beijing time)' })
   overdue!: boolean;
   @ApiProperty({ type: Date, nullable: true, description: 'When it first reached its lab' })

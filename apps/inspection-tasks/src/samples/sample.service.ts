@@ -8,6 +8,7 @@ import {
   CustodyEventView,
   CustodyRepository,
   CustodySampleRow,
+  SectorRuleService,
   WorkCalendarService,
   appendCustodyEvent,
 } from '@spotcheck/database';
@@ -21,15 +22,16 @@ import {
   formatSampleNo,
   invalidError,
   isSampleNoShape,
-  labDeliveryDeadline,
   notFoundError,
+  ruleDeadline,
   samplingRecordTaskProblems,
   toGtin14,
   transitionCustody,
   validateGtin,
   validateSamplingRecord,
 } from '@spotcheck/domain';
-import type { CustodyKind, CustodyState, SampleStage } from '@spotcheck/domain';
+import type { CustodyKind, CustodyState, RuleRef, SampleStage } from '@spotcheck/domain';
+import { enqueue } from '@spotcheck/queue';
 import { TaskService } from '../tasks/task.service';
 import { AppendCustodyDto, CreateSampleDto, SampleQuery } from './sample.dto';
 import { SampleRepository, SampleRow } from './sample.repository';
@@ -73,6 +75,8 @@ export interface SampleView {
   sampledAt: Date;
   samplingDate: string;
   labDueDate: string;
+  /** The sector rule the lab due date came from. */
+  labDueRule: RuleRef | null;
   /** Not at its lab and past its due date (Beijing time). */
   overdue: boolean;
   /** When it first reached its lab (received or rejected there); null before. */
@@ -112,6 +116,7 @@ export class SampleService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tasks: TaskService,
     private readonly calendar: WorkCalendarService,
+    private readonly rules: SectorRuleService,
     private readonly samples: SampleRepository,
     private readonly custodyEvents: CustodyRepository,
   ) {}
@@ -119,7 +124,7 @@ export class SampleService {
   /**
    * Records the sampling of an assigned task: the sample, its first custody events, the task
    * moving to sampled. By one of the task's two inspectors (a regulator token whose staffNo is
-   * in the pair) or an admin. Answers, in this order: 400 for a record that is wrong on its
+   * in the pair). Answers, in this order: 400 for a record that is wrong on its
    * face; 404 outside the caller's jurisdiction; 409 when the plan or the task is past
    * sampling (ILLEGAL_PLAN_STATE, ILLEGAL_TASK_STATE) or the task lacks a pair or a lab
    * (TASK_UNASSIGNED); 403 NOT_TASK_INSPECTOR for anyone but the pair; 400 when the record
@@ -132,8 +137,9 @@ export class SampleService {
     const checked = validateSamplingRecord(dto, new Date());
     if (!checked.ok) throw invalidError(checked.problems);
     const { sampledAt, samplingDate, gtin14 } = checked.record;
-    // Outside the transaction: the calendar may load from the database.
-    const due = labDeliveryDeadline(await this.calendar.calendar(), samplingDate);
+    // Outside the transaction: the calendar and the rules may load from the database.
+    const calendar = await this.calendar.calendar();
+    const rules = await this.rules.all();
 
     return this.ds.transaction(async (m) => {
       let sampleNo = '';
@@ -161,6 +167,14 @@ export class SampleService {
           drawnAt: await this.samples.drawnAt(m, task.drawId),
         });
         if (problems.length) throw invalidError(problems);
+        // The sector's `sampleDelivery` rule: when the sample must reach its lab.
+        const sector = await this.samples.sectorOf(m, task.category);
+        const due = ruleDeadline(
+          calendar,
+          rules.get(sector)!.rules,
+          'sampleDelivery',
+          samplingDate,
+        );
 
         // Numbers without gaps, taken after the plan and task locks.
         const seq = await this.samples.nextSeq(m, plan.id);
@@ -217,6 +231,7 @@ export class SampleService {
           sampledAt,
           samplingDate,
           labDueDate: due.deadline,
+          labDueRule: due.rule,
           custodyState: state as CustodyState,
           custodySeq: kinds.length,
           custodyAt: sampledAt,
@@ -240,6 +255,8 @@ export class SampleService {
           detail: kind === 'sealed' ? { sealNumbers: seals } : {},
         }));
         for (const e of events) await this.custodyEvents.insertEvent(m, e);
+        // The worker raises a notification if it does not reach its lab by the due date.
+        await enqueue(m, 'sample.deadlines', { sampleIds: [sampleId] });
         const after = await this.samples.row(m, sampleId);
         const audit: AuditEntry[] = [
           {
@@ -253,6 +270,7 @@ export class SampleService {
               samplingDate,
               labDueDate: due.deadline,
               labDueDateCovered: due.covered,
+              labDueRule: { sector, version: due.rule.version, rule: due.rule.rule },
             },
           },
           ...events.map((e, i) => ({
@@ -306,7 +324,7 @@ export class SampleService {
       throw forbiddenError(`${dto.kind} is recorded by the lab that holds the sample`);
     if (recorder !== 'lab' && p.role === 'lab')
       throw forbiddenError(
-        `${dto.kind} is recorded by the inspectors' side (regulators, admins), not by a lab`,
+        `${dto.kind} is recorded by the inspectors' side (regulators), not by a lab`,
       );
     return this.ds.transaction(async (m) => {
       const before = await this.find(m, scope, sampleNo, true);
@@ -433,6 +451,7 @@ function view(r: SampleRow): SampleView {
     sampledAt: r.sampled_at,
     samplingDate: r.sampling_date,
     labDueDate: r.lab_due_date,
+    labDueRule: r.lab_due_rule,
     overdue: r.overdue,
     arrivedAt: r.arrived_at,
     arrivedLate: r.arrived_late,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CustodyRepository, WorkCalendarModule } from '@spotcheck/database';
+import { CustodyRepository, SectorRuleModule, WorkCalendarModule } from '@spotcheck/database';
 import { TasksModule } from '../tasks/tasks.module';
 import { SampleController, TaskSampleController } from './sample.controller';
 import { SampleRepository } from './sample.repository';
@@ -7,7 +7,7 @@ import { SampleService } from './sample.service';
 
 /** Sampling records (抽样单) and custody (样品流转). */
 @Module({
-  imports: [TasksModule, WorkCalendarModule],
+  imports: [TasksModule, WorkCalendarModule, SectorRuleModule],
   controllers: [TaskSampleController, SampleController],
   providers: [SampleService, SampleRepository, CustodyRepository],
   exports: [SampleRepository],

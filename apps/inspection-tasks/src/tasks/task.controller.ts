@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { ErrorDto, IdParam } from '@spotcheck/common';
 import {
   CancelTaskDto,
@@ -29,7 +29,6 @@ import { TaskService } from './task.service';
  */
 @ApiTags('tasks 抽查任务')
 @ApiBearerAuth()
-@Roles('regulator', 'admin')
 @ApiBadRequestResponse({ type: ErrorDto })
 @ApiForbiddenResponse({ type: ErrorDto })
 @Controller('tasks')
@@ -37,6 +36,7 @@ export class TaskController {
   constructor(private readonly tasks: TaskService) {}
 
   /** Filters: planId, state, category, uscc, inspector, labId, region, dueBefore, overdue. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get()
   @ApiOkResponse({ type: TaskPageDto })
   list(@CurrentUser() p: Principal, @Query() q: TaskQuery) {
@@ -44,14 +44,15 @@ export class TaskController {
   }
 
   /** The caller's own tasks: those whose pair holds the token's staffNo (403 without one). */
+  @Access({ regulator: 'own' })
   @Get('mine')
   @ApiOkResponse({ type: TaskPageDto })
-  @Roles('regulator')
   mine(@CurrentUser() p: Principal, @Query() q: TaskQuery) {
     return this.tasks.mine(p, q);
   }
 
   /** The task with its reassignment history. */
+  @Access({ regulator: 'own', admin: 'any' })
   @Get(':id')
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiNotFoundResponse({
@@ -63,6 +64,7 @@ export class TaskController {
   }
 
   /** assigned → unable_to_sample with a reason; `refused` marks the task as a violation. */
+  @Access({ regulator: 'own' })
   @Post(':id/unable')
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiNotFoundResponse({
@@ -79,6 +81,7 @@ export class TaskController {
   }
 
   /** assigned → cancelled, with the reason. */
+  @Access({ regulator: 'own' })
   @Post(':id/cancel')
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiNotFoundResponse({
@@ -95,6 +98,7 @@ export class TaskController {
   }
 
   /** Changes the inspector pair of an assigned task; the draw record is never touched. */
+  @Access({ regulator: 'own' })
   @Post(':id/reassign')
   @ApiOkResponse({ type: TaskDetailDto })
   @ApiNotFoundResponse({

@@ -218,6 +218,14 @@ export class TaskViewDto {
   @ApiProperty({ type: String, nullable: true, description: "The sampling record's number" })
   sampleNo!: string | null;
 
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 're-inspection (复查) task: the task whose final failure it re-inspects',
+  })
+  reinspectionOf!: string | null;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
 

@@ -36,6 +36,8 @@ export interface TaskRow {
   stateChangedBy: string | null;
   /** The sampling record's number once the task is sampled (POST /tasks/:id/sample). */
   sampleNo: string | null;
+  /** A re-inspection (复查) task: the task whose final failure it re-inspects. */
+  reinspectionOf: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -57,7 +59,8 @@ const VIEW = `
          to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
          t.state, t.unable_reason AS "unableReason", t.note, t.violation,
          t.state_changed_at AS "stateChangedAt", t.state_changed_by AS "stateChangedBy",
-         s.sample_no AS "sampleNo", t.created_at AS "createdAt", t.updated_at AS "updatedAt"
+         s.sample_no AS "sampleNo", t.reinspection_of AS "reinspectionOf",
+         t.created_at AS "createdAt", t.updated_at AS "updatedAt"
     FROM inspection_task t
     JOIN sampling_plan p ON p.id = t.plan_id
     JOIN enterprise e ON e.uscc = t.uscc
@@ -159,15 +162,16 @@ export class TaskRepository {
     m: EntityManager,
     scope: Scope,
     id: string,
-  ): Promise<{ planId: string; state: PlanState } | undefined> {
+  ): Promise<{ planId: string; state: PlanState; reinspection: boolean } | undefined> {
     const params: unknown[] = [id];
     const arg = (v: unknown) => `$${params.push(v)}`;
     const [found] = (await m.query(
-      `SELECT t.plan_id AS "planId", p.state FROM inspection_task t
+      `SELECT t.plan_id AS "planId", p.state, t.reinspection_of IS NOT NULL AS reinspection
+         FROM inspection_task t
          JOIN sampling_plan p ON p.id = t.plan_id
         WHERE t.id = $1 AND ${scopeSql(scope, TASK_SCOPE, arg)}`,
       params,
-    )) as { planId: string; state: PlanState }[];
+    )) as { planId: string; state: PlanState; reinspection: boolean }[];
     return found;
   }
 

@@ -45,6 +45,11 @@ const withOverdue = (row: TaskRow, today: string): TaskView => ({
 const ENTITY = 'inspection_task';
 /** Tasks are worked on between the draw and the close of the plan's sampling phase. */
 const WORKING_PLAN_STATES: readonly PlanState[] = ['drawn', 'sampling'];
+/**
+ * A re-inspection (复查) follows a failure up after the plan's sampling phase, so it is worked on
+ * in a closed plan too (docs/cases.md).
+ */
+const REINSPECTION_PLAN_STATES: readonly PlanState[] = ['drawn', 'sampling', 'closed'];
 const MAX_TASK_NO = 2_147_483_647;
 
 export interface TaskDetail extends TaskView {
@@ -354,10 +359,11 @@ export class TaskService {
     // shared lock, which two writers could deadlock on.
     const starts = fieldOutcome && found.state === 'drawn';
     const plan = await this.plans.lock(m, found.planId, starts ? 'write' : 'share');
-    if (!WORKING_PLAN_STATES.includes(plan.state))
+    const working = found.reinspection ? REINSPECTION_PLAN_STATES : WORKING_PLAN_STATES;
+    if (!working.includes(plan.state))
       throw conflictError(
         'ILLEGAL_PLAN_STATE',
-        `the plan is ${plan.state}: its tasks change only while it is ${WORKING_PLAN_STATES.join(' or ')}`,
+        `the plan is ${plan.state}: its ${found.reinspection ? 're-inspection ' : ''}tasks change only while it is ${working.join(' or ')}`,
         { currentState: plan.state, planId: plan.id, event: action },
       );
     const before = await this.repo.lock(m, id);

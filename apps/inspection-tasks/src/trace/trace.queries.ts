@@ -129,6 +129,62 @@ export interface TraceLab {
   cmaNo: string;
 }
 
+/** An issued version of a report on a sample (the tested lab's, or the retest lab's). */
+export interface TraceReport {
+  id: string;
+  reportNo: string;
+  version: number;
+  labId: string;
+  verdict: 'pass' | 'fail' | 'not_applicable';
+  /** Item codes of the failed items. */
+  failedItems: string[];
+  /** The retest lab's report after an accepted objection: its conclusion is final. */
+  retest: boolean;
+  issuedAt: Date;
+  /**
+   * Items the lab judged by the enterprise's declared standard, stricter than the template's
+   * limit (docs/rules.md §3.4): flagged for the regulator, with the standard and the limit.
+   */
+  enterpriseStandardItems: {
+    itemCode: string;
+    reference: string;
+    limit: string;
+    templateLimit: string;
+  }[];
+}
+
+/** The sample's final outcome as the worker keeps it (docs/rules.md §3.6), once a report is issued. */
+export interface TraceOutcome {
+  outcome: 'pending' | 'pass' | 'fail' | 'excluded';
+  basis: string;
+  finalOn: string | null;
+}
+
+/** The test result a list shows: the latest issued report, the retest's when there is one. */
+export interface TraceResult {
+  reportNo: string;
+  version: number;
+  verdict: 'pass' | 'fail' | 'not_applicable';
+  failedItems: string[];
+  retest: boolean;
+}
+
+/** Every issued report version of sample `$1`, in the order they were issued. */
+export const ISSUED_REPORTS_SQL = `
+  SELECT r.id, r.report_no AS "reportNo", r.version, r.lab_id AS "labId", r.verdict,
+         ARRAY(SELECT f ->> 'itemCode' FROM jsonb_array_elements(r.failed_items) f) AS "failedItems",
+         r.objection_id IS NOT NULL AS retest, r.issued_at AS "issuedAt",
+         ARRAY(SELECT json_build_object('itemCode', i.item_code,
+                                        'reference', i.limit_basis ->> 'reference',
+                                        'limit', i.limit_text,
+                                        'templateLimit', i.limit_basis ->> 'templateLimit')
+                 FROM lab_report_item i
+                WHERE i.report_id = r.id AND i.limit_basis IS NOT NULL ORDER BY i.seq)
+           AS "enterpriseStandardItems"
+    FROM lab_report r
+   WHERE r.sample_id = $1 AND r.state = 'issued'
+   ORDER BY r.issued_at, r.id`;
+
 /** A sample in a list: enough to recognise it and follow it. */
 export interface SampleBrief {
   sampleNo: string;
@@ -142,6 +198,8 @@ export interface SampleBrief {
   manufacturerUscc: string | null;
   samplingDate: string;
   custodyState: CustodyState;
+  /** null until a report is issued. */
+  result: TraceResult | null;
 }
 
 export interface TraceEnterprise {
@@ -160,6 +218,8 @@ export interface RiskChange {
   from: string;
   to: string;
   changedAt: Date;
+  reason: string | null;
+  publicationId: string | null;
 }
 
 export interface UnableTask {
@@ -196,7 +256,12 @@ const SAMPLE_BRIEF = `
   s.sample_no AS "sampleNo", p.code AS "planCode", s.product_name AS "productName",
   s.brand, s.batch_no AS "batchNo", s.gtin, s.sampled_uscc AS "sampledUscc",
   s.manufacturer_name AS "manufacturerName", s.manufacturer_uscc AS "manufacturerUscc",
-  to_char(s.sampling_date, 'YYYY-MM-DD') AS "samplingDate", s.custody_state AS "custodyState"`;
+  to_char(s.sampling_date, 'YYYY-MM-DD') AS "samplingDate", s.custody_state AS "custodyState",
+  (SELECT json_build_object('reportNo', r.report_no, 'version', r.version, 'verdict', r.verdict,
+            'failedItems', ARRAY(SELECT f ->> 'itemCode' FROM jsonb_array_elements(r.failed_items) f),
+            'retest', r.objection_id IS NOT NULL)
+     FROM lab_report r WHERE r.sample_id = s.id AND r.state = 'issued'
+    ORDER BY r.objection_id IS NOT NULL DESC, r.issued_at DESC LIMIT 1) AS result`;
 
 /** Search terms of the product trace; at least one is given. */
 export interface ProductFilter {
@@ -294,6 +359,19 @@ export class TraceQueries {
     ) as Promise<CustodyEventView[]>;
   }
 
+  reports(sampleId: string): Promise<TraceReport[]> {
+    return this.ds.query(ISSUED_REPORTS_SQL, [sampleId]) as Promise<TraceReport[]>;
+  }
+
+  async outcome(sampleId: string): Promise<TraceOutcome | null> {
+    const [row] = (await this.ds.query(
+      `SELECT outcome, basis, to_char(final_on, 'YYYY-MM-DD') AS "finalOn"
+         FROM sample_outcome WHERE sample_id = $1`,
+      [sampleId],
+    )) as TraceOutcome[];
+    return row ?? null;
+  }
+
   labs(ids: string[]): Promise<TraceLab[]> {
     return this.ds.query(`SELECT id, name, cma_no AS "cmaNo" FROM lab WHERE id = ANY($1::uuid[])`, [
       ids,
@@ -346,7 +424,8 @@ export class TraceQueries {
 
   riskChanges(uscc: string): Promise<RiskChange[]> {
     return this.ds.query(
-      `SELECT from_class AS "from", to_class AS "to", changed_at AS "changedAt"
+      `SELECT from_class AS "from", to_class AS "to", changed_at AS "changedAt", reason,
+              publication_id AS "publicationId"
          FROM enterprise_risk_change WHERE uscc = $1 ORDER BY changed_at, id`,
       [uscc],
     ) as Promise<RiskChange[]>;

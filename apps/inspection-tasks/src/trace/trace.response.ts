@@ -9,8 +9,11 @@ import type {
   TraceEnterprise,
   TraceInspector,
   TraceLab,
+  TraceOutcome,
   TracePlan,
   TraceReassignment,
+  TraceReport,
+  TraceResult,
   TraceSamplingRecord,
   TraceTask,
   UnableTask,
@@ -200,6 +203,66 @@ class TraceSamplingRecordDto implements TraceSamplingRecord {
   retestLabId!: string | null;
 }
 
+const VERDICT = { enum: ['pass', 'fail', 'not_applicable'] } as const;
+
+class EnterpriseStandardItemDto {
+  @ApiProperty()
+  itemCode!: string;
+  @ApiProperty({ description: 'the enterprise’s declared standard', example: 'Q/NMYL 0001S-2024' })
+  reference!: string;
+  @ApiProperty({ description: 'the limit judged by', example: '≤0.3' })
+  limit!: string;
+  @ApiProperty({ description: 'the template’s limit it replaced', example: '≤0.5' })
+  templateLimit!: string;
+}
+
+class TraceReportDto implements TraceReport {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty()
+  reportNo!: string;
+  @ApiProperty({ description: 'Above 1: an amendment of the previous version' })
+  version!: number;
+  @ApiProperty({ format: 'uuid' })
+  labId!: string;
+  @ApiProperty(VERDICT)
+  verdict!: 'pass' | 'fail' | 'not_applicable';
+  @ApiProperty({ type: [String], description: 'Item codes of the failed items' })
+  failedItems!: string[];
+  @ApiProperty({ description: 'The retest lab’s report after an accepted objection (final)' })
+  retest!: boolean;
+  @ApiProperty()
+  issuedAt!: Date;
+  @ApiProperty({
+    type: [EnterpriseStandardItemDto],
+    description:
+      'flagged: items judged by the enterprise’s stricter declared standard, not the template’s limit',
+  })
+  enterpriseStandardItems!: EnterpriseStandardItemDto[];
+}
+
+class TraceOutcomeDto implements TraceOutcome {
+  @ApiProperty({ enum: ['pending', 'pass', 'fail', 'excluded'] })
+  outcome!: 'pending' | 'pass' | 'fail' | 'excluded';
+  @ApiProperty({ description: 'What decided it, e.g. no_objection, objection_rejected, retest' })
+  basis!: string;
+  @ApiProperty(nullableDate)
+  finalOn!: string | null;
+}
+
+class TraceResultDto implements TraceResult {
+  @ApiProperty()
+  reportNo!: string;
+  @ApiProperty()
+  version!: number;
+  @ApiProperty(VERDICT)
+  verdict!: 'pass' | 'fail' | 'not_applicable';
+  @ApiProperty({ type: [String] })
+  failedItems!: string[];
+  @ApiProperty()
+  retest!: boolean;
+}
+
 export class SampleTraceDto implements SampleTrace {
   @ApiProperty()
   sampleNo!: string;
@@ -219,6 +282,10 @@ export class SampleTraceDto implements SampleTrace {
   lab!: TraceLabDto | null;
   @ApiProperty({ type: TraceLabDto, nullable: true })
   retestLab!: TraceLabDto | null;
+  @ApiProperty({ type: [TraceReportDto], description: 'Issued report versions, in issue order' })
+  reports!: TraceReportDto[];
+  @ApiProperty({ type: TraceOutcomeDto, nullable: true })
+  outcome!: TraceOutcomeDto | null;
 }
 
 class SampleBriefDto implements SampleBrief {
@@ -244,6 +311,12 @@ class SampleBriefDto implements SampleBrief {
   samplingDate!: string;
   @ApiProperty({ enum: CUSTODY_STATES })
   custodyState!: CustodyState;
+  @ApiProperty({
+    type: TraceResultDto,
+    nullable: true,
+    description: 'The latest issued report (the retest’s when there is one); null before',
+  })
+  result!: TraceResultDto | null;
 }
 
 class EnterpriseSampleDto extends SampleBriefDto {
@@ -284,9 +357,17 @@ class RiskPeriodDto {
   riskClass!: string;
   @ApiProperty()
   from!: Date;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the class changed, when known (e.g. the published list that raised it)',
+  })
+  reason!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  publicationId!: string | null;
 }
 
-class UnableTaskDto implements UnableTask {
+class TraceUnableTaskDto implements UnableTask {
   @ApiProperty()
   planCode!: string;
   @ApiProperty()
@@ -312,8 +393,8 @@ export class EnterpriseTraceDto implements EnterpriseTrace {
   riskHistory!: RiskPeriodDto[];
   @ApiProperty({ type: EnterpriseSamplePageDto })
   samples!: EnterpriseSamplePageDto;
-  @ApiProperty({ type: [UnableTaskDto] })
-  unableToSample!: UnableTaskDto[];
+  @ApiProperty({ type: [TraceUnableTaskDto] })
+  unableToSample!: TraceUnableTaskDto[];
 }
 
 export class ProductTraceDto implements ProductTrace {

@@ -21,9 +21,11 @@ import {
   TraceEnterprise,
   TraceInspector,
   TraceLab,
+  TraceOutcome,
   TracePlan,
   TraceQueries,
   TraceReassignment,
+  TraceReport,
   TraceSamplingRecord,
   TraceTask,
   UnableTask,
@@ -34,7 +36,10 @@ const RESOURCE = 'traceability';
 /** At most this many samples in a product trace. */
 const PRODUCT_SAMPLES = 500;
 
-/** A sample's whole chain: plan → draw → task → inspectors → sampling record → custody. */
+/**
+ * A sample's whole chain: plan → draw → task → inspectors → sampling record → custody →
+ * issued reports (the tested lab's, then a retest's) → the outcome.
+ */
 export interface SampleTrace {
   sampleNo: string;
   plan: TracePlan;
@@ -45,12 +50,21 @@ export interface SampleTrace {
   custody: CustodyEventView[];
   lab: TraceLab | null;
   retestLab: TraceLab | null;
+  /** Every issued version of its reports, in issue order. */
+  reports: TraceReport[];
+  /** Its final outcome once a report is issued (pending while an objection may come). */
+  outcome: TraceOutcome | null;
 }
 
 export interface EnterpriseTrace {
   enterprise: TraceEnterprise;
   /** Its credit-risk class over time, from registration. */
-  riskHistory: { riskClass: string; from: Date }[];
+  riskHistory: {
+    riskClass: string;
+    from: Date;
+    reason: string | null;
+    publicationId: string | null;
+  }[];
   samples: {
     items: (SampleBrief & { role: 'sampled' | 'manufacturer' })[];
     nextCursor: string | null;
@@ -89,16 +103,19 @@ export class TraceService {
     if (!head) throw notFoundError('sample', sampleNo);
 
     const q = this.queries;
-    const [sample, plan, draw, task, reassignments, inspectors, custody, labs] = await Promise.all([
-      q.samplingRecord(head.id),
-      q.plan(head.planId),
-      q.draw(head.planId),
-      q.task(head.taskId),
-      q.reassignments(head.taskId),
-      q.inspectors(head.id),
-      q.custody(head.id),
-      q.labs([head.labId, head.retestLabId].filter((x): x is string => x !== null)),
-    ]);
+    const [sample, plan, draw, task, reassignments, inspectors, custody, labs, reports, outcome] =
+      await Promise.all([
+        q.samplingRecord(head.id),
+        q.plan(head.planId),
+        q.draw(head.planId),
+        q.task(head.taskId),
+        q.reassignments(head.taskId),
+        q.inspectors(head.id),
+        q.custody(head.id),
+        q.labs([head.labId, head.retestLabId].filter((x): x is string => x !== null)),
+        q.reports(head.id),
+        q.outcome(head.id),
+      ]);
     const labOf = (id: string | null) => labs.find((l) => l.id === id) ?? null;
     return {
       sampleNo,
@@ -110,6 +127,8 @@ export class TraceService {
       custody,
       lab: labOf(head.labId),
       retestLab: labOf(head.retestLabId),
+      reports,
+      outcome,
     };
   }
 
@@ -141,8 +160,18 @@ export class TraceService {
     const page = more ? samples.slice(0, q.limit) : samples;
     // The class it was registered with: the first change's "from", or the current class.
     const riskHistory: EnterpriseTrace['riskHistory'] = [
-      { riskClass: changes[0]?.from ?? e.riskClass, from: e.registeredAt },
-      ...changes.map((c) => ({ riskClass: c.to, from: c.changedAt })),
+      {
+        riskClass: changes[0]?.from ?? e.riskClass,
+        from: e.registeredAt,
+        reason: null,
+        publicationId: null,
+      },
+      ...changes.map((c) => ({
+        riskClass: c.to,
+        from: c.changedAt,
+        reason: c.reason,
+        publicationId: c.publicationId,
+      })),
     ];
     return {
       enterprise: e,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { Equals, IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { PageQuery, Raw, Text } from '@spotcheck/common';
+import { PageQuery, Raw, RuleRefDto, Text } from '@spotcheck/common';
 import { CUSTODY_KINDS, CUSTODY_STATES, REJECTION_REASONS, REPORT_STATES } from '@spotcheck/domain';
 import type { CustodyKind, CustodyState, RejectionReason } from '@spotcheck/domain';
 
@@ -156,6 +156,12 @@ export class LabSampleDto {
   @ApiProperty({ enum: CUSTODY_STATES })
   custodyState!: CustodyState;
 
+  @ApiProperty({ description: 'the caller is the retest lab drawn for an accepted objection' })
+  retest!: boolean;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  objectionId!: string | null;
+
   @ApiProperty()
   received!: boolean;
 
@@ -166,12 +172,28 @@ export class LabSampleDto {
     type: String,
     format: 'date',
     nullable: true,
-    description: 'the 20th working day after receipt; null before receipt or after a rejection',
+    description:
+      "by the sector's testing rule (food: the 20th working day) after receipt, retestTesting at a retest lab; null before receipt or after a rejection",
   })
   testDueDate!: string | null;
 
+  @ApiProperty({
+    type: RuleRefDto,
+    nullable: true,
+    description: 'the sector rule, its version and source, the test due date was computed with',
+  })
+  testDueRule!: RuleRefDto | null;
+
   @ApiProperty({ description: 'received, past its test due date, no version issued' })
   overdue!: boolean;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'working days from today (Beijing) to the deadline running now, by the calendar: testDueDate once received until a version is issued, labDueDate before receipt; negative when past; null when none runs',
+  })
+  workingDaysLeft!: number | null;
 
   @ApiProperty({ type: ReportRefDto, nullable: true, description: 'the latest version' })
   report!: ReportRefDto | null;

@@ -7,20 +7,23 @@ import {
   AppendedCustodyEvent,
   CustodyEventView,
   CustodySampleRow,
+  SectorRuleService,
   WorkCalendarService,
   appendCustodyEvent,
 } from '@spotcheck/database';
 import {
   chinaDate,
   conflictError,
+  DomainError,
   decodeCursor,
   encodeCursor,
   invalidError,
   notFoundError,
   parseInstant,
-  testDeadline,
+  ruleDeadline,
 } from '@spotcheck/domain';
-import type { CustodyState, WorkingDayDeadline } from '@spotcheck/domain';
+import type { CustodyState, RuleDeadline, RuleRef, WorkCalendar } from '@spotcheck/domain';
+import { enqueue } from '@spotcheck/queue';
 import { LabRepository } from '../lab/lab.repository';
 import { isSampleNoShape, labScope, requireLab, requireStaff } from '../lab-access';
 import { LabStaffRepository } from '../staff/lab-staff.repository';
@@ -34,9 +37,13 @@ export interface LabSampleView {
   product: { name: string; brand: string | null; spec: string | null; batch: string | null };
   sampledUscc: string;
   samplingDate: string;
-  /** When it was due at the lab (5 working days after sampling). */
+  /** When it was due at the lab (the sector rule's sample delivery period after sampling). */
   labDueDate: string;
   custodyState: CustodyState;
+  /** The caller is the sample's retest lab (drawn for an accepted objection). */
+  retest: boolean;
+  /** The objection whose retest the caller does, if any. */
+  objectionId: string | null;
   received: boolean;
   receipt: {
     outcome: 'received' | 'rejected';
@@ -48,10 +55,18 @@ export interface LabSampleView {
     note: string | null;
     recordedBy: string;
   } | null;
-  /** 20 working days after receipt; null before receipt or after a rejection. */
+  /** By the sector's `testing` rule after receipt; null before receipt or after a rejection. */
   testDueDate: string | null;
+  /** The sector rule the test due date came from. */
+  testDueRule: RuleRef | null;
   /** Received, past its test due date (Beijing time) and no version issued yet. */
   overdue: boolean;
+  /**
+   * Working days from today (Beijing) to the deadline that runs now: the test due date once
+   * received and until a version is issued, the lab due date before receipt; negative when
+   * past; null when no deadline runs (rejected, issued, or a retest not yet received).
+   */
+  workingDaysLeft: number | null;
   report: { id: string; reportNo: string; version: number; state: string } | null;
 }
 
@@ -64,13 +79,15 @@ export interface LabSampleDetail extends LabSampleView {
  * the draw assigned to it; another lab's sample answers 404 as if it did not exist. Receipt
  * and rejection are custody events written by libs/database's appendCustodyEvent (the same
  * writer as inspection-tasks' custody endpoint), plus a `lab_receipt` row holding the
- * condition and the test due date: the 20th working day after the day of receipt.
+ * condition and the test due date, by the sector's `testing` rule after the day of receipt
+ * (food: the 20th working day).
  */
 @Injectable()
 export class ReceiptService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly calendar: WorkCalendarService,
+    private readonly rules: SectorRuleService,
     private readonly receipts: ReceiptRepository,
     private readonly labs: LabRepository,
     private readonly staff: LabStaffRepository,
@@ -87,7 +104,8 @@ export class ReceiptService {
     }
     const rows = await this.receipts.list(scope, { overdue: q.overdue, after, limit: q.limit });
     const more = rows.length > q.limit;
-    const items = (more ? rows.slice(0, q.limit) : rows).map(view);
+    const left = daysLeft(await this.calendar.calendar());
+    const items = (more ? rows.slice(0, q.limit) : rows).map((r) => view(r, left));
     const last = items[items.length - 1];
     return { items, nextCursor: more ? encodeCursor([last.sampleNo]) : null };
   }
@@ -96,24 +114,34 @@ export class ReceiptService {
     return this.detail(this.ds.manager, p, sampleNo);
   }
 
-  /** Receipt: custody `received`, and the 20-working-day test deadline starts. */
+  /** Receipt: custody `received`, and the sector's test deadline starts. */
   async receive(p: Principal, sampleNo: string, dto: ReceiptDto) {
     const labId = requireLab(p, 'a receipt');
-    // Outside the transaction: the calendar may load from the database.
+    // Outside the transaction: the calendar and the rules may load from the database.
     const at = parseInstant(dto.receivedAt);
-    let due: WorkingDayDeadline | null = null;
-    if (at.ok) {
+    const calendar = await this.calendar.calendar();
+    const rules = await this.rules.all();
+    const due = (s: CustodySampleRow): RuleDeadline | null => {
+      if (!at.ok) return null;
       try {
-        due = testDeadline(await this.calendar.calendar(), chinaDate(at.at));
+        return ruleDeadline(
+          calendar,
+          rules.get(s.sector)!.rules,
+          // The retest lab's receipt starts the retest's own period.
+          s.custodyState === 'retest_in_transit' ? 'retestTesting' : 'testing',
+          chinaDate(at.at),
+        );
       } catch (e) {
         // A day outside the years 0001–9999 has no deadline; the custody check refuses such
         // a time (in the future, or before the sampling) by name.
         if (!(e instanceof RangeError)) throw e;
+        return null;
       }
-    }
+    };
     return this.arrive(p, labId, sampleNo, {
       kind: 'received',
       occurredAt: dto.receivedAt,
+      timeField: 'receivedAt',
       address: dto.address,
       note: dto.note,
       due,
@@ -127,9 +155,10 @@ export class ReceiptService {
     return this.arrive(p, labId, sampleNo, {
       kind: 'rejected_at_receipt',
       occurredAt: dto.at,
+      timeField: 'at',
       address: dto.address,
       note: dto.note,
-      due: null,
+      due: () => null,
       receipt: { condition: null, sealIntact: null, reason: dto.reason },
       detail: { reason: dto.reason },
     });
@@ -142,9 +171,11 @@ export class ReceiptService {
     a: {
       kind: 'received' | 'rejected_at_receipt';
       occurredAt: string;
+      /** The request's name for the time: custody's own errors call it occurredAt. */
+      timeField: string;
       address?: string;
       note?: string;
-      due: WorkingDayDeadline | null;
+      due: (s: CustodySampleRow) => RuleDeadline | null;
       receipt: { condition: string | null; sealIntact: boolean | null; reason: string | null };
       detail?: Record<string, unknown>;
     },
@@ -161,6 +192,7 @@ export class ReceiptService {
         );
       const lab = await this.labs.place(m, labId);
       if (!lab) throw notFoundError('lab', labId);
+      const due = a.due(before);
       const event = await appendCustodyEvent(m, p, before, {
         kind: a.kind,
         occurredAt: a.occurredAt,
@@ -168,6 +200,8 @@ export class ReceiptService {
         address: a.address ?? lab.name,
         note: a.note ?? null,
         detail: a.detail ?? {},
+      }).catch((e: unknown) => {
+        throw renamed(e, 'occurredAt', a.timeField);
       });
       const occurredAt = new Date(event.occurredAt);
       const receipt = await this.receipts.insert(m, {
@@ -180,10 +214,14 @@ export class ReceiptService {
         seal_intact: a.receipt.sealIntact,
         reason: a.receipt.reason,
         note: a.note ?? null,
-        test_due_date: a.due?.deadline ?? null,
+        test_due_date: due?.deadline ?? null,
+        test_due_rule: due?.rule ?? null,
         custody_seq: event.seq,
         recorded_by: p.sub,
       });
+      // Received: the worker raises a notification if no report is issued by the due date.
+      if (receipt.outcome === 'received')
+        await enqueue(m, 'sample.deadlines', { sampleIds: [before.id] });
       await recordAudit(m, p, [
         {
           action: 'create',
@@ -193,7 +231,13 @@ export class ReceiptService {
           detail: {
             sampleNo: before.sampleNo,
             outcome: receipt.outcome,
-            ...(a.due ? { testDueDate: a.due.deadline, testDueDateCovered: a.due.covered } : {}),
+            ...(due
+              ? {
+                  testDueDate: due.deadline,
+                  testDueDateCovered: due.covered,
+                  testDueRule: { version: due.rule.version, rule: due.rule.rule },
+                }
+              : {}),
           },
         },
       ]);
@@ -215,11 +259,26 @@ export class ReceiptService {
       ? await this.receipts.view(m, labScope(p), sampleNo)
       : null;
     if (!row) throw notFoundError('sample', String(sampleNo));
-    return { ...view(row), custody: await this.receipts.custody(m, row.id) };
+    const left = daysLeft(await this.calendar.calendar());
+    return { ...view(row, left), custody: await this.receipts.custody(m, row.id) };
   }
 }
 
-function view(r: LabSampleRow): LabSampleView {
+/** Working days from today (Beijing) to a due date, by the calendar; null without a date. */
+function daysLeft(cal: WorkCalendar, today = chinaDate(new Date())) {
+  return (due: string | null): number | null => {
+    if (!due) return null;
+    try {
+      return cal.workingDaysBetween(today, due);
+    } catch (e) {
+      if (e instanceof RangeError) return null;
+      throw e;
+    }
+  };
+}
+
+function view(r: LabSampleRow, left: (due: string | null) => number | null): LabSampleView {
+  const issued = r.report_state === 'issued' || (r.version ?? 1) > 1;
   return {
     sampleNo: r.sample_no,
     labId: r.lab_id,
@@ -229,6 +288,8 @@ function view(r: LabSampleRow): LabSampleView {
     samplingDate: r.sampling_date,
     labDueDate: r.lab_due_date,
     custodyState: r.custody_state,
+    retest: r.retest,
+    objectionId: r.objection_id,
     received: r.outcome === 'received',
     receipt: r.outcome
       ? {
@@ -243,7 +304,15 @@ function view(r: LabSampleRow): LabSampleView {
         }
       : null,
     testDueDate: r.test_due_date,
+    testDueRule: r.test_due_rule,
     overdue: r.overdue,
+    workingDaysLeft: issued
+      ? null
+      : r.outcome === 'received'
+        ? left(r.test_due_date)
+        : r.outcome || r.retest
+          ? null
+          : left(r.lab_due_date),
     report: r.report_id
       ? {
           id: r.report_id,
@@ -253,4 +322,16 @@ function view(r: LabSampleRow): LabSampleView {
         }
       : null,
   };
+}
+
+/** A custody error naming `from`, as the request names that field (`to`). */
+function renamed(e: unknown, from: string, to: string): unknown {
+  const errors = (e instanceof DomainError ? e.details.errors : undefined) as
+    { field: string; reason: string }[] | undefined;
+  if (!(e instanceof DomainError) || !Array.isArray(errors)) return e;
+  const named = errors.map((x) => (x.field === from ? { ...x, field: to } : x));
+  return new DomainError(e.kind, e.code, named.map((x) => `${x.field}: ${x.reason}`).join('; '), {
+    ...e.details,
+    errors: named,
+  });
 }

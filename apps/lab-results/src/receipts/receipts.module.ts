@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { WorkCalendarModule } from '@spotcheck/database';
+import { SectorRuleModule, WorkCalendarModule } from '@spotcheck/database';
 import { LabModule } from '../lab/lab.module';
 import { StaffModule } from '../staff/staff.module';
 import { ReceiptController } from './receipt.controller';
@@ -7,7 +7,7 @@ import { ReceiptRepository } from './receipt.repository';
 import { ReceiptService } from './receipt.service';
 
 @Module({
-  imports: [LabModule, StaffModule, WorkCalendarModule],
+  imports: [LabModule, StaffModule, WorkCalendarModule, SectorRuleModule],
   controllers: [ReceiptController],
   providers: [ReceiptRepository, ReceiptService],
 })

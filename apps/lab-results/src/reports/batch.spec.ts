@@ -301,8 +301,8 @@ describe('validateBatch', () => {
   });
 
   it('checks shapes and types', () => {
-    expect(fields(validateBatch(null))).toEqual(['']);
-    expect(fields(validateBatch([]))).toEqual(['']);
+    expect(fields(validateBatch(null))).toEqual(['body']);
+    expect(fields(validateBatch([]))).toEqual(['body']);
     expect(fields(validateBatch({}))).toEqual(['reports']);
     expect(fields(validateBatch({ reports: [] }))).toEqual(['reports']);
     expect(fields(validateBatch({ reports: [1] }))).toEqual(['reports[0]']);

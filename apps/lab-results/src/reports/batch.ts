@@ -470,7 +470,7 @@ export function validateBatch(
   const errors = new Errors();
   if (!isObject(body)) {
     errors.add({
-      field: '',
+      field: 'body',
       reason: `the body must be a JSON object with "reports", got ${describe(body)}`,
     });
     return { ok: false, errors: errors.items, total: errors.total };

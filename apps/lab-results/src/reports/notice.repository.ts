@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { ObjectionRegime } from '@spotcheck/domain';
+import type { ObjectionRegime, RuleRef } from '@spotcheck/domain';
 
 /** Who a sample's result notice goes to, and the sector that sets its objection regime. */
 export interface NoticeParties {
@@ -19,6 +19,7 @@ export interface NewResultNotice {
   regime: ObjectionRegime;
   servedOn: string;
   objectionDeadline: string;
+  deadlineRule: RuleRef;
   deadlineProvisional: boolean;
 }
 
@@ -38,8 +39,9 @@ export class ResultNoticeRepository {
   async insert(m: EntityManager, n: NewResultNotice): Promise<string> {
     const [row] = (await m.query(
       `INSERT INTO result_notice (sample_id, report_id, lab_id, uscc, manufacturer_uscc, verdict,
-                                  regime, served_on, objection_deadline, deadline_provisional)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+                                  regime, served_on, objection_deadline, deadline_rule,
+                                  deadline_provisional)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         n.sampleId,
         n.reportId,
@@ -50,6 +52,7 @@ export class ResultNoticeRepository {
         n.regime,
         n.servedOn,
         n.objectionDeadline,
+        JSON.stringify(n.deadlineRule),
         n.deadlineProvisional,
       ],
     )) as { id: string }[];

@@ -283,7 +283,7 @@ export async function reportRowsToBatch(
     return rejected(errors);
   } catch (e) {
     if (e instanceof FileFormatError) {
-      errors.add({ row: e.row, column: '', reason: e.message });
+      errors.add({ row: e.row, column: e.column, reason: e.message });
       return rejected(errors);
     }
     throw e;

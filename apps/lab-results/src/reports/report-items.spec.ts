@@ -75,3 +75,48 @@ describe('buildItems', () => {
     ]);
   });
 });
+
+describe('buildItems: a template item keeps its limit', () => {
+  const one = (dto: Record<string, unknown>) =>
+    buildItems(TEMPLATE, [{ itemCode: 'PB', value: '0.2', ...dto } as never], false);
+  const basis = { kind: 'enterprise_standard' as const, reference: 'Q/NMYL 0001S-2024' };
+
+  it('takes the same limit written otherwise, and refuses another one without a basis', () => {
+    expect(one({ limit: '≤0.50' }).errors).toEqual([]);
+    expect(one({ limit: '≤0.50' }).items[0].limitBasis).toBeNull();
+    expect(one({ limit: '≤0.8' }).errors).toEqual([
+      {
+        field: 'items[0].limit',
+        reason: expect.stringContaining("a lab may not change the template's limit of PB (≤0.5)"),
+      },
+    ]);
+    expect(one({ limit: '≤0.3' }).errors.map((e) => e.field)).toEqual(['items[0].limit']);
+  });
+
+  it('judges by the enterprise’s declared standard when stricter, recording it; never when looser', () => {
+    const { items, errors } = one({ limit: '≤0.3', limitBasis: basis });
+    expect(errors).toEqual([]);
+    expect(items[0]).toMatchObject({
+      limitText: '≤0.3',
+      limitRule: { kind: 'range', max: '0.3' },
+      limitBasis: {
+        kind: 'enterprise_standard',
+        reference: 'Q/NMYL 0001S-2024',
+        templateLimit: '≤0.5',
+      },
+    });
+    expect(one({ limit: '≤0.8', limitBasis: basis }).errors).toEqual([
+      {
+        field: 'items[0].limit',
+        reason: expect.stringContaining('only when it is stricter than the template'),
+      },
+    ]);
+    expect(one({ limitBasis: basis }).errors.map((e) => e.field)).toEqual(['items[0].limitBasis']);
+    const outside = buildItems(
+      TEMPLATE,
+      [{ itemCode: 'NEW', itemName: '新', limit: '≤1', value: '0.5', limitBasis: basis } as never],
+      false,
+    );
+    expect(outside.errors.map((e) => e.field)).toEqual(['items[0].limitBasis']);
+  });
+});

@@ -2,7 +2,9 @@ import type { FieldError } from '@spotcheck/common';
 import {
   evaluateItem,
   formatLimitRule,
+  isAtLeastAsStrict,
   parseLimitRule,
+  sameLimitRule,
   validateLimitRule,
 } from '@spotcheck/domain';
 import type { ComparisonMode, ItemInput, LimitRule, LimitRuleResult } from '@spotcheck/domain';
@@ -22,6 +24,17 @@ export interface ReportItem {
   roundingDigits: number | null;
   value: string | null;
   notTestedReason: string | null;
+  /** Judged by the enterprise's declared standard, stricter than the template; else null. */
+  limitBasis: LimitBasis | null;
+}
+
+/** Why an item's limit is not the template's (docs/rules.md §3.4). */
+export interface LimitBasis {
+  kind: 'enterprise_standard';
+  /** The standard's number, e.g. Q/NMYL 0001S-2024. */
+  reference: string;
+  /** The template's limit it replaces, as written. */
+  templateLimit: string;
 }
 
 const some = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
@@ -112,12 +125,46 @@ export function buildItems(
     }
     let rule: LimitRule | undefined = t?.limit;
     let written: string | undefined;
+    let limitBasis: LimitBasis | null = null;
+    if (dto?.limitBasis !== undefined && (!t || dto.limit === undefined)) {
+      errors.push({
+        field: at('limitBasis'),
+        reason: t
+          ? 'comes with the limit of the enterprise’s standard (limit)'
+          : `is for a template item; ${code} is not in the category's template`,
+      });
+      continue;
+    }
     if (dto?.limit !== undefined) {
       const r = limits?.get(dto.limit) ?? checkLimit(dto.limit);
       if (limits && limits.size < 10_000) limits.set(dto.limit, r);
       if (!r.ok) {
         errors.push({ field: at('limit'), reason: r.reason });
         continue;
+      }
+      // A lab may not change a template item's limit; it may judge by the enterprise's
+      // declared standard when that is stricter, naming it (docs/rules.md §3.4).
+      if (t && !sameLimitRule(r.rule, t.limit)) {
+        const templateLimit = formatLimitRule(t.limit);
+        if (!dto.limitBasis) {
+          errors.push({
+            field: at('limit'),
+            reason: `a lab may not change the template's limit of ${code} (${templateLimit}); a stricter limit of the enterprise's declared standard needs limitBasis { kind: enterprise_standard, reference }`,
+          });
+          continue;
+        }
+        if (!isAtLeastAsStrict(r.rule, t.limit)) {
+          errors.push({
+            field: at('limit'),
+            reason: `the enterprise's standard ${dto.limitBasis.reference} is judged by only when it is stricter than the template's limit of ${code} (${templateLimit})`,
+          });
+          continue;
+        }
+        limitBasis = {
+          kind: 'enterprise_standard',
+          reference: dto.limitBasis.reference.trim(),
+          templateLimit,
+        };
       }
       rule = r.rule;
       if (typeof dto.limit === 'string') written = dto.limit.trim();
@@ -148,6 +195,7 @@ export function buildItems(
       roundingDigits: dto?.roundingDigits ?? null,
       value: dto?.value?.trim() ?? null,
       notTestedReason: dto?.notTestedReason?.trim() ?? null,
+      limitBasis,
     };
     const input = judge ? itemInput(item) : null;
     if (input) {

@@ -31,7 +31,7 @@ import {
   ApiPayloadTooLargeResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { LabErrors } from '../api-errors';
 import {
   BatchAnswerDto,
@@ -51,7 +51,6 @@ const UPLOADS = { name: 'lab-uploads', concurrency: 'LAB_UPLOAD_CONCURRENCY' } a
 /** 检验报告: drafts, results, the review chain, issue and amendments. */
 @ApiTags('lab reports 检验报告')
 @ApiBearerAuth()
-@Roles('lab', 'admin')
 @LabErrors()
 @Controller('lab/reports')
 export class ReportController {
@@ -67,6 +66,7 @@ export class ReportController {
    * copy) gets the first answer, marked `Idempotent-Replayed: true`, and nothing is written
    * twice. Over LAB_BATCH_MAX_BYTES: 413.
    */
+  @Access({ lab: 'own' })
   @Post('batch')
   @ApiCreatedResponse({ type: BatchAnswerDto, description: 'also 200 for a replay' })
   @ApiPayloadTooLargeResponse({ type: ErrorDto })
@@ -87,6 +87,7 @@ export class ReportController {
    * The same from a CSV or XLSX file (multipart field `file`): one row per item, grouped by
    * sample number, Chinese or English headers; errors name the spreadsheet row and column.
    */
+  @Access({ lab: 'own' })
   @Post('import')
   @ApiCreatedResponse({ type: BatchAnswerDto, description: 'also 200 for a replay' })
   @ApiPayloadTooLargeResponse({ type: ErrorDto })
@@ -115,6 +116,7 @@ export class ReportController {
         HttpStatus.PAYLOAD_TOO_LARGE,
         'FILE_TOO_LARGE',
         'file: is larger than the configured limit',
+        { errors: [{ field: 'file', reason: 'is larger than the configured limit' }] },
       );
     });
     const sha256 = createHash('sha256').update(buffer).digest('hex');
@@ -124,6 +126,7 @@ export class ReportController {
   }
 
   /** A draft for a received sample, by a tester; items default to the category's template. */
+  @Access({ lab: 'own' })
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: ReportDetailDto })
@@ -132,12 +135,14 @@ export class ReportController {
   }
 
   /** Every version of a sample's report; `countingVersion` is the latest issued one. */
+  @Access({ lab: 'own', admin: 'any' })
   @Get()
   @ApiOkResponse({ type: ReportChainDto })
   chain(@CurrentUser() p: Principal, @Query() q: ReportListQuery) {
     return this.reports.chain(p, q.sampleNo);
   }
 
+  @Access({ lab: 'own', admin: 'any' })
   @Get(':id')
   @ApiOkResponse({ type: ReportDetailDto })
   get(@CurrentUser() p: Principal, @IdParam('report') id: string) {
@@ -145,12 +150,14 @@ export class ReportController {
   }
 
   /** Replaces a draft's items (a tester; they become one of its authors). */
+  @Access({ lab: 'own' })
   @Put(':id/items')
   @ApiOkResponse({ type: ReportDetailDto })
   putItems(@CurrentUser() p: Principal, @IdParam('report') id: string, @Body() dto: PutItemsDto) {
     return this.reports.putItems(p, id, dto);
   }
 
+  @Access({ lab: 'own' })
   @Post(':id/submit')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportDetailDto })
@@ -158,6 +165,7 @@ export class ReportController {
     return this.reports.transition(p, id, { event: 'submit' });
   }
 
+  @Access({ lab: 'own' })
   @Post(':id/review')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportDetailDto })
@@ -165,6 +173,7 @@ export class ReportController {
     return this.reports.transition(p, id, { event: 'review' });
   }
 
+  @Access({ lab: 'own' })
   @Post(':id/issue')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportDetailDto })
@@ -172,6 +181,7 @@ export class ReportController {
     return this.reports.transition(p, id, { event: 'issue' });
   }
 
+  @Access({ lab: 'own' })
   @Post(':id/return')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportDetailDto })
@@ -180,6 +190,7 @@ export class ReportController {
   }
 
   /** Version n + 1 of an issued report, a draft with its items, through the same chain. */
+  @Access({ lab: 'own' })
   @Post(':id/amend')
   @HttpCode(201)
   @ApiCreatedResponse({ type: ReportDetailDto })

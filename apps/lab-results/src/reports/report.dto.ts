@@ -1,18 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   Allow,
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsIn,
   IsInt,
   IsOptional,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
-import { FieldErrorDto, Raw, Text } from '@spotcheck/common';
+import { FieldErrorDto, LocalizedDto, Nested, NestedList, Raw, Text } from '@spotcheck/common';
 import { COMPARISON_MODES, REPORT_EVENTS, REPORT_STATES } from '@spotcheck/domain';
 import type { ComparisonMode, ReportEvent, ReportState } from '@spotcheck/domain';
 
@@ -21,6 +18,27 @@ import type { ComparisonMode, ReportEvent, ReportState } from '@spotcheck/domain
  * needed; the other fields override the template. An item not in the template needs
  * `itemName` and `limit`.
  */
+/** The enterprise's declared standard an item is judged by, when stricter than the template. */
+export class LimitBasisDto {
+  @ApiProperty({ enum: ['enterprise_standard'] })
+  @IsIn(['enterprise_standard'])
+  kind!: 'enterprise_standard';
+
+  @ApiProperty({ example: 'Q/NMYL 0001S-2024', description: 'the standard’s number' })
+  @Text(200)
+  reference!: string;
+}
+
+/** The enterprise standard an item was judged by, and the template's limit it replaced. */
+export class StoredLimitBasisDto {
+  @ApiProperty({ enum: ['enterprise_standard'] })
+  kind!: 'enterprise_standard';
+  @ApiProperty()
+  reference!: string;
+  @ApiProperty({ example: '≤0.5' })
+  templateLimit!: string;
+}
+
 export class ReportItemDto {
   @ApiProperty({ example: 'PB' })
   @Text(64)
@@ -49,6 +67,15 @@ export class ReportItemDto {
   @IsOptional()
   @Allow()
   limit?: unknown;
+
+  @ApiPropertyOptional({
+    type: LimitBasisDto,
+    description:
+      'a template item keeps its limit; a different `limit` needs this: the enterprise’s declared standard, stricter than the template’s (flagged to regulators)',
+  })
+  @IsOptional()
+  @Nested(() => LimitBasisDto)
+  limitBasis?: LimitBasisDto;
 
   @ApiPropertyOptional({ description: 'the limit as the standard writes it; default from limit' })
   @IsOptional()
@@ -82,11 +109,9 @@ export class ReportItemDto {
 }
 
 const Items = () => (target: object, key: string) => {
-  IsArray()(target, key);
   ArrayMinSize(1)(target, key);
   ArrayMaxSize(500)(target, key);
-  ValidateNested({ each: true })(target, key);
-  Type(() => ReportItemDto)(target, key);
+  NestedList(() => ReportItemDto)(target, key);
 };
 
 export class CreateReportDto {
@@ -123,14 +148,6 @@ export class ReportListQuery {
   @ApiProperty({ example: 'NM-2026-001-0001' })
   @Raw(80)
   sampleNo!: string;
-}
-
-class LocalizedDto {
-  @ApiProperty()
-  zh!: string;
-
-  @ApiProperty()
-  en!: string;
 }
 
 export class FailedItemDto {
@@ -175,6 +192,14 @@ export class ReportVersionDto {
 
   @ApiProperty({ type: String, nullable: true })
   amendmentReason!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "a retest lab's report: the objection it concludes; its conclusion is final",
+  })
+  objectionId!: string | null;
 
   @ApiProperty({ enum: REPORT_STATES })
   state!: ReportState;
@@ -268,6 +293,13 @@ export class StoredItemDto {
 
   @ApiProperty({ type: LocalizedDto, nullable: true })
   reason!: LocalizedDto | null;
+
+  @ApiProperty({
+    type: StoredLimitBasisDto,
+    nullable: true,
+    description: 'judged by the enterprise’s stricter declared standard, not the template’s limit',
+  })
+  limitBasis!: StoredLimitBasisDto | null;
 }
 
 class PreviewItemDto {

@@ -14,6 +14,8 @@ export interface ReportView {
   version: number;
   amendsId: string | null;
   amendmentReason: string | null;
+  /** A retest lab's report: the objection it concludes (null for a first test). */
+  objectionId: string | null;
   state: ReportState;
   verdict: string | null;
   failedItems: FailedItem[] | null;
@@ -42,12 +44,19 @@ export interface StoredItem extends ReportItem {
   reason: { zh: string; en: string } | null;
 }
 
-/** A sample a report is created for: its template and what its lab recorded at receipt. */
+/**
+ * A sample a report is created for: its template, what the caller's lab recorded at receipt,
+ * and, when the caller is its retest lab, the objection it retests.
+ */
 export interface ReportableSample {
   id: string;
   custodyState: string;
   items: TestItemTemplate[];
   outcome: string | null;
+  labId: string;
+  retestLabId: string | null;
+  objectionId: string | null;
+  objectionItems: string[] | null;
 }
 
 /** A sample named in a bulk upload, locked. */
@@ -67,7 +76,8 @@ export interface ChainVersion {
 }
 
 const COLUMNS = `r.id, r.lab_id AS "labId", s.sample_no AS "sampleNo", r.report_no AS "reportNo",
-  r.version, r.amends_id AS "amendsId", r.amendment_reason AS "amendmentReason", r.state,
+  r.version, r.amends_id AS "amendsId", r.amendment_reason AS "amendmentReason",
+  r.objection_id AS "objectionId", r.state,
   r.verdict, r.failed_items AS "failedItems", r.tested_by AS "testedBy",
   r.submitted_by AS "submittedBy", r.submitted_at AS "submittedAt",
   r.reviewed_by AS "reviewedBy", r.reviewed_at AS "reviewedAt", r.issued_by AS "issuedBy",
@@ -78,10 +88,13 @@ const COLUMNS = `r.id, r.lab_id AS "labId", s.sample_no AS "sampleNo", r.report_
 const ITEM_COLUMNS = `seq, item_code AS "itemCode", item_name AS "itemName", method, unit,
   limit_rule AS "limitRule", limit_text AS "limitText", comparison,
   rounding_digits AS "roundingDigits", value, not_tested_reason AS "notTestedReason", verdict,
-  reason`;
+  reason, limit_basis AS "limitBasis"`;
+
+/** A lab reports on the samples assigned to it and on those it was drawn to retest. */
+const SAMPLE_LABS = { lab: ['s.lab_id', 's.retest_lab_id'] } as const;
 
 const ITEM_INSERT_COLUMNS = `report_id, seq, item_code, item_name, method, unit, limit_rule,
-  limit_text, comparison, rounding_digits, value, not_tested_reason`;
+  limit_text, comparison, rounding_digits, value, not_tested_reason, limit_basis`;
 
 /** `lab_report` and `lab_report_item`: report versions, their items and the review chain. */
 @Injectable()
@@ -107,23 +120,38 @@ export class ReportRepository {
     ) as Promise<StoredItem[]>;
   }
 
-  /** The sample by number, locked, when the scope sees it at its assigned lab. */
+  /**
+   * The sample by number, locked, when the scope sees it at its assigned lab or as its retest
+   * lab, with what lab `labId` recorded at receipt.
+   */
   async lockReportable(
     m: EntityManager,
     scope: Scope,
+    labId: string,
     sampleNo: string,
   ): Promise<ReportableSample | null> {
-    const params: unknown[] = [sampleNo];
+    const params: unknown[] = [sampleNo, labId];
     const arg = (v: unknown) => `$${params.push(v)}`;
     const [row] = (await m.query(
-      `SELECT s.id, s.custody_state AS "custodyState", c.items, r.outcome
+      `SELECT s.id, s.custody_state AS "custodyState", c.items, r.outcome, s.lab_id AS "labId",
+              s.retest_lab_id AS "retestLabId", o.id AS "objectionId",
+              o.items AS "objectionItems"
          FROM sample s JOIN product_category c ON c.code = s.category
-         LEFT JOIN lab_receipt r ON r.sample_id = s.id AND r.lab_id = s.lab_id
-        WHERE s.sample_no = $1 AND ${scopeSql(scope, { lab: 's.lab_id' }, arg)}
+         LEFT JOIN lab_receipt r ON r.sample_id = s.id AND r.lab_id = $2::uuid
+         LEFT JOIN objection o ON o.sample_id = s.id AND o.retest_lab_id = $2::uuid
+        WHERE s.sample_no = $1 AND ${scopeSql(scope, SAMPLE_LABS, arg)}
         FOR UPDATE OF s`,
       params,
     )) as ReportableSample[];
     return row ?? null;
+  }
+
+  /** The contested items of an objection: what its retest tests. */
+  async contested(m: EntityManager, objectionId: string): Promise<string[]> {
+    const [row] = (await m.query(`SELECT items FROM objection WHERE id = $1`, [objectionId])) as {
+      items: string[];
+    }[];
+    return row?.items ?? [];
   }
 
   /** The sample's id, when the scope sees it. */
@@ -132,7 +160,7 @@ export class ReportRepository {
     const arg = (v: unknown) => `$${params.push(v)}`;
     const [row] = (await m.query(
       `SELECT s.id FROM sample s
-        WHERE s.sample_no = $1 AND ${scopeSql(scope, { lab: 's.lab_id' }, arg)}`,
+        WHERE s.sample_no = $1 AND ${scopeSql(scope, SAMPLE_LABS, arg)}`,
       params,
     )) as { id: string }[];
     return row?.id ?? null;
@@ -185,12 +213,20 @@ export class ReportRepository {
 
   async insertDraft(
     m: EntityManager,
-    r: { labId: string; sampleId: string; reportNo: string; testedBy: string[]; createdBy: string },
+    r: {
+      labId: string;
+      sampleId: string;
+      reportNo: string;
+      testedBy: string[];
+      createdBy: string;
+      objectionId: string | null;
+    },
   ): Promise<string> {
     const [{ id }] = (await m.query(
-      `INSERT INTO lab_report (lab_id, sample_id, report_no, version, state, tested_by, created_by)
-       VALUES ($1, $2, $3, 1, 'draft', $4, $5) RETURNING id`,
-      [r.labId, r.sampleId, r.reportNo, r.testedBy, r.createdBy],
+      `INSERT INTO lab_report (lab_id, sample_id, report_no, version, state, tested_by, created_by,
+                               objection_id)
+       VALUES ($1, $2, $3, 1, 'draft', $4, $5, $6) RETURNING id`,
+      [r.labId, r.sampleId, r.reportNo, r.testedBy, r.createdBy, r.objectionId],
     )) as { id: string }[];
     return id;
   }
@@ -227,7 +263,7 @@ export class ReportRepository {
     await m.query(
       `INSERT INTO lab_report_item (${ITEM_INSERT_COLUMNS})
        SELECT $2, seq, item_code, item_name, method, unit, limit_rule, limit_text, comparison,
-              rounding_digits, value, not_tested_reason
+              rounding_digits, value, not_tested_reason, limit_basis
          FROM lab_report_item WHERE report_id = $1`,
       [a.amends.id, id],
     );
@@ -238,7 +274,7 @@ export class ReportRepository {
     for (const i of items)
       await m.query(
         `INSERT INTO lab_report_item (${ITEM_INSERT_COLUMNS})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           reportId,
           i.seq,
@@ -252,6 +288,7 @@ export class ReportRepository {
           i.roundingDigits,
           i.value,
           i.notTestedReason,
+          i.limitBasis ? JSON.stringify(i.limitBasis) : null,
         ],
       );
   }
@@ -299,7 +336,10 @@ export class ReportRepository {
     );
   }
 
-  /** Issues the version with its verdict; each item's verdict is stored first. */
+  /**
+   * Issues the version with its verdict; each item's verdict is stored first, all in one
+   * statement (a statement per item made issuing wait on as many round trips to PostgreSQL).
+   */
   async issue(
     m: EntityManager,
     id: string,
@@ -310,11 +350,17 @@ export class ReportRepository {
       items: { seq: number; outcome: string; reason: unknown }[];
     },
   ): Promise<void> {
-    for (const v of verdict.items)
-      await m.query(
-        `UPDATE lab_report_item SET verdict = $3, reason = $4 WHERE report_id = $1 AND seq = $2`,
-        [id, v.seq, v.outcome, JSON.stringify(v.reason)],
-      );
+    await m.query(
+      `UPDATE lab_report_item i SET verdict = v.verdict, reason = v.reason
+         FROM unnest($2::int[], $3::text[], $4::jsonb[]) AS v(seq, verdict, reason)
+        WHERE i.report_id = $1 AND i.seq = v.seq`,
+      [
+        id,
+        verdict.items.map((v) => v.seq),
+        verdict.items.map((v) => v.outcome),
+        verdict.items.map((v) => JSON.stringify(v.reason)),
+      ],
+    );
     await m.query(
       `UPDATE lab_report SET state = 'issued', issued_by = $2, issued_at = now(), verdict = $3,
               failed_items = $4, updated_at = now() WHERE id = $1`,
@@ -432,7 +478,8 @@ function* itemRows(reports: { id: string; items: ReportItem[] }[]): Generator<Bu
     for (const item of r.items) {
       const seq = (seqs[item.seq] ??= Buffer.from(`${item.seq}\t`, 'latin1'));
       out.bytes(id).bytes(seq).bytes(descriptions.bytes(item)).tab();
-      out.text(item.value).tab().text(item.notTestedReason).end();
+      out.text(item.value).tab().text(item.notTestedReason).tab();
+      out.text(item.limitBasis ? JSON.stringify(item.limitBasis) : null).end();
     }
     yield* out.full();
   }

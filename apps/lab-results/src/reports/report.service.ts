@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
 import { FieldError, recordAudit } from '@spotcheck/common';
-import { WorkCalendarService } from '@spotcheck/database';
+import { SectorRuleService, WorkCalendarService } from '@spotcheck/database';
 import {
   DomainError,
   chinaDate,
@@ -14,21 +14,28 @@ import {
   notFoundError,
   objectionDeadline,
   reportEventsFor,
+  retestConclusion,
+  retestFeePayer,
+  transitionObjection,
   startAmendment,
   transitionReport,
 } from '@spotcheck/domain';
 import type {
+  FailedItem,
   ItemInput,
   ItemVerdict,
-  ObjectionRegime,
   ReportEvent,
   ReportEventInput,
   ReportSnapshot,
+  Sector,
+  SectorRules,
+  WorkCalendar,
 } from '@spotcheck/domain';
 import { enqueue } from '@spotcheck/queue';
 import { isSampleNoShape, labScope, requireLab, requireRole } from '../lab-access';
 import { LabStaffRepository } from '../staff/lab-staff.repository';
 import { ResultNoticeRepository } from './notice.repository';
+import { RetestRepository } from './retest.repository';
 import { CreateReportDto, PutItemsDto } from './report.dto';
 import { buildItems, fieldOf, itemInput } from './report-items';
 import { ReportRepository, ReportRow, ReportView, StoredItem } from './report.repository';
@@ -69,8 +76,10 @@ export class ReportService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly calendar: WorkCalendarService,
+    private readonly rules: SectorRuleService,
     private readonly reports: ReportRepository,
     private readonly notices: ResultNoticeRepository,
+    private readonly retests: RetestRepository,
     private readonly staff: LabStaffRepository,
   ) {}
 
@@ -80,7 +89,7 @@ export class ReportService {
       return await this.ds.transaction(async (m) => {
         await requireRole(this.staff, m, labId, p.sub, ['tester'], 'create a report');
         const sample = isSampleNoShape(dto.sampleNo)
-          ? await this.reports.lockReportable(m, labScope(p), dto.sampleNo)
+          ? await this.reports.lockReportable(m, labScope(p), labId, dto.sampleNo)
           : null;
         if (!sample) throw notFoundError('sample', String(dto.sampleNo));
         if (sample.outcome !== 'received')
@@ -98,7 +107,14 @@ export class ReportService {
             `the sample already has report ${existing.reportNo} at this lab (${existing.id}); correct or amend it`,
             { reportId: existing.id },
           );
-        const built = buildItems(sample.items, dto.items, true);
+        // A retest lab tests the contested items, and only those.
+        const contested = sample.retestLabId === labId ? (sample.objectionItems ?? []) : null;
+        const template =
+          contested === null
+            ? sample.items
+            : sample.items.filter((i) => contested.includes(i.code));
+        if (contested) onlyContested(dto.items ?? [], contested);
+        const built = buildItems(template, dto.items, true);
         if (built.errors.length) throw invalidError(built.errors);
         const withResults = built.items.some((i) => itemInput(i) !== null);
         const id = await this.reports.insertDraft(m, {
@@ -107,6 +123,7 @@ export class ReportService {
           reportNo: dto.reportNo.trim(),
           testedBy: withResults ? [p.sub] : [],
           createdBy: p.sub,
+          objectionId: contested === null ? null : sample.objectionId,
         });
         await this.reports.insertItems(m, id, built.items);
         const after = await this.detail(m, p, id);
@@ -116,7 +133,12 @@ export class ReportService {
             entityType: 'lab_report',
             entityId: id,
             after,
-            detail: { sampleNo: dto.sampleNo, reportNo: after.reportNo, version: 1 },
+            detail: {
+              sampleNo: dto.sampleNo,
+              reportNo: after.reportNo,
+              version: 1,
+              ...(after.objectionId ? { retestOf: after.objectionId } : {}),
+            },
           },
         ]);
         return after;
@@ -140,7 +162,13 @@ export class ReportService {
           { currentState: before.state },
         );
       await requireRole(this.staff, m, labId, p.sub, ['tester'], 'enter results');
-      const template = await this.reports.template(m, before.sampleId);
+      const contested = before.objectionId
+        ? await this.reports.contested(m, before.objectionId)
+        : null;
+      const template = (await this.reports.template(m, before.sampleId)).filter(
+        (i) => contested === null || contested.includes(i.code),
+      );
+      if (contested) onlyContested(dto.items, contested);
       const built = buildItems(template, dto.items, false);
       if (built.errors.length) throw invalidError(built.errors);
       const beforeItems = await this.reports.items(m, id);
@@ -193,6 +221,7 @@ export class ReportService {
   async transition(p: Principal, id: string, input: ReportEventInput): Promise<ReportDetail> {
     const labId = requireLab(p, `${input.event} of a report`);
     const cal = input.event === 'issue' ? await this.calendar.calendar() : null;
+    const rules = input.event === 'issue' ? await this.rules.all() : null;
     return this.ds.transaction(async (m) => {
       const before = await this.find(m, p, id, true);
       const roles = await this.staff.activeRoles(m, labId, p.sub);
@@ -221,7 +250,8 @@ export class ReportService {
         const verdict = judge(await this.reports.items(m, id));
         await this.reports.issue(m, id, p.sub, verdict);
         audit.verdict = verdict.outcome;
-        audit.notice = await this.notice(m, before, verdict.outcome, cal!);
+        if (before.objectionId) audit.retest = await this.conclude(m, p, before, verdict);
+        else audit.notice = await this.notice(m, before, verdict.outcome, cal!, rules!);
         audit.outboxId = await enqueue(m, 'report.issued', {
           reportId: id,
           sampleId: before.sampleId,
@@ -255,6 +285,12 @@ export class ReportService {
     return this.ds.transaction(async (m) => {
       const target = await this.find(m, p, id, true);
       await requireRole(this.staff, m, labId, p.sub, ['tester', 'signatory'], 'start an amendment');
+      if (target.objectionId && target.state === 'issued')
+        throw conflictError(
+          'RETEST_FINAL',
+          "a retest's conclusion is final (Food Safety Law art. 88): its issued report is not amended",
+          { currentState: target.state, objectionId: target.objectionId },
+        );
       const versions = await this.reports.lockChain(m, target.sampleId, target.labId);
       const latest = versions[versions.length - 1];
       if (latest.id !== id)
@@ -307,19 +343,21 @@ export class ReportService {
   /**
    * The result notice of an issued version to the sampled enterprise (docs/rules.md §3.5). Served
    * electronically the day it is issued (China Standard Time); the objection deadline runs
-   * from that day under the category's regime: food 7 working days, products 15 days.
+   * from that day under the sector's `objectionWindow` rule (food 7 working days, products 15
+   * days, by default), and the notice keeps which rule it was.
    */
   private async notice(
     m: EntityManager,
     r: ReportRow,
     verdict: string,
-    cal: Awaited<ReturnType<WorkCalendarService['calendar']>>,
+    cal: WorkCalendar,
+    rules: ReadonlyMap<Sector, { rules: SectorRules }>,
   ) {
     const s = await this.notices.parties(m, r.sampleId);
     if (!s) throw notFoundError('sample', r.sampleNo);
-    const regime: ObjectionRegime = s.sector === 'food' ? 'food' : 'product';
     const servedOn = chinaDate(new Date());
-    const d = objectionDeadline(cal, regime, servedOn);
+    const d = objectionDeadline(cal, rules.get(s.sector as Sector)!.rules, servedOn);
+    const regime = d.regime;
     const id = await this.notices.insert(m, {
       sampleId: r.sampleId,
       reportId: r.id,
@@ -330,9 +368,72 @@ export class ReportService {
       regime,
       servedOn,
       objectionDeadline: d.deadline,
+      deadlineRule: d.rule,
       deadlineProvisional: d.firstUncovered !== null,
     });
-    return { id, uscc: s.uscc, regime, servedOn, objectionDeadline: d.deadline };
+    return {
+      id,
+      uscc: s.uscc,
+      regime,
+      servedOn,
+      objectionDeadline: d.deadline,
+      deadlineRule: { sector: d.rule.sector, version: d.rule.version, rule: d.rule.rule },
+    };
+  }
+
+  /**
+   * Concludes the objection whose retest this issued report is (docs/rules.md §3.5): the
+   * conclusion is final — the failure is confirmed, or overturned when every contested item
+   * passes and nothing else failed — and the fee falls on the applicant, or on the regulator
+   * when overturned. The outcome follows from the `report.issued` and `objection.changed` jobs.
+   */
+  private async conclude(
+    m: EntityManager,
+    p: Principal,
+    r: ReportRow,
+    verdict: { outcome: string; failedItems: readonly FailedItem[] },
+  ) {
+    const c = await this.retests.lock(m, r.objectionId!);
+    if (!c || c.retestLabId !== r.labId) throw notFoundError('objection', String(r.objectionId));
+    const t = transitionObjection(c.state, 'conclude');
+    if (!t.ok)
+      throw conflictError(t.error.code, t.error.message, {
+        currentState: t.error.currentState,
+        allowedEvents: t.error.allowedEvents,
+      });
+    if (verdict.outcome !== 'pass' && verdict.outcome !== 'fail')
+      throw conflictError(
+        'RETEST_INCONCLUSIVE',
+        'a retest concludes pass or fail on the contested items: measure them (not-tested items conclude nothing)',
+        { verdict: verdict.outcome },
+      );
+    const result = retestConclusion({
+      originalFailed: await this.retests.originalFailed(m, c.sampleId),
+      contested: c.items,
+      retestFailed: verdict.failedItems.map((f) => f.itemCode),
+    });
+    const before = await this.retests.row(m, c.id);
+    const feePayer = retestFeePayer(result.conclusion);
+    await this.retests.conclude(m, c.id, {
+      reportId: r.id,
+      on: chinaDate(new Date()),
+      conclusion: result.conclusion,
+      outcome: result.outcome,
+      stillFailing: result.stillFailing,
+      feePayer,
+    });
+    await recordAudit(m, p, [
+      {
+        action: 'conclude',
+        entityType: 'objection',
+        entityId: c.id,
+        before,
+        after: await this.retests.row(m, c.id),
+        detail: { reportId: r.id, ...result, feePayer },
+      },
+    ]);
+    await enqueue(m, 'objection.changed', { objectionId: c.id, sampleId: c.sampleId });
+    return { objectionId: c.id, ...result, feePayer };
   }
 
   /** The version, locked when `lock`; 404 when absent or another lab's. */
@@ -431,6 +532,20 @@ function preview(r: ReportView, items: StoredItem[]): ReportDetail['preview'] {
 function evaluateSampleItem(input: ItemInput) {
   const e = evaluateSample([input]);
   return e.ok ? e.verdict.items[0] : null;
+}
+
+/** 400 for an item a retest was not asked to test. */
+function onlyContested(items: readonly { itemCode: string }[], contested: readonly string[]) {
+  const extra = items
+    .map((i, index) => ({ code: i.itemCode, index }))
+    .filter((i) => !contested.includes(i.code));
+  if (extra.length)
+    throw invalidError(
+      extra.map((i) => ({
+        field: `items[${i.index}].itemCode`,
+        reason: `${i.code} was not contested: a retest tests the contested items (${contested.join(', ')})`,
+      })),
+    );
 }
 
 /** A report number already used in the lab: 409, not a 500. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal, Roles } from '@spotcheck/auth';
+import { CurrentUser, Principal, Access } from '@spotcheck/auth';
 import { IdParam } from '@spotcheck/common';
 import { LabErrors } from '../api-errors';
 import { PutStaffDto, StaffListDto, StaffMemberDto } from './staff.dto';
@@ -9,12 +9,12 @@ import { StaffService } from './staff.service';
 /** 检验机构人员: who may test, review and sign a lab's reports. */
 @ApiTags('lab staff 人员')
 @ApiBearerAuth()
-@Roles('lab', 'admin')
 @LabErrors()
 @Controller()
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
+  @Access({ lab: 'own', admin: 'any' })
   @Get('labs/:labId/staff')
   @ApiOkResponse({ type: StaffListDto })
   list(@CurrentUser() p: Principal, @IdParam('lab', 'labId') labId: string) {
@@ -22,6 +22,7 @@ export class StaffController {
   }
 
   /** Creates or replaces a staff member (the JWT `sub` of their lab token). */
+  @Access({ lab: 'own', admin: 'any' })
   @Put('labs/:labId/staff/:sub')
   @ApiOkResponse({ type: StaffMemberDto })
   put(
@@ -34,9 +35,9 @@ export class StaffController {
   }
 
   /** The signed-in person's own staff record and roles. */
+  @Access({ lab: 'own' })
   @Get('lab/staff/me')
   @ApiOkResponse({ type: StaffMemberDto })
-  @Roles('lab')
   me(@CurrentUser() p: Principal) {
     return this.staff.me(p);
   }

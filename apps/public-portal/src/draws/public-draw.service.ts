@@ -1,20 +1,16 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
-import { Scope } from '@spotcheck/auth';
-import { Page } from '@spotcheck/common';
+import { Page, etagOf } from '@spotcheck/common';
 import { Draw, exportRecordJson } from '@spotcheck/database';
-import {
-  decodeCursor,
-  encodeCursor,
-  invalidError,
-  isCursorInstant,
-  isDrawPublic,
-  isUuid,
-  notFoundError,
-  regionPrefix,
-} from '@spotcheck/domain';
+import { encodeCursor, isDrawPublic, notFoundError } from '@spotcheck/domain';
 import type { DrawRecordHeader, DrawVerification } from '@spotcheck/domain';
 import { PublicDrawQuery } from './public-draw.dto';
 import { PublicDrawRepository } from './public-draw.repository';
+import { FrozenAnswer, PublishedDraw, PublishedDrawCache } from './published-draw.cache';
+import { instantUuidCursor, publicArea } from '../public-paging';
+
+const gzipAsync = promisify(gzip);
 
 export interface PublicDraw {
   drawId: string;
@@ -40,27 +36,14 @@ export interface PublicDraw {
  */
 @Injectable()
 export class PublicDrawService {
-  constructor(private readonly repo: PublicDrawRepository) {}
+  constructor(
+    private readonly repo: PublicDrawRepository,
+    private readonly cache: PublishedDrawCache,
+  ) {}
 
   async list(q: PublicDrawQuery): Promise<Page<PublicDraw>> {
-    // 000000 (the country, national plans' jurisdiction) holds every plan; any other code its
-    // subtree by GB/T 2260's padding: 152530 is that county alone, not also 152531.
-    const area: Scope =
-      q.jurisdiction === undefined || q.jurisdiction === '000000'
-        ? { kind: 'all' }
-        : { kind: 'region', prefix: regionPrefix(q.jurisdiction) };
-    let before: [string, string] | undefined;
-    if (q.cursor !== undefined) {
-      const after = decodeCursor(q.cursor);
-      if (
-        !after ||
-        !isCursorInstant(after[0], 3) ||
-        typeof after[1] !== 'string' ||
-        !isUuid(after[1])
-      )
-        throw invalidError([{ field: 'cursor', reason: 'is not a cursor this API issued' }]);
-      before = [after[0], after[1]];
-    }
+    const area = publicArea(q.jurisdiction);
+    const before = instantUuidCursor(q.cursor);
     const rows = await this.repo.page({ year: q.year, area, before }, q.limit + 1);
     const more = rows.length > q.limit;
     const items = (more ? rows.slice(0, q.limit) : rows).map((r) => ({
@@ -82,6 +65,37 @@ export class PublicDrawService {
     throw notFoundError('draw', id);
   }
 
+  /**
+   * The draw's verification and complete record as served: computed once, when first asked
+   * for, then from memory (a closed draw never changes); 404 for a draw that is not public.
+   */
+  published(id: string): Promise<PublishedDraw> {
+    return this.cache.get(id, async () => {
+      const d = await this.find(id);
+      const budget = this.cache.budget;
+      const verification = await frozen(
+        [Buffer.from(JSON.stringify(await this.verification(d)))],
+        budget,
+      );
+      const record = await frozen(await this.recordPieces(d), budget);
+      return { drawId: d.id, verification, record };
+    });
+  }
+
+  /** The verification's body: kept, or computed again when it was too large to keep. */
+  async verificationBody(p: PublishedDraw): Promise<Buffer> {
+    const kept = p.verification.body;
+    if (kept) return kept;
+    return Buffer.from(JSON.stringify(await this.verification(await this.find(p.drawId))));
+  }
+
+  /** The record's body in pieces: kept, or exported again when it was too large to keep. */
+  async recordBody(p: PublishedDraw): Promise<Iterable<Buffer>> {
+    const kept = p.record.body;
+    if (kept) return [kept];
+    return this.recordPieces(await this.find(p.drawId));
+  }
+
   async verification(d: Draw): Promise<{
     drawId: string;
     verdict: DrawVerification;
@@ -99,4 +113,21 @@ export class PublicDrawService {
   async record(d: Draw): Promise<Iterable<string>> {
     return exportRecordJson(d, await this.repo.eligibleText(d.id));
   }
+
+  private async recordPieces(d: Draw): Promise<Buffer[]> {
+    return [...(await this.record(d))].map((piece) => Buffer.from(piece));
+  }
+}
+
+/**
+ * An answer's ETag and, if they fit in `budget`, its bytes in one buffer and their gzip (JSON
+ * of USCCs, hashes and repeated keys shrinks about eightfold).
+ */
+async function frozen(pieces: Buffer[], budget: number): Promise<FrozenAnswer> {
+  const bytes = pieces.reduce((n, p) => n + p.length, 0);
+  const etag = etagOf(pieces);
+  // A record too large to keep is not copied into one buffer only to be dropped.
+  if (bytes > budget) return { etag, bytes };
+  const body = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, bytes);
+  return { etag, body, gzip: await gzipAsync(body), bytes };
 }

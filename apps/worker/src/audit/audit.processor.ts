@@ -1,18 +1,22 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Env, sealAuditChain } from '@spotcheck/common';
-import { OnJob } from '@spotcheck/queue';
+import { OnJob, keepJobScheduler, WORKER_OPTIONS } from '@spotcheck/queue';
 import { recordFinalFailure } from '../failures';
 import { runJob } from '../run-job';
 
 /** Seals the audit chain on a schedule, off the write path. */
-@Processor('audit')
-export class AuditProcessor extends WorkerHost implements OnApplicationBootstrap {
+@Processor('audit', WORKER_OPTIONS)
+export class AuditProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(AuditProcessor.name);
+  private stopKeeping?: () => void;
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @InjectQueue('audit') private readonly queue: Queue,
@@ -22,11 +26,21 @@ export class AuditProcessor extends WorkerHost implements OnApplicationBootstrap
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'audit-seal',
-      { every: this.config.get('AUDIT_SEAL_EVERY_MS', { infer: true }) },
-      { name: 'audit.seal', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    this.stopKeeping = await keepJobScheduler(
+      this.queue,
+      {
+        id: 'audit-seal',
+        everyMs: this.config.get('AUDIT_SEAL_EVERY_MS', { infer: true }),
+        job: 'audit.seal',
+        data: {},
+        opts: { removeOnComplete: 100, removeOnFail: 100 },
+      },
+      this.logger,
     );
+  }
+
+  onApplicationShutdown(): void {
+    this.stopKeeping?.();
   }
 
   process(job: Job): Promise<unknown> {

@@ -3,12 +3,12 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OnJob, Payload, outboxIdOf } from '@spotcheck/queue';
+import { OnJob, Payload, outboxIdOf, WORKER_OPTIONS } from '@spotcheck/queue';
 import { recordFinalFailure } from '../failures';
 import { runJob } from '../run-job';
 import { DirectoryStatsRepository } from './directory-stats.repository';
 
-@Processor('directory')
+@Processor('directory', WORKER_OPTIONS)
 export class DirectoryProcessor extends WorkerHost {
   private readonly logger = new Logger(DirectoryProcessor.name);
   constructor(

@@ -4,23 +4,34 @@ import { ConfigService } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Env } from '@spotcheck/common';
 import {
   QUEUES,
   QueueName,
   claimNewOutboxRows,
   claimUndoneOutboxRows,
-  listenForOutbox,
+  deferOutboxRows,
   markOutboxRelayed,
   noteOutboxRelayFailed,
+  OutboxRow,
   outboxJobId,
 } from '@spotcheck/queue';
+import { recordJobFailure } from '../failures';
+import { failureHistories, markFailedJobRetried } from '../failures.repository';
+import { FailureHistory, failedJobRetryDue } from './failed-job-retry';
+import { OutboxListener, OutboxListenState } from './outbox-listener';
 
 const BATCH = 500;
 /** Longest a relay waits for Redis before giving the rows back and retrying later. */
 const REDIS_TIMEOUT_MS = 5000;
+
+/**
+ * How long after a job's last attempt the relay waits for the worker's own `failed_job`
+ * record before writing one itself (the worker could not, e.g. PostgreSQL was down); longer
+ * than any clock difference between machines.
+ */
+const FAILURE_RECORD_GRACE_MS = 60_000;
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([
@@ -39,9 +50,11 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly queues = new Map<QueueName, Queue>();
-  private listener?: Client;
+  private listener?: OutboxListener;
   private running = false;
   private wake?: () => void;
+  /** A notification came while a batch was being relayed: go round again without waiting. */
+  private notified = false;
   private loop?: Promise<void>;
 
   constructor(
@@ -58,7 +71,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.queues.set(name, queue);
     }
     this.running = true;
-    await this.listen();
+    // LISTEN for inserts so work starts at once; polling remains the safety net.
+    this.listener = new OutboxListener(
+      this.config.get('DATABASE_URL', { infer: true }),
+      () => {
+        this.notified = true;
+        this.wake?.();
+      },
+      this.logger,
+      this.config.get('OUTBOX_POLL_MS', { infer: true }),
+    );
+    await this.listener.start();
     this.loop = this.run();
   }
 
@@ -66,29 +89,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 
-  /** LISTEN for inserts so work starts at once; polling remains the safety net. */
-  private async listen(): Promise<void> {
-    const client = new Client({
-      connectionString: this.config.get('DATABASE_URL', { infer: true }),
-    });
-    client.on('error', (e) => this.logger.warn(`outbox listener: ${e.message}`));
-    client.on('notification', () => this.wake?.());
-    try {
-      await client.connect();
-      await listenForOutbox(client);
-      this.listener = client;
-    } catch (e) {
-      this.logger.warn(`outbox LISTEN unavailable, polling only: ${(e as Error).message}`);
-    }
+  /** Whether inserts wake the relay at once, or it finds them only by polling. */
+  listenState(): OutboxListenState {
+    return this.listener?.state() ?? { listening: false, attempts: 0 };
   }
 
   private async run(): Promise<void> {
     const poll = this.config.get('OUTBOX_POLL_MS', { infer: true });
     let backoff = poll;
     while (this.running) {
+      this.notified = false;
       try {
         const n = await this.relayOnce();
         backoff = poll;
@@ -104,6 +117,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           clearTimeout(t);
           resolve();
         };
+        if (this.notified) this.wake();
       });
     }
   }
@@ -115,21 +129,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(): Promise<number> {
     const outcome = await this.ds.transaction(async (m) => {
       // New rows first: a backlog of rows waiting to be redelivered must not starve them.
-      const rows = await claimNewOutboxRows(m, BATCH);
-      let redelivered = 0;
-      if (rows.length < BATCH) {
-        const before = rows.length;
-        rows.push(
-          ...(await claimUndoneOutboxRows(
-            m,
-            BATCH - rows.length,
-            this.config.get('OUTBOX_REDELIVER_MS', { infer: true }),
-          )),
+      const fresh = await claimNewOutboxRows(m, BATCH);
+      const again =
+        fresh.length < BATCH
+          ? await claimUndoneOutboxRows(
+              m,
+              BATCH - fresh.length,
+              this.config.get('OUTBOX_REDELIVER_MS', { infer: true }),
+            )
+          : [];
+      if (fresh.length + again.length === 0) return { moved: 0 };
+      // A row whose job failed its last attempt waits its turn (failedJobRetryDue), so a job
+      // that keeps failing does not come round at every redelivery.
+      const histories = await failureHistories(
+        m,
+        again.map((r) => outboxJobId(r.id)),
+      );
+      const due = (r: OutboxRow) =>
+        failedJobRetryDue(
+          histories.get(outboxJobId(r.id)),
+          this.config.get('FAILED_JOB_RETRY_MS', { infer: true }),
+          this.config.get('FAILED_JOB_RETRY_MAX_MS', { infer: true }),
         );
-        redelivered = rows.length - before;
-      }
-      if (rows.length === 0) return { moved: 0 };
-      const fresh = Math.min(rows.length, BATCH) - redelivered;
+      const redeliver = again.filter(due);
+      const rows = [...fresh, ...redeliver];
       const ids = rows.map((r) => r.id);
       try {
         for (const name of new Set(rows.map((r) => r.queue))) {
@@ -140,15 +163,65 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             .map((r) => ({ name: r.job, data: r.payload, opts: { jobId: outboxJobId(r.id) } }));
           await withTimeout(queue.addBulk(jobs), REDIS_TIMEOUT_MS);
         }
+        for (const row of redeliver)
+          await this.retryIfFailed(m, row, histories.get(outboxJobId(row.id)));
       } catch (e) {
         // Rows stay pending; the attempt is noted in the same transaction that holds their locks.
         await noteOutboxRelayFailed(m, ids, (e as Error).message);
         return { moved: 0, error: e as Error };
       }
       await markOutboxRelayed(m, ids);
-      return { moved: fresh };
+      await deferOutboxRows(
+        m,
+        again.filter((r) => !due(r)).map((r) => r.id),
+      );
+      return { moved: fresh.length };
     });
     if (outcome.error) throw outcome.error;
     return outcome.moved;
+  }
+
+  /**
+   * Adding a job whose id BullMQ still holds does nothing, and a job that failed its last
+   * attempt stays failed (kept for days by `removeOnFail`): its row would be redelivered in
+   * vain forever. Such a job is retried with all its attempts, and the round is noted on its
+   * failure in `failed_job` (written here if the worker could not write it when it failed).
+   */
+  private async retryIfFailed(
+    m: EntityManager,
+    row: OutboxRow,
+    recorded: FailureHistory | undefined,
+  ): Promise<void> {
+    const queue = this.queues.get(row.queue)!;
+    const jobId = outboxJobId(row.id);
+    const job = await withTimeout(queue.getJob(jobId), REDIS_TIMEOUT_MS);
+    if (!job || !(await withTimeout(job.isFailed(), REDIS_TIMEOUT_MS))) return;
+    const reason = job.failedReason;
+    if (!recorded) {
+      // The worker that failed it may be writing the record right now: give it time first.
+      if (Date.now() - (job.finishedOn ?? 0) < FAILURE_RECORD_GRACE_MS) return;
+      await recordJobFailure(m, {
+        queue: row.queue,
+        job: job.name,
+        jobId,
+        payload: job.data ?? {},
+        error: job.stacktrace?.at(-1) ?? reason ?? 'failed',
+        attempts: job.attemptsMade,
+      });
+    }
+    try {
+      await withTimeout(
+        job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }),
+        REDIS_TIMEOUT_MS,
+      );
+    } catch (e) {
+      // Retried or removed meanwhile by someone else: nothing left to do here.
+      if (/not in the failed state|Missing key/.test((e as Error).message)) return;
+      throw e;
+    }
+    await markFailedJobRetried(m, jobId);
+    this.logger.warn(
+      `job ${jobId} (${row.job}) had failed its last attempt ${recorded?.failures ?? 1} time(s) (last: ${reason}); retried`,
+    );
   }
 }

@@ -38,6 +38,15 @@ describe('findInputProblem', () => {
     expect(findInputProblem('\u0000')).toMatchObject({ field: 'body' });
   });
 
+  it('names control characters an XLSX export could not show, but lets tab and line breaks be', () => {
+    for (const c of ['\u0001', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f'])
+      expect(findInputProblem({ note: `a${c}b` })).toEqual({
+        field: 'note',
+        reason: 'must not contain control characters (U+0001–U+001F but tab and line breaks)',
+      });
+    expect(findInputProblem({ note: '第一行\r\n第二行\t完' })).toBeNull();
+  });
+
   it('checks keys too (jsonb fields take free objects)', () => {
     expect(findInputProblem({ detail: { 'k\u0000': 1 } })).toEqual({
       field: 'detail',

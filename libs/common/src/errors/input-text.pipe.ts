@@ -7,9 +7,19 @@ export const MAX_INPUT_DEPTH = 64;
 /** A UTF-16 surrogate without its other half: not a character, and jsonb refuses it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * C0 controls but tab and the line breaks: no one types them, and XML 1.0 cannot hold them, so
+ * the XLSX exports (ExcelJS drops them without a word) would not show what is stored.
+ */
+// eslint-disable-next-line no-control-regex -- exactly the controls it names
+export const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/;
+export const CONTROL_REASON =
+  'must not contain control characters (U+0001–U+001F but tab and line breaks)';
+
 /** What is wrong with a string no field can hold, or null. */
 function textProblem(s: string): string | null {
   if (s.includes('\u0000')) return 'must not contain NUL characters';
+  if (CONTROL.test(s)) return CONTROL_REASON;
   if (LONE_SURROGATE.test(s)) return 'must be valid Unicode text (a lone surrogate)';
   return null;
 }

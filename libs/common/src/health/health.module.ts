@@ -67,7 +67,6 @@ export class Health {
   }
 }
 
-@Public()
 @ApiTags('health')
 @ApiExtraModels(DependencyStatusDto)
 @Controller('health')
@@ -75,6 +74,7 @@ export class HealthController {
   constructor(private readonly health: Health) {}
 
   /** The process is up and serving. */
+  @Public()
   @Get('live')
   @ApiOkResponse({ type: LiveDto })
   live(): LiveDto {
@@ -82,6 +82,7 @@ export class HealthController {
   }
 
   /** PostgreSQL and Redis both answer. */
+  @Public()
   @Get('ready')
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOkResponse({ type: ReadyDto, description: 'PostgreSQL and Redis both answer' })

@@ -1,17 +1,23 @@
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
+import { INestApplicationContext, Logger as NestLogger, SetMetadata } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
 import { ConfigService } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { Env } from '../config/env';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { appValidationPipe } from '../errors/validation';
 import { InputDepthPipe, InputTextPipe } from '../errors/input-text.pipe';
+import { UnreadBodyInterceptor } from './unread-body';
 import { requestId } from '../logging/logging.module';
+import { Metrics, installHttpMetrics } from '../metrics/metrics';
 import { routeBodyHook } from './route-body';
+import { signInRateLimitHook } from './sign-in-rate-limit';
+import { publicAnswerHook } from './public-headers';
 
 export interface HttpAppOptions {
   name: string;
@@ -24,6 +30,49 @@ export interface HttpAppOptions {
    * checks are not counted.
    */
   rateLimited?: boolean;
+  /**
+   * For apps open to anyone: security headers on every answer, CORS for reading, and an ETag,
+   * Cache-Control and 304 on every successful GET of the API (public-headers.ts).
+   */
+  publicAnswers?: boolean;
+}
+
+const UNPREFIXED = 'spotcheck:unprefixed';
+
+/**
+ * A controller served without the API's /api/v1 prefix: web pages (the public portal's site at
+ * `/`). Every route of the class keeps its own path as written.
+ */
+export const Unprefixed = (): ClassDecorator => SetMetadata(UNPREFIXED, true);
+
+/** Whether a controller class is served without the /api/v1 prefix (@Unprefixed()). */
+export const isUnprefixed = (type: object): boolean =>
+  Reflect.getMetadata(UNPREFIXED, type) === true;
+
+/** The paths (`publications/:id`) of the app's @Unprefixed() controllers' routes. */
+function unprefixedPaths(app: NestFastifyApplication): string[] {
+  const out: string[] = [];
+  const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : [String(v ?? '')]);
+  const join = (...parts: string[]) =>
+    parts
+      .flatMap((p) => p.split('/'))
+      .filter(Boolean)
+      .join('/') || '/';
+  for (const module of app.get(ModulesContainer).values())
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...a: never[]) => object) | null;
+      if (!type || !isUnprefixed(type)) continue;
+      const proto = type.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const fn = proto[name];
+        if (name === 'constructor' || typeof fn !== 'function') continue;
+        const own = Reflect.getMetadata(PATH_METADATA, fn) as unknown;
+        if (own === undefined) continue;
+        for (const base of list(Reflect.getMetadata(PATH_METADATA, type)))
+          for (const sub of list(own)) out.push(join(base, sub));
+      }
+    }
+  return out;
 }
 
 /**
@@ -37,6 +86,42 @@ function trustProxy(setting = 'loopback'): string | ((addr: string, hop: number)
   return (_addr, hop) => hop < hops;
 }
 
+/**
+ * An answer given before the request's body was read to its end (an upload over its limit, a
+ * file refused at its first bad record) closes the connection. The rest of the body would
+ * otherwise sit unread in front of the client's next request on the same keep-alive
+ * connection, which would then wait for the keep-alive timeout. Reading the rest instead
+ * could mean reading a gigabyte nobody wants. What is already in flight is read and dropped,
+ * so that the close does not reset the connection before the client has read the answer.
+ */
+function closeIfBodyUnread(req: FastifyRequest, reply: FastifyReply): void {
+  const raw = req.raw;
+  // `complete` is false while a body is still to come (undefined for injected requests).
+  if (raw.complete !== false || reply.raw.headersSent) return;
+  reply.header('connection', 'close');
+  raw.on('error', () => undefined);
+  raw.resume();
+}
+
+/**
+ * URLs Fastify's router refuses before any route (or Nest's exception filter) sees them, in
+ * the body every other error has: a stable code and the field, the path.
+ */
+const URL_ERRORS: Record<string, [number, string, string]> = {
+  FST_ERR_BAD_URL: [400, 'INVALID_URL', 'is not valid percent-encoded UTF-8'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'URI_TOO_LONG', 'has a parameter longer than 100 characters'],
+};
+
+function frameworkErrors(error: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const [status, code, reason] = URL_ERRORS[error.code] ?? [400, 'BAD_REQUEST', 'is refused'];
+  void reply.status(status).send({
+    statusCode: status,
+    code,
+    message: `path: ${reason}`,
+    errors: [{ field: 'path', reason }],
+  });
+}
+
 /** The same HTTP shell for every API app: Fastify, /api/v1, validation, errors, docs, logs. */
 export async function createHttpApp(
   module: unknown,
@@ -48,6 +133,7 @@ export async function createHttpApp(
     trustProxy: trustProxy(process.env.TRUST_PROXY),
     genReqId: requestId,
     requestIdHeader: false,
+    frameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
     bufferLogs: true,
@@ -57,19 +143,26 @@ export async function createHttpApp(
   await app.register(multipart, {
     limits: { fileSize: config.get('IMPORT_MAX_BYTES', { infer: true }), files: 1, fields: 10 },
   });
-  if (opts.rateLimited) {
-    await app.register(rateLimit, {
-      max: config.get('PUBLIC_RATE_LIMIT_PER_MINUTE', { infer: true }),
-      timeWindow: 60_000,
-      allowList: (req) => (req.url ?? '').startsWith('/health/'),
-      errorResponseBuilder: (_req, ctx) => ({
-        statusCode: 429,
-        code: 'RATE_LIMITED',
-        message: `more than ${ctx.max} requests a minute from your address; retry in ${ctx.after}`,
-      }),
-    });
-  }
   const fastify = app.getHttpAdapter().getInstance();
+  // Before the rate limiter's own onRoute hook, which reads what this one sets.
+  fastify.addHook(
+    'onRoute',
+    signInRateLimitHook(config.get('AUTH_SIGN_IN_RATE_LIMIT_PER_MINUTE', { infer: true })),
+  );
+  await app.register(rateLimit, {
+    // Every route of an app open to anyone; elsewhere only the routes that ask (sign-in).
+    global: opts.rateLimited === true,
+    max: config.get('PUBLIC_RATE_LIMIT_PER_MINUTE', { infer: true }),
+    timeWindow: 60_000,
+    allowList: (req) => (req.url ?? '').startsWith('/health/'),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `more than ${ctx.max} requests a minute from your address; retry in ${ctx.after}`,
+    }),
+  });
+  // Every app module imports MetricsModule; one that does not fails here, at boot.
+  installHttpMetrics(fastify, app.get(Metrics));
   // JSON-LD (EPCIS 2.0 documents) is JSON; parsed by Fastify's own JSON parser, with the same
   // protection against prototype poisoning.
   fastify.addContentTypeParser(
@@ -97,15 +190,20 @@ export async function createHttpApp(
     'onRoute',
     routeBodyHook((key) => config.get(key, { infer: true })),
   );
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix('api/v1', {
+    exclude: ['health/live', 'health/ready', 'metrics', ...unprefixedPaths(app)],
+  });
   // Hostile nesting is refused before class-transformer recurses into it; text no column can
   // hold after each DTO has named its own errors.
   app.useGlobalPipes(new InputDepthPipe(), appValidationPipe(), new InputTextPipe());
+  app.useGlobalInterceptors(new UnreadBodyInterceptor());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    closeIfBodyUnread(req, reply);
   });
+  if (opts.publicAnswers) fastify.addHook('onSend', publicAnswerHook);
 
   const doc = new DocumentBuilder()
     .setTitle(opts.title)

@@ -1,6 +1,6 @@
 import { applyDecorators, Injectable, Param, PipeTransform } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsArray, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { isSampleNoShape, isUuid, notFoundError, validateUscc } from '@spotcheck/domain';
 
 /**
@@ -49,6 +49,22 @@ export const Raw = (max: number) =>
 /** A nested object validated by its own class. */
 export const Nested = (type: () => new () => object) =>
   applyDecorators(IsObject(), ValidateNested(), Type(type));
+
+/**
+ * A list of objects, each validated by its own class. Each item must be an object: for an
+ * array in the list, ValidateNested checks the items of that inner array instead (none, for
+ * `[[]]`), so the list would pass holding an item with no field at all.
+ */
+export const NestedList = (type: () => new () => object) =>
+  applyDecorators(
+    IsArray(),
+    IsObject({
+      each: true,
+      message: ({ property }) => `each item of ${property} must be an object`,
+    }),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
 
 /**
  * A path key that is not a UUID (a sample number, a USCC): one that cannot name a record

@@ -4,13 +4,15 @@ import { isHealthCheck, logFormatOf, pinoHttpOptions } from './logging.module';
 const req = (url: string) => ({ url, headers: {} }) as IncomingMessage;
 
 describe('logging', () => {
-  it('leaves health probes out of the request log, and nothing else', () => {
+  it('leaves health probes and metric scrapes out of the request log, and nothing else', () => {
     expect(isHealthCheck(req('/health/live'))).toBe(true);
     expect(isHealthCheck(req('/health/ready'))).toBe(true);
     expect(isHealthCheck(req('/health/ready?x=1'))).toBe(true);
     expect(isHealthCheck(req('/api/v1/plans'))).toBe(false);
     expect(isHealthCheck(req('/healthz'))).toBe(false);
     expect(isHealthCheck(req('/api/v1/health/live'))).toBe(false);
+    expect(isHealthCheck(req('/metrics'))).toBe(true);
+    expect(isHealthCheck(req('/metricsx'))).toBe(false);
   });
 
   it('is readable in development and JSON in production and tests, unless LOG_FORMAT says', () => {

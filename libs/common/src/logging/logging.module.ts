@@ -15,12 +15,12 @@ export function requestId(req: IncomingMessage): string {
 }
 
 /**
- * Probes answer every few seconds; a line for each would bury the requests a person reads.
- * Their failures still show, as the app's own warnings and errors.
+ * Probes and metric scrapes come every few seconds; a line for each would bury the requests a
+ * person reads. Their failures still show, as the app's own warnings and errors.
  */
 export function isHealthCheck(req: IncomingMessage): boolean {
   const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
-  return /^\/health(\/|\?|$)/.test(url);
+  return /^\/(health(\/|\?|$)|metrics(\?|$))/.test(url);
 }
 
 /** pino-pretty is a development dependency: without it, logs stay JSON. */
@@ -48,7 +48,8 @@ export function pinoHttpOptions(
   return {
     level: env.LOG_LEVEL,
     genReqId: (req: IncomingMessage) => requestId(req),
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    // Set-Cookie carries a browser's session tokens (libs/auth session).
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     customProps: (req: IncomingMessage & { user?: unknown }) => ({ user: req.user }),
     autoLogging: { ignore: isHealthCheck },
     ...(logFormatOf(env) === 'pretty'

@@ -3,7 +3,8 @@ import type { RiskClass } from '@spotcheck/domain';
 
 /**
  * One change of an enterprise's credit-risk class, written by a database trigger whatever path
- * changed it (API, import, risk feedback). Registration writes no row.
+ * changed it (API, import, risk feedback), with the reason its writer gave, if any.
+ * Registration writes no row.
  */
 @Entity('enterprise_risk_change')
 export class EnterpriseRiskChange {
@@ -22,4 +23,11 @@ export class EnterpriseRiskChange {
 
   @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()' })
   changedAt!: Date;
+
+  /** Why, when the writer said: e.g. the published list that raised it. */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'publication_id', type: 'uuid', nullable: true })
+  publicationId!: string | null;
 }

@@ -26,4 +26,8 @@ export class FailedJob {
 
   @Column({ name: 'failed_at', type: 'timestamptz' })
   failedAt!: Date;
+
+  /** When the outbox relay gave the job another round after this failure. */
+  @Column({ name: 'retried_at', type: 'timestamptz', nullable: true })
+  retriedAt!: Date | null;
 }

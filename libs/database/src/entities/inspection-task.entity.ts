@@ -48,6 +48,10 @@ export class InspectionTask {
   @Column({ type: 'text', default: 'assigned' })
   state!: InspectionTaskState;
 
+  /** On a re-inspection (复查) task: the task whose final failure it re-inspects. */
+  @Column({ name: 'reinspection_of', type: 'uuid', nullable: true })
+  reinspectionOf!: string | null;
+
   /** Why the task could not be sampled; set exactly when the state is unable_to_sample. */
   @Column({ name: 'unable_reason', type: 'text', nullable: true })
   unableReason!: UnableReason | null;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RuleRef } from '@spotcheck/domain';
 
 /**
  * What a lab recorded when a sample reached it: received (condition, intact seal, and the test
@@ -35,6 +36,10 @@ export class LabReceipt {
 
   @Column({ name: 'test_due_date', type: 'date', nullable: true })
   testDueDate!: string | null;
+
+  /** The sector rule the test due date came from (libs/domain RuleRef). */
+  @Column({ name: 'test_due_rule', type: 'jsonb', nullable: true })
+  testDueRule!: RuleRef | null;
 
   @Column({ name: 'custody_seq', type: 'integer' })
   custodySeq!: number;

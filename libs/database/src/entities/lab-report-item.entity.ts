@@ -44,6 +44,10 @@ export class LabReportItem {
   @Column({ name: 'not_tested_reason', type: 'text', nullable: true })
   notTestedReason!: string | null;
 
+  /** Judged by the enterprise's stricter declared standard instead of the template's limit. */
+  @Column({ name: 'limit_basis', type: 'jsonb', nullable: true })
+  limitBasis!: Record<string, unknown> | null;
+
   @Column({ type: 'text', nullable: true })
   verdict!: string | null;
 

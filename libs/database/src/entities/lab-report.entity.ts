@@ -27,6 +27,10 @@ export class LabReport {
   @Column({ name: 'amendment_reason', type: 'text', nullable: true })
   amendmentReason!: string | null;
 
+  /** A retest lab's report: the objection whose retest it is. */
+  @Column({ name: 'objection_id', type: 'uuid', nullable: true })
+  objectionId!: string | null;
+
   @Column({ type: 'text' })
   state!: 'draft' | 'submitted' | 'reviewed' | 'issued';
 

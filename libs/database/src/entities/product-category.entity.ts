@@ -7,6 +7,8 @@ export interface TestItemTemplate {
   method: string;
   unit: string;
   limit: LimitRule;
+  /** A microbial item (微生物指标): the sector rules may forbid retesting its failure. */
+  microbial?: boolean;
 }
 
 /** 随机抽查事项清单: a product category that may be spot-checked, with its test items. */

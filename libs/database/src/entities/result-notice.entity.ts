@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { RuleRef } from '@spotcheck/domain';
 
 /**
  * The result notice (检验结果通知书) of an issued report version to the sampled enterprise,
@@ -35,6 +36,10 @@ export class ResultNotice {
 
   @Column({ name: 'objection_deadline', type: 'date' })
   objectionDeadline!: string;
+
+  /** The sector rule the objection deadline came from (libs/domain RuleRef). */
+  @Column({ name: 'deadline_rule', type: 'jsonb', nullable: true })
+  deadlineRule!: RuleRef | null;
 
   @Column({ name: 'deadline_provisional', type: 'boolean', default: false })
   deadlineProvisional!: boolean;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CustodyState, SampleStage } from '@spotcheck/domain';
+import type { CustodyState, RuleRef, SampleStage } from '@spotcheck/domain';
 
 /** A file kept with the sampling record, by the SHA-256 digest of its content. */
 export interface SampleAttachment {
@@ -140,9 +140,13 @@ export class Sample {
   @Column({ name: 'sampling_date', type: 'date' })
   samplingDate!: string;
 
-  /** The 5th working day after the sampling date: the sample reaches its lab by then. */
+  /** When the sample must reach its lab, by the sector's `sampleDelivery` rule. */
   @Column({ name: 'lab_due_date', type: 'date' })
   labDueDate!: string;
+
+  /** The sector rule the lab due date came from (libs/domain RuleRef). */
+  @Column({ name: 'lab_due_rule', type: 'jsonb', nullable: true })
+  labDueRule!: RuleRef | null;
 
   @Column({ name: 'custody_state', type: 'text' })
   custodyState!: CustodyState;

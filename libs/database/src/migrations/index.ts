@@ -15,6 +15,25 @@ import { LabReports1765600000000 } from './1765600000000-LabReports';
 import { LabReportItemBulk1765700000000 } from './1765700000000-LabReportItemBulk';
 import { DrawEligibleGzip1765800000000 } from './1765800000000-DrawEligibleGzip';
 import { TaskDrawKey1765900000000 } from './1765900000000-TaskDrawKey';
+import { SampleOutcomes1766300000000 } from './1766300000000-SampleOutcomes';
+import { RateCells1766400000000 } from './1766400000000-RateCells';
+import { Publications1766600000000 } from './1766600000000-Publications';
+import { FailedJobRetries1766900000000 } from './1766900000000-FailedJobRetries';
+import { RateTargets1767000000000 } from './1767000000000-RateTargets';
+import { PublicationRiskFeedback1767100000000 } from './1767100000000-PublicationRiskFeedback';
+import { Notifications1767200000000 } from './1767200000000-Notifications';
+import { SectorRules1767300000000 } from './1767300000000-SectorRules';
+import { Objections1767400000000 } from './1767400000000-Objections';
+import { Accounts1767500000000 } from './1767500000000-Accounts';
+import { PublicationRowsPerStatement1767650000000 } from './1767650000000-PublicationRowsPerStatement';
+import { PublicationFilesLz41767660000000 } from './1767660000000-PublicationFilesLz4';
+import { PublicSearch1767700000000 } from './1767700000000-PublicSearch';
+import { FollowupCases1767800000000 } from './1767800000000-FollowupCases';
+import { CaseRecall1767900000000 } from './1767900000000-CaseRecall';
+import { RetestRefusals1768000000000 } from './1768000000000-RetestRefusals';
+import { RecallNotifications1768100000000 } from './1768100000000-RecallNotifications';
+import { PublicSearchQueryGrams1768200000000 } from './1768200000000-PublicSearchQueryGrams';
+import { ItemLimitBasis1768300000000 } from './1768300000000-ItemLimitBasis';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -35,4 +54,23 @@ export const MIGRATIONS = [
   LabReportItemBulk1765700000000,
   DrawEligibleGzip1765800000000,
   TaskDrawKey1765900000000,
+  SampleOutcomes1766300000000,
+  RateCells1766400000000,
+  Publications1766600000000,
+  FailedJobRetries1766900000000,
+  RateTargets1767000000000,
+  PublicationRiskFeedback1767100000000,
+  Notifications1767200000000,
+  SectorRules1767300000000,
+  Objections1767400000000,
+  Accounts1767500000000,
+  PublicationRowsPerStatement1767650000000,
+  PublicationFilesLz41767660000000,
+  PublicSearch1767700000000,
+  FollowupCases1767800000000,
+  CaseRecall1767900000000,
+  RetestRefusals1768000000000,
+  RecallNotifications1768100000000,
+  PublicSearchQueryGrams1768200000000,
+  ItemLimitBasis1768300000000,
 ];

@@ -19,3 +19,4 @@ export * from './assignment';
 export * from './draw';
 export * from './plan-state';
 export * from './snapshot';
+export * from './retest-lab';

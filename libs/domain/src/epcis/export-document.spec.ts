@@ -228,6 +228,61 @@ describe('buildEpcisDocument', () => {
     });
   });
 
+  it('names an amendment by its version, carries the failed items and the retest flag, and gives a not-applicable report no disposition', () => {
+    const tested = (id: string, report: object) => ({
+      id,
+      kind: 'tested' as const,
+      at: '2024-05-08T09:00:00Z',
+      place: { id: 'lab-1' },
+      report: report as never,
+    });
+    const doc = buildEpcisDocument({
+      sampleNo: 'S1',
+      creationDate: new Date('2024-06-01T00:00:00Z'),
+      steps: [
+        tested('a', { reportNo: 'R/1', verdict: 'fail', failedItems: ['X1', 'X2'] }),
+        tested('b', { reportNo: 'R/1', verdict: 'pass', version: 2 }),
+        tested('c', { reportNo: 'F-9', verdict: 'fail', retest: true, failedItems: ['X1'] }),
+        tested('d', { reportNo: 'N-1', verdict: 'not_applicable' }),
+      ],
+    });
+    const official = officialEpcisValidator();
+    expect(official(doc) ? [] : official.errors).toEqual([]);
+    const [first, amended, retest, none] = doc.epcisBody.eventList as unknown as Record<
+      string,
+      unknown
+    >[];
+    expect(first).toMatchObject({
+      disposition: 'non_conformant',
+      bizTransactionList: [
+        { type: 'testres', bizTransaction: 'https://id.spotcheck.example/reports/R%2F1' },
+      ],
+      'spotcheck:verdict': 'fail',
+      'spotcheck:failedItems': ['X1', 'X2'],
+    });
+    expect(first).not.toHaveProperty('spotcheck:retest');
+    expect(amended).toMatchObject({
+      disposition: 'conformant',
+      bizTransactionList: [
+        {
+          type: 'testres',
+          bizTransaction: 'https://id.spotcheck.example/reports/R%2F1/versions/2',
+        },
+      ],
+    });
+    expect(amended).not.toHaveProperty('spotcheck:failedItems');
+    expect(retest).toMatchObject({ 'spotcheck:retest': true, disposition: 'non_conformant' });
+    expect(none).toMatchObject({ bizStep: 'inspecting', 'spotcheck:verdict': 'not_applicable' });
+    expect(none).not.toHaveProperty('disposition');
+    expect(() =>
+      buildEpcisDocument({
+        sampleNo: 'S1',
+        creationDate: '2024-06-01T00:00:00Z',
+        steps: [tested('e', { reportNo: 'R', verdict: 'pass', version: 0 })],
+      }),
+    ).toThrow('steps[0].report.version');
+  });
+
   it('keeps a batch outside GS1 AI (10) out of the Digital Link, in ilmd only', () => {
     const doc = buildEpcisDocument({
       sampleNo: 'S1',

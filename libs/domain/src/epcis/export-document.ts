@@ -139,8 +139,19 @@ export interface EpcisCustodyStep {
   from?: EpcisPlace;
   /** rejected_at_receipt: why. Default `damaged`. */
   rejection?: 'seal_broken' | 'damaged';
-  /** tested: the issued report. */
-  report?: { reportNo: string; verdict: 'pass' | 'fail'; uri?: string };
+  /**
+   * tested: the issued report (one step per issued version). `version` > 1 is an amendment,
+   * named `<report URI>/versions/<n>`; `failedItems` (item codes) and `retest` (the retest
+   * lab's report after an objection) go into extension fields.
+   */
+  report?: {
+    reportNo: string;
+    verdict: 'pass' | 'fail' | 'not_applicable';
+    uri?: string;
+    version?: number;
+    failedItems?: readonly string[];
+    retest?: boolean;
+  };
 }
 
 export interface EpcisExportInput {
@@ -222,9 +233,17 @@ function eventOf(step: EpcisCustodyStep, at: string, s: Shared): EpcisObjectEven
   if (!m.leavesPlace) event.bizLocation = { id: place };
   if (step.kind === 'tested') {
     const report = step.report!;
-    const reportUri = report.uri ?? `${s.base}/reports/${segment(report.reportNo)}`;
+    const version = report.version ?? 1;
+    if (!Number.isInteger(version) || version < 1)
+      throw new EpcisExportError(`${at}.report.version must be a whole number from 1`);
+    const chain = report.uri ?? `${s.base}/reports/${segment(report.reportNo)}`;
+    const reportUri = version > 1 ? `${chain}/versions/${version}` : chain;
     if (!isUri(reportUri)) throw new EpcisExportError(`${at}.report.uri must be a URI`);
     event.bizTransactionList = [{ type: 'testres', bizTransaction: reportUri }];
+    event['spotcheck:verdict'] = report.verdict;
+    if (report.failedItems && report.failedItems.length > 0)
+      event['spotcheck:failedItems'] = [...report.failedItems];
+    if (report.retest) event['spotcheck:retest'] = true;
   }
   if (step.from) {
     event.sourceList = [{ type: 'location', source: placeUri(step.from, s.base, `${at}.from`) }];
@@ -250,9 +269,11 @@ function dispositionOf(step: EpcisCustodyStep, m: EpcisStepMapping, at: string) 
     if (!r || typeof r.reportNo !== 'string' || r.reportNo === '') {
       throw new EpcisExportError(`${at}.report.reportNo is required for a tested step`);
     }
-    if (r.verdict !== 'pass' && r.verdict !== 'fail') {
-      throw new EpcisExportError(`${at}.report.verdict must be pass or fail`);
+    if (r.verdict !== 'pass' && r.verdict !== 'fail' && r.verdict !== 'not_applicable') {
+      throw new EpcisExportError(`${at}.report.verdict must be pass, fail or not_applicable`);
     }
+    // A report whose items are all not applicable judges nothing: no disposition fits.
+    if (r.verdict === 'not_applicable') return null;
     return r.verdict === 'pass' ? 'conformant' : 'non_conformant';
   }
   return m.disposition;

@@ -1,0 +1,165 @@
+import {
+  inspectorProblem,
+  pairProblem,
+  planPairChange,
+  samplingRecordTaskProblems,
+  validateGtin,
+  validateSamplingRecord,
+  validateUscc,
+} from '@spotcheck/domain';
+import { describeCode, describeReason } from './errors';
+
+describe('console headlines', () => {
+  it('says until when a locked account is locked, in local time, or just that it is', () => {
+    // The browser's time zone decides the hour; the tests run in whatever zone the machine has.
+    const until = new Date(2026, 11, 8, 4, 15);
+    expect(describeCode('ACCOUNT_LOCKED', 'zh', { lockedUntil: until.toISOString() })).toBe(
+      '连续输错密码次数过多，账户已锁定，请于 2026年12月8日 04:15 后再试',
+    );
+    expect(describeCode('ACCOUNT_LOCKED', 'en', { lockedUntil: until.toISOString() })).toBe(
+      'Too many wrong passwords: the account is locked until 2026-12-08 04:15',
+    );
+    expect(describeCode('ACCOUNT_LOCKED', 'zh', { lockedUntil: null })).toBe(
+      '连续输错密码次数过多，账户已锁定，请稍后再试',
+    );
+  });
+});
+
+describe('console field reasons', () => {
+  it('translates the plan ratio refusal with its classes and figures', () => {
+    const reason =
+      'class D (higher risk) must be checked at least as often as class C: 1 % is below 30 %';
+    expect(describeReason(reason, 'zh')).toBe(
+      'D 类（风险较高）的抽查比例不得低于 C 类：1 % 低于 30 %',
+    );
+    expect(describeReason(reason, 'en')).toBe(reason);
+  });
+
+  it('translates the commitment and ratio format refusals', () => {
+    expect(
+      describeReason(
+        'commitment must be a SHA-256 digest written as 64 lowercase hexadecimal digits',
+        'zh',
+      ),
+    ).toBe('承诺值应为 64 位小写十六进制的 SHA-256 摘要');
+    expect(
+      describeReason(
+        "ratio 'abc' must be a decimal fraction like 0.03 or a percentage like 3%",
+        'zh',
+      ),
+    ).toBe('比例 abc 应为小数（如 0.03）或百分比（如 3%）');
+  });
+});
+
+/**
+ * The reasons of the tasks and sampling-record refusals, taken from libs/domain's own checks
+ * (the sentences the API sends), so that a changed sentence fails here instead of showing in
+ * English beside a Chinese form.
+ */
+describe('task and sampling record reasons', () => {
+  const task = { uscc: 'U1', category: 'CAT-1', jurisdiction: '150100', regionPrefix: '1501' };
+  const candidate = {
+    staffNo: 'S1',
+    active: true,
+    regionCode: '150102',
+    categories: ['CAT-1'],
+    conflicts: [] as string[],
+  };
+
+  it('translates why an inspector may not join a pair', () => {
+    const cases: [string | null, string][] = [
+      [inspectorProblem('S9', undefined, task), '没有执法证号为 S9 的检查人员'],
+      [
+        inspectorProblem('S1', { ...candidate, active: false }, task),
+        '检查人员 S1 不在岗（未启用）',
+      ],
+      [
+        inspectorProblem('S1', { ...candidate, regionCode: '150202' }, task),
+        '检查人员 S1 所在区划 150202 不在本计划管辖区域 150100 内',
+      ],
+      [
+        inspectorProblem('S1', { ...candidate, categories: ['X'] }, task),
+        '检查人员 S1 不具备产品类别 CAT-1 的检查资格',
+      ],
+      [
+        inspectorProblem('S1', { ...candidate, conflicts: ['U1'] }, task),
+        '检查人员 S1 已申报与企业 U1 存在利害关系，须回避',
+      ],
+      [
+        pairProblem(['S1', 'S2'], ['S2', 'S1'], 'U1'),
+        '（S1、S2）是上次检查企业 U1 的检查人员组合，不能再次组合',
+      ],
+    ];
+    for (const [reason, zh] of cases) expect(describeReason(reason!, 'zh')).toBe(zh);
+  });
+
+  it('translates the reassignment request refusals', () => {
+    const refusal = (current: string[] | null, req: Record<string, unknown>) => {
+      const r = planPairChange(current, req);
+      if (r.ok) throw new Error('accepted');
+      return describeReason(r.error.reason, 'zh');
+    };
+    expect(refusal(['A', 'B'], { slot: 1, staffNo: 'A' })).toBe('A 已是本任务的第 1 名检查人员');
+    expect(refusal(['A', 'B'], { slot: 1, staffNo: 'B' })).toBe('B 已是本任务的另一名检查人员');
+    expect(refusal(['A', 'B'], { replace: 'C', staffNo: 'D' })).toBe(
+      'C 不是本任务的检查人员（现为 A, B）',
+    );
+    expect(refusal(null, { slot: 1, staffNo: 'A' })).toBe(
+      '本任务尚无检查人员，请同时指定两名检查人员',
+    );
+    expect(refusal(null, { staffNos: ['A', 'A'] })).toBe('两名检查人员须为不同的人');
+  });
+
+  it('translates the sampling record refusals, USCC and GTIN included', () => {
+    const check = validateSamplingRecord(
+      {
+        sampledAt: '2099-01-01T10:00:00+08:00',
+        place: { regionCode: '150102', address: 'x' },
+        stage: 'online',
+        manufacturer: { name: 'm', uscc: '91150100MA0N00001X' },
+        productName: 'p',
+        gtin: '6901234567890',
+        testPortion: { quantity: '0', unit: '盒' },
+        backupPortion: { quantity: 'x', unit: '盒' },
+        pricePaid: '1.234',
+        inspectors: ['A'],
+        representative: { name: 'r' },
+      },
+      new Date('2026-02-12T00:00:00Z'),
+    );
+    if (check.ok) throw new Error('accepted');
+    const zh = Object.fromEntries(
+      check.problems.map((p) => [p.field, describeReason(p.reason, 'zh')]),
+    );
+    expect(zh).toEqual({
+      sampledAt: '不能晚于当前时间',
+      online: '网络抽样须填写平台名称和店铺名称',
+      'manufacturer.uscc': expect.stringMatching(/^统一社会信用代码校验位为 X，应为 \w$/),
+      batch: '生产日期和批号至少填写一项',
+      gtin: expect.stringMatching(/^GTIN 校验位为 0，应为 \d$/),
+      'testPortion.quantity': '应大于零',
+      'backupPortion.quantity': '应为正数，如 2 或 0.5（最多 6 位小数）',
+      pricePaid: '应为以元为单位的金额，如 36.50（最多 2 位小数）',
+      inspectors: '须填写签字的两名检查人员',
+    });
+    const lower = validateUscc('91150100ma0n000013');
+    expect(!lower.ok && describeReason(lower.reason, 'zh')).toBe(
+      "第 9 位的 'm' 无效：统一社会信用代码须用大写字母",
+    );
+    const short = validateGtin('69012');
+    expect(!short.ok && describeReason(short.reason, 'zh')).toBe(
+      'GTIN 应为 8、12、13 或 14 位数字（现为 5 位）',
+    );
+    expect(
+      samplingRecordTaskProblems({ inspectors: ['A', 'C'], stage: 'online' }, new Date(0), {
+        pair: ['A', 'B'],
+        planStages: ['production'],
+        drawnAt: new Date(1000),
+      }).map((p) => describeReason(p.reason, 'zh')),
+    ).toEqual([
+      '须为本任务的检查人员 A 和 B',
+      '本计划的抽样环节为 production，不含 online',
+      '不能早于任务抽取的时间',
+    ]);
+  });
+});

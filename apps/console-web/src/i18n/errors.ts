@@ -1,0 +1,570 @@
+import { formatDateTime, type Lang } from './format';
+
+/**
+ * What the API refuses, in the user's language. The API's error codes are stable
+ * (libs/common's AllExceptionsFilter, libs/domain's DomainError and the apps' own), so this
+ * catalogue is keyed by code; an unknown code falls back to the API's own message. Field
+ * reasons are the API's English sentences: the common ones are translated by pattern below,
+ * and the rest are shown as sent, after the field's name.
+ */
+type Pair = { zh: string; en: string };
+/** A headline, and the one to show when the body lacks a value the headline names. */
+type Headline = Pair & { without?: Pair };
+
+export const ERROR_CODES: Record<string, Headline> = {
+  VALIDATION_FAILED: { zh: '填写有误，请按提示修改', en: 'Some fields need correcting' },
+  NOT_FOUND: { zh: '记录不存在，或不在您的管辖范围内', en: 'Not found, or outside your reach' },
+  FORBIDDEN: { zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
+  UNAUTHORIZED: { zh: '请先登录', en: 'Please sign in' },
+  INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'User name or password is wrong' },
+  ACCOUNT_LOCKED: {
+    zh: '连续输错密码次数过多，账户已锁定，请于 {lockedUntil} 后再试',
+    en: 'Too many wrong passwords: the account is locked until {lockedUntil}',
+    without: {
+      zh: '连续输错密码次数过多，账户已锁定，请稍后再试',
+      en: 'Too many wrong passwords: the account is locked for now; try again later',
+    },
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    zh: '这是管理员设置的初始密码，请先修改密码',
+    en: 'This first password must be changed before signing in',
+  },
+  PASSWORD_SIGN_IN_OFF: {
+    zh: '本系统已改用省级统一身份认证登录',
+    en: 'Password sign-in is off; use the province’s single sign-on',
+  },
+  SESSION_ENDED: { zh: '登录已失效，请重新登录', en: 'The session has ended; sign in again' },
+  RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  DATABASE_UNAVAILABLE: {
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is unavailable; retry shortly',
+  },
+  INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal server error' },
+  DUPLICATE: { zh: '已存在相同编号的记录', en: 'A record with this key already exists' },
+  REFERENCED: {
+    zh: '该记录仍被其他记录引用，不能删除或修改',
+    en: 'Other records still refer to this one',
+  },
+  NOT_NULL_VIOLATION: { zh: '必填项未填写', en: 'A required field is empty' },
+  CHECK_VIOLATION: { zh: '取值不符合规则', en: 'A value breaks a rule' },
+  INVALID_TEXT: { zh: '格式不正确', en: 'Malformed value' },
+  VALUE_TOO_LONG: { zh: '内容过长', en: 'Value too long' },
+  NUMBER_OUT_OF_RANGE: { zh: '数值超出范围', en: 'Number out of range' },
+  INVALID_DATETIME: { zh: '日期时间格式不正确', en: 'Invalid date or time' },
+  DATETIME_OUT_OF_RANGE: { zh: '日期超出范围', en: 'Date out of range' },
+  INVALID_CHARACTER: { zh: '含有无法保存的字符', en: 'Contains characters that cannot be stored' },
+  SERIALIZATION_FAILURE: { zh: '与他人同时修改，请重试', en: 'Changed concurrently; retry' },
+  DEADLOCK_RETRY: { zh: '与他人同时修改，请重试', en: 'Changed concurrently; retry' },
+  INVALID_JSON: { zh: '请求内容不是有效的 JSON', en: 'The body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: { zh: '文件或内容过大', en: 'Too large' },
+  FILE_TOO_LARGE: { zh: '文件过大', en: 'File too large' },
+  FILE_REQUIRED: { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+  UNSUPPORTED_FILE: {
+    zh: '不支持此文件格式，请上传 CSV 或 XLSX 文件',
+    en: 'Unsupported file: upload CSV or XLSX',
+  },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持此内容类型', en: 'Unsupported content type' },
+  MULTIPART_INVALID: { zh: '上传内容格式不正确', en: 'Malformed upload' },
+  IMPORT_REJECTED: {
+    zh: '文件中有错误，未导入任何记录；请按下表修改后重新导入',
+    en: 'The file has errors and nothing was imported; correct the rows below and import again',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    zh: '重复提交了不同的内容',
+    en: 'The same request key was used for a different request',
+  },
+  ILLEGAL_PLAN_TRANSITION: {
+    zh: '计划当前状态（{currentState}）不允许此操作',
+    en: 'The plan’s state ({currentState}) does not allow this',
+  },
+  ILLEGAL_PLAN_STATE: {
+    zh: '计划当前状态（{currentState}）不允许此操作',
+    en: 'The plan’s state ({currentState}) does not allow this',
+  },
+  HIGHER_LEVEL_PLAN: {
+    zh: '上级计划已覆盖该产品，不能重复抽查',
+    en: 'A higher-level plan covers this product',
+  },
+  NOTHING_ELIGIBLE: { zh: '没有符合条件的检查对象', en: 'No enterprise is eligible' },
+  DRAW_INPUT_INVALID: { zh: '抽取条件不完整', en: 'The draw’s input is incomplete' },
+  NO_QUALIFIED_INSPECTORS: {
+    zh: '没有足够的具备资格的执法检查人员',
+    en: 'Not enough qualified inspectors',
+  },
+  NO_ACCREDITED_LAB: { zh: '没有具备资质的检验机构', en: 'No accredited lab' },
+  NO_LAB_CAPACITY: { zh: '检验机构承检能力不足', en: 'No lab has capacity left' },
+  WORKLOAD_CAP: { zh: '超出检查人员的任务上限', en: 'Over the inspectors’ workload cap' },
+  PAIR_RULE: { zh: '检查人员组合不符合规则', en: 'The inspector pair breaks a rule' },
+  CONFLICT_OF_INTEREST: {
+    zh: '检查人员与该企业有利害关系，须回避',
+    en: 'An inspector has a declared conflict with this enterprise',
+  },
+  RECENTLY_CHECKED: {
+    zh: '该企业近期已被抽查',
+    en: 'This enterprise was checked recently',
+  },
+  ILLEGAL_TASK_TRANSITION: {
+    zh: '任务当前状态（{currentState}）不允许此操作',
+    en: 'The task’s state ({currentState}) does not allow this',
+  },
+  ILLEGAL_TASK_STATE: {
+    zh: '任务当前状态（{currentState}）不允许此操作',
+    en: 'The task’s state ({currentState}) does not allow this',
+  },
+  TASK_UNASSIGNED: { zh: '任务尚未分配检查人员', en: 'The task has no inspectors' },
+  NOT_TASK_INSPECTOR: { zh: '您不是该任务的检查人员', en: 'You are not an inspector of this task' },
+  TASKS_OPEN: { zh: '仍有未完成的任务', en: 'Tasks are still open' },
+  INVALID_UNABLE_REASON: { zh: '无法抽样的原因不正确', en: 'Invalid reason' },
+  ILLEGAL_CUSTODY_TRANSITION: {
+    zh: '样品流转顺序不正确（当前：{currentState}）',
+    en: 'Illegal custody step (now {currentState})',
+  },
+  ILLEGAL_CUSTODY_STATE: {
+    zh: '样品当前状态（{currentState}）不允许此操作',
+    en: 'The sample’s state ({currentState}) does not allow this',
+  },
+  NOT_CUSTODIAN: { zh: '样品不在您的保管之下', en: 'You do not hold this sample' },
+  USE_LAB_RECEIPT: { zh: '请由检验机构办理收样', en: 'The lab records the receipt' },
+  BACKUP_RETAINED: { zh: '备份样品仍在保存期内', en: 'The backup sample is still retained' },
+  ILLEGAL_PUBLICATION_STATE: {
+    zh: '名单当前状态（{currentState}）不允许此操作',
+    en: 'The list’s state ({currentState}) does not allow this',
+  },
+  FOUR_EYES_VIOLATION: {
+    zh: '须由另一名人员审核（双人复核）',
+    en: 'Another person must do this (four eyes)',
+  },
+  LIST_OPEN: { zh: '已有未发布的名单', en: 'A list is still open' },
+  LIST_AWAITING_PUBLICATION: { zh: '已有待发布的名单', en: 'A list awaits publication' },
+  CORRECTION_LISTS_NOTHING: { zh: '更正后的名单为空', en: 'The correction lists nothing' },
+  NOT_PUBLISHED: { zh: '尚未发布', en: 'Not published' },
+  SUPERSEDED: { zh: '已被新版本取代', en: 'Superseded by a newer version' },
+  WITHDRAWN: { zh: '已撤回', en: 'Withdrawn' },
+  VERSION_IN_PROGRESS: { zh: '已有正在办理的新版本', en: 'A new version is in progress' },
+  FILE_NOT_READY: { zh: '文件正在生成，请稍后', en: 'The file is not ready yet' },
+  TARGET_EXISTS: { zh: '该目标已存在', en: 'This target exists already' },
+  GTIN_PREFIX_TAKEN: { zh: '该厂商识别代码已被登记', en: 'This GS1 prefix is taken' },
+  GTIN_PREFIX_REGISTERED: { zh: '该厂商识别代码已登记', en: 'This GS1 prefix is registered' },
+  GTIN_PREFIXES_CHANGED: { zh: '厂商识别代码已变更', en: 'The GS1 prefixes changed' },
+  INVALID_EPCIS_DOCUMENT: { zh: 'EPCIS 文档不符合规范', en: 'Invalid EPCIS document' },
+  EPCIS_EVENT_ID_CONFLICT: { zh: '事件编号冲突', en: 'Event id conflict' },
+  EPCIS_NOT_OWN_PRODUCTS: { zh: '只能上报本企业的产品', en: 'Only your own products' },
+  LAB_CONFLICT: { zh: '检验机构与该企业有利害关系', en: 'The lab has a conflict' },
+  REPORT_EXISTS: { zh: '该样品已有检验报告', en: 'The sample has a report already' },
+  REPORT_NO_TAKEN: { zh: '报告编号已被使用', en: 'The report number is taken' },
+  REPORT_NOT_EDITABLE: { zh: '报告已不能修改', en: 'The report can no longer be edited' },
+  REPORT_ROLE_REQUIRED: { zh: '您没有办理此步骤的岗位权限', en: 'Your lab role may not do this' },
+  ILLEGAL_REPORT_TRANSITION: {
+    zh: '报告当前状态（{currentState}）不允许此操作',
+    en: 'The report’s state ({currentState}) does not allow this',
+  },
+  AMENDMENT_NOT_ALLOWED: { zh: '不能修订此报告', en: 'This report cannot be amended' },
+  AMENDMENT_REASON_REQUIRED: { zh: '请填写修订原因', en: 'Give the amendment’s reason' },
+  RETURN_REASON_REQUIRED: { zh: '请填写退回原因', en: 'Give the reason for returning it' },
+  INVALID_REPORT_HISTORY: { zh: '报告历史不一致', en: 'Inconsistent report history' },
+  SAMPLE_NOT_RECEIVED: { zh: '样品尚未收样', en: 'The sample has not been received' },
+  NOT_LAB_STAFF: { zh: '您不是本机构的人员', en: 'You are not staff of this lab' },
+  BATCH_REJECTED: {
+    zh: '批量数据有错误，未保存任何记录',
+    en: 'The batch has errors; nothing was saved',
+  },
+  ILLEGAL_OBJECTION_STATE: {
+    zh: '复检申请当前状态（{currentState}）不允许此操作',
+    en: 'The objection’s state ({currentState}) does not allow this',
+  },
+  OBJECTION_EXISTS: { zh: '该样品已有复检申请', en: 'The sample has an objection already' },
+  OBJECTION_LATE: {
+    zh: '已超过提出异议的期限（{deadline}）',
+    en: 'The objection deadline ({deadline}) has passed',
+  },
+  RETEST_NOT_ALLOWED: { zh: '按规定不能复检', en: 'A retest is not allowed by the rules' },
+  RETEST_NOT_DRAWN: { zh: '尚未抽取复检机构', en: 'The retest lab has not been drawn' },
+  NO_RETEST_LAB: {
+    zh: '没有可抽取的复检机构（须具备资质且不是原检验机构）',
+    en: 'No lab can be drawn for the retest (accredited, not the lab that tested)',
+  },
+  STALE_VERSION: {
+    zh: '规则已被他人修改（当前第 {currentVersion} 版），请刷新后重新修改',
+    en: 'Someone changed the rules meanwhile (now version {currentVersion}); reload and edit again',
+  },
+  ACCOUNT_EXISTS: { zh: '该用户名已存在', en: 'This user name exists already' },
+  OWN_ACCOUNT: { zh: '不能停用自己的账户', en: 'You cannot disable your own account' },
+  NOT_DRAWN: { zh: '尚未抽取', en: 'Not drawn yet' },
+  INVALID_URL: { zh: '地址格式不正确', en: 'Malformed address' },
+  URI_TOO_LONG: { zh: '地址过长', en: 'Address too long' },
+};
+
+/**
+ * The API's common field reasons (class-validator's sentences and the directories' own), each
+ * with its translation; `$1`… stand for the pattern's groups. The field's own name, which
+ * class-validator puts first, is left out: the sentence is shown beside the field.
+ */
+const REASONS: [RegExp, Pair][] = [
+  // Tasks, reassignment and the sampling record (console-tasks): one block, kept together, and
+  // first, because these sentences are more specific than the generic ones below.
+  [
+    /^no inspector with staff number (.+)$/,
+    { zh: '没有执法证号为 $1 的检查人员', en: 'no inspector with staff number $1' },
+  ],
+  [
+    /^inspector (.+) is not active$/,
+    { zh: '检查人员 $1 不在岗（未启用）', en: 'inspector $1 is not active' },
+  ],
+  [
+    /^inspector (.+) works in (\d+), outside the plan's jurisdiction (\d+)$/,
+    {
+      zh: '检查人员 $1 所在区划 $2 不在本计划管辖区域 $3 内',
+      en: "inspector $1 works in $2, outside the plan's jurisdiction $3",
+    },
+  ],
+  [
+    /^inspector (.+) is not qualified for category (.+)$/,
+    {
+      zh: '检查人员 $1 不具备产品类别 $2 的检查资格',
+      en: 'inspector $1 is not qualified for category $2',
+    },
+  ],
+  [
+    /^inspector (.+) declared a conflict of interest with (.+)$/,
+    {
+      zh: '检查人员 $1 已申报与企业 $2 存在利害关系，须回避',
+      en: 'inspector $1 declared a conflict of interest with $2',
+    },
+  ],
+  [
+    /^inspector (.+) cannot be both members of the pair$/,
+    { zh: '同一人（$1）不能同时担任两名检查人员', en: 'inspector $1 cannot be both members' },
+  ],
+  [
+    /^\((.+), (.+)\) is the pair that last inspected (.+)$/,
+    {
+      zh: '（$1、$2）是上次检查企业 $3 的检查人员组合，不能再次组合',
+      en: '($1, $2) is the pair that last inspected $3',
+    },
+  ],
+  [
+    /^(.+) is already inspector (\d) of this task$/,
+    { zh: '$1 已是本任务的第 $2 名检查人员', en: '$1 is already inspector $2 of this task' },
+  ],
+  [
+    /^(.+) is already the other inspector of this task$/,
+    { zh: '$1 已是本任务的另一名检查人员', en: '$1 is already the other inspector' },
+  ],
+  [
+    /^(.+) is not an inspector of this task \(pair: (.+)\)$/,
+    {
+      zh: '$1 不是本任务的检查人员（现为 $2）',
+      en: '$1 is not an inspector of this task (pair: $2)',
+    },
+  ],
+  [
+    /^the task has no inspector pair yet/,
+    {
+      zh: '本任务尚无检查人员，请同时指定两名检查人员',
+      en: 'the task has no pair yet: give both inspectors',
+    },
+  ],
+  [
+    /^the task already has a pair \((.+)\)/,
+    {
+      zh: '本任务已有检查人员（$1），请按位置或执法证号更换其中一名',
+      en: 'the task already has a pair ($1): replace one member',
+    },
+  ],
+  [
+    /must differ from \w+\[0\]/,
+    { zh: '两名检查人员须为不同的人', en: 'must be two different inspectors' },
+  ],
+  [/is required with (\w+)$/, { zh: '必填', en: 'required' }],
+  [
+    /must be a staff number/,
+    { zh: '应为执法证号（1–64 个字符）', en: 'must be a staff number (1–64 characters)' },
+  ],
+  [/must not be blank or contain NUL characters$/, { zh: '不能为空', en: 'must not be blank' }],
+  [/must be longer than or equal to 1 characters?$/, { zh: '必填', en: 'required' }],
+  [
+    /^must be a date-time with seconds and an offset/,
+    { zh: '应为带时区的日期时间', en: 'must be a date-time with an offset' },
+  ],
+  [/^must not be in the future/, { zh: '不能晚于当前时间', en: 'must not be in the future' }],
+  [
+    /^must not be before the task was drawn/,
+    { zh: '不能早于任务抽取的时间', en: 'must not be before the task was drawn' },
+  ],
+  [
+    /^the plan samples at (.+), not (\S+)$/,
+    { zh: '本计划的抽样环节为 $1，不含 $2', en: 'the plan samples at $1, not $2' },
+  ],
+  [
+    /^is required for online sampling/,
+    { zh: '网络抽样须填写平台名称和店铺名称', en: 'required for online sampling' },
+  ],
+  [
+    /^is only for online sampling/,
+    { zh: '只有网络抽样才填写平台和店铺', en: 'only for online sampling' },
+  ],
+  [
+    /^give the batch number or the production date/,
+    {
+      zh: '生产日期和批号至少填写一项',
+      en: 'give the batch number or the production date (or both)',
+    },
+  ],
+  [
+    /^must not be after the sampling date (\S+)/,
+    { zh: '不能晚于抽样日期 $1', en: 'must not be after the sampling date $1' },
+  ],
+  [
+    /^must not be before the production date (\S+)/,
+    { zh: '不能早于生产日期 $1', en: 'must not be before the production date $1' },
+  ],
+  [
+    /^must be a date (?:written|string) YYYY-MM-DD/,
+    { zh: '应为日期（年-月-日）', en: 'must be a date YYYY-MM-DD' },
+  ],
+  [/^(\S+) does not exist \((.+)\)$/, { zh: '日期 $1 不存在', en: '$1 does not exist' }],
+  [
+    /^must be a decimal number written as a string/,
+    {
+      zh: '应为正数，如 2 或 0.5（最多 6 位小数）',
+      en: 'must be a number such as 2 or 0.5 (at most 6 decimals)',
+    },
+  ],
+  [
+    /^must be an amount in yuan/,
+    {
+      zh: '应为以元为单位的金额，如 36.50（最多 2 位小数）',
+      en: 'must be an amount in yuan such as 36.50',
+    },
+  ],
+  [
+    /^must be greater than zero: samples are bought/,
+    { zh: '应大于零：样品须购买', en: 'must be above zero: samples are bought' },
+  ],
+  [/^must be greater than zero$/, { zh: '应大于零', en: 'must be greater than zero' }],
+  [/is listed twice$/, { zh: '重复填写', en: 'listed twice' }],
+  [
+    /^must be the task's inspectors (\S+) and (\S+)/,
+    {
+      zh: '须为本任务的检查人员 $1 和 $2',
+      en: "must be the task's inspectors $1 and $2",
+    },
+  ],
+  [
+    /^must be the staff numbers of the two inspectors who signed/,
+    { zh: '须填写签字的两名检查人员', en: 'the two inspectors who signed' },
+  ],
+  [
+    /^check character is (\S), expected (\S)$/,
+    {
+      zh: '统一社会信用代码校验位为 $1，应为 $2',
+      en: 'check character is $1, expected $2',
+    },
+  ],
+  [
+    /^check digit is (\d), expected (\d)$/,
+    { zh: 'GTIN 校验位为 $1，应为 $2', en: 'check digit is $1, expected $2' },
+  ],
+  [
+    /^invalid character (.+) at position (\d+): a GTIN is digits 0-9 only$/,
+    {
+      zh: '第 $2 位的 $1 无效：GTIN 只能由数字组成',
+      en: 'character $1 at position $2: digits only',
+    },
+  ],
+  [
+    /^invalid character (.+) at position (\d+): lowercase letters/,
+    {
+      zh: '第 $2 位的 $1 无效：统一社会信用代码须用大写字母',
+      en: 'character $1 at position $2: use uppercase',
+    },
+  ],
+  [
+    /^invalid character (.+) at position (\d+): the letters I, O, Z, S and V/,
+    {
+      zh: '第 $2 位的 $1 无效：统一社会信用代码不使用字母 I、O、Z、S、V',
+      en: 'character $1 at position $2: I, O, Z, S and V are not used',
+    },
+  ],
+  [
+    /^invalid character (.+) at position (\d+): not in the GB 32100 alphabet/,
+    {
+      zh: '第 $2 位的 $1 不是统一社会信用代码可用的字符',
+      en: 'character $1 at position $2 is not in the GB 32100 alphabet',
+    },
+  ],
+  [
+    /^GTIN must be 8, 12, 13 or 14 digits, got (\d+)$/,
+    {
+      zh: 'GTIN 应为 8、12、13 或 14 位数字（现为 $1 位）',
+      en: 'a GTIN has 8, 12, 13 or 14 digits (got $1)',
+    },
+  ],
+  [
+    /^USCC must be 18 characters, got (\d+)$/,
+    {
+      zh: '统一社会信用代码应为 18 位（现为 $1 位）',
+      en: 'a USCC has 18 characters (got $1)',
+    },
+  ],
+  [/^unknown field$/, { zh: '不认识的字段', en: 'unknown field' }],
+  [
+    /(?:should not be empty|must not be empty|is required|is missing)$/,
+    { zh: '必填', en: 'required' },
+  ],
+  [/must be a string$/, { zh: '应为文字', en: 'must be text' }],
+  [/must be an integer number$/, { zh: '应为整数', en: 'must be a whole number' }],
+  [/must be a number.*$/, { zh: '应为数字', en: 'must be a number' }],
+  [/must be a boolean value$/, { zh: '应为是或否', en: 'must be yes or no' }],
+  [/must not be less than (\S+)$/, { zh: '不能小于 $1', en: 'must be at least $1' }],
+  [/must not be greater than (\S+)$/, { zh: '不能大于 $1', en: 'must be at most $1' }],
+  [
+    /must be one of the following values: (.*)$/,
+    { zh: '应为以下之一：$1', en: 'must be one of: $1' },
+  ],
+  [
+    /must be (?:shorter than or equal to|at most) (\d+) characters?$/,
+    { zh: '不能超过 $1 个字符', en: 'at most $1 characters' },
+  ],
+  [/^must be one of (.*)$/, { zh: '应为以下之一：$1', en: 'must be one of: $1' }],
+  [/must be a date YYYY-MM-DD$/, { zh: '应为日期（年-月-日）', en: 'must be a date YYYY-MM-DD' }],
+  [/must be a valid ISO 8601 date string$/, { zh: '日期格式不正确', en: 'invalid date' }],
+  [/must be 6 digits$/, { zh: '应为 6 位数字的行政区划代码', en: 'must be 6 digits' }],
+  [/check character/i, { zh: '统一社会信用代码校验位不正确', en: 'wrong USCC check character' }],
+  [/check digit/i, { zh: 'GTIN 校验位不正确', en: 'wrong GTIN check digit' }],
+  [/must be 18 characters/, { zh: '统一社会信用代码应为 18 位', en: 'a USCC has 18 characters' }],
+  [
+    /(?:not a|unknown) (?:GB\/T 2260 )?region/i,
+    { zh: '不是有效的行政区划代码', en: 'not a region code' },
+  ],
+  [
+    /outside (?:your|the caller's) jurisdiction/i,
+    { zh: '不在您的管辖范围内', en: 'outside your jurisdiction' },
+  ],
+  [
+    /must not start or end with whitespace$/,
+    { zh: '首尾不能有空格', en: 'no leading or trailing spaces' },
+  ],
+  [
+    /^seed must be (\d+)–(\d+) characters/,
+    { zh: '种子应为 $1–$2 个字符', en: 'the seed must be $1–$2 characters' },
+  ],
+  [
+    /does not match the commitment/i,
+    { zh: '种子与承诺值不符', en: 'the seed does not match the commitment' },
+  ],
+  [
+    /commitment must be a SHA-256 digest/,
+    {
+      zh: '承诺值应为 64 位小写十六进制的 SHA-256 摘要',
+      en: 'the commitment must be a SHA-256 digest in 64 lowercase hex digits',
+    },
+  ],
+  [
+    /^seed character (.+) at position (\d+) is not allowed/,
+    {
+      zh: '种子第 $2 个字符 $1 不可用：只能使用可见 ASCII 字符，不含空格',
+      en: 'seed character $1 at position $2 is not allowed: visible ASCII only, no spaces',
+    },
+  ],
+  [
+    /^class (\w) \(higher risk\) must be checked at least as often as class (\w): (.+) is below (.+)$/,
+    {
+      zh: '$1 类（风险较高）的抽查比例不得低于 $2 类：$3 低于 $4',
+      en: 'class $1 (higher risk) must be checked at least as often as class $2: $3 is below $4',
+    },
+  ],
+  [
+    /^unknown risk class/,
+    { zh: '信用风险分类只有 A、B、C、D', en: 'unknown risk class (use A, B, C, D)' },
+  ],
+  [
+    /^ratio '(.*)' must be a decimal fraction/,
+    {
+      zh: '比例 $1 应为小数（如 0.03）或百分比（如 3%）',
+      en: "ratio '$1' must be like 0.03 or 3%",
+    },
+  ],
+  [
+    /^ratio '(.*)' is finer than one basis point/,
+    { zh: '比例 $1 精度不能小于 0.01%', en: "ratio '$1' is finer than 0.01 %" },
+  ],
+  [
+    /^ratio '(.*)' is more than 100 %/,
+    { zh: '比例 $1 不能超过 100%', en: "ratio '$1' is over 100 %" },
+  ],
+  [
+    /^is required when the value changes: .*\(now: (.*)\)$/,
+    {
+      zh: '规定已修改，须注明新规定的依据（法律、法规或实施细则；原依据：$1）',
+      en: 'the value changed: name the law, regulation or rules it comes from (was: $1)',
+    },
+  ],
+  [
+    /must be a percentage from 0 to 100 with at most two decimals/,
+    {
+      zh: '应为 0 到 100 之间的百分数，最多两位小数，如 96.5',
+      en: 'must be a percentage from 0 to 100 with at most two decimals, e.g. 96.5',
+    },
+  ],
+  [
+    /^a rejection gives its reason$/,
+    { zh: '不予受理须写明理由', en: 'a rejection gives its reason' },
+  ],
+  [
+    /^(\S+) is not a failed item of the result \(failed: (.*)\)$/,
+    { zh: '$1 不是不合格项目（不合格项目：$2）', en: '$1 is not a failed item (failed: $2)' },
+  ],
+  [/duplicate/i, { zh: '与其他行重复', en: 'duplicate' }],
+  // Lab results (libs/domain verdict and lab-results' reports).
+  [
+    /value '(.*)' is not a decimal number like [\d.]+(?: \(no units, no exponent\))? or ND\/未检出$/,
+    {
+      zh: '“$1”不是有效的检测结果：应为数值（如 0.5，不带单位）或 ND/未检出',
+      en: "'$1' is not a result: give a number like 0.5 (no unit) or ND/未检出",
+    },
+  ],
+  [
+    /give a measured value or a not-tested reason, not both$/,
+    { zh: '检测结果与未检原因只能填写一项', en: 'give a result or a not-tested reason, not both' },
+  ],
+  [
+    /needs a measured value or a not-tested reason$/,
+    { zh: '请填写检测结果或未检原因', en: 'needs a result or a not-tested reason' },
+  ],
+  // End of lab results.
+];
+
+export function fill(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (all, k: string) =>
+    params[k] === undefined || params[k] === null ? all : String(params[k]),
+  );
+}
+
+/** The API's reason for a field, translated where the catalogue knows it. */
+export function describeReason(reason: string, lang: Lang): string {
+  for (const [pattern, pair] of REASONS) {
+    const m = pattern.exec(reason);
+    if (m) return pair[lang].replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '');
+  }
+  return reason;
+}
+
+/** The headline of an error answer, from its code. */
+export function describeCode(
+  code: string,
+  lang: Lang,
+  body: Record<string, unknown> = {},
+  fallback?: string,
+): string {
+  const pair = ERROR_CODES[code];
+  if (!pair) return fallback ?? code;
+  const params: Record<string, unknown> = { ...body };
+  // Moments the API sends as ISO timestamps, shown as the office reads them (2026年12月8日 04:15).
+  for (const k of MOMENTS)
+    if (typeof params[k] === 'string') params[k] = formatDateTime(params[k], lang);
+  const text = fill(pair[lang], params);
+  return pair.without && /\{\w+\}/.test(text) ? pair.without[lang] : text;
+}
+
+const MOMENTS = ['lockedUntil'];

@@ -1,0 +1,380 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, apiRequest } from '../../api/client';
+import type { components } from '../../api/tasks.schema';
+import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors';
+import { useScrollableTables } from '../../components/keyboard';
+import { useI18n } from '../../i18n/i18n';
+import { useObjT, type ObjT } from './labels';
+
+type Objection = components['schemas']['ObjectionDto'];
+type DrawRecord = components['schemas']['RetestDrawRecordDto'];
+type Verification = components['schemas']['RetestDrawVerificationDto'];
+
+/**
+ * One objection: what the enterprise contests, the decision (accept with a committed seed, or
+ * reject with a reason), the retest lab's draw by revealing the seed, its record and check.
+ */
+export default function ObjectionDetailPage() {
+  const { id = '' } = useParams();
+  const t = useObjT();
+  const { t: tc, date, dateTime, workingDays } = useI18n();
+  const errorText = useErrorText();
+  const url = `/api/v1/objections/${encodeURIComponent(id)}`;
+  const q = useQuery({
+    queryKey: ['objection', id],
+    queryFn: () => apiRequest<Objection>('GET', url),
+  });
+
+  if (q.isLoading) return <Spin aria-label={tc('common.loading')} />;
+  if (!q.data)
+    return (
+      <Result
+        status={q.error instanceof ApiError && q.error.status === 404 ? '404' : 'error'}
+        title={errorText(q.error)}
+        extra={<Link to="/objections">{tc('action.back')}</Link>}
+      />
+    );
+  const o = q.data;
+  const contact = o.contact as Record<string, string | undefined>;
+  return (
+    <>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('title')} · {o.sampleNo} <Tag>{t(`state_${o.state}` as never)}</Tag>
+        {o.overdue && <Tag color="red">{t('overdue')}</Tag>}
+      </Typography.Title>
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Descriptions bordered size="small" column={2}>
+          <Descriptions.Item label={t('enterprise')}>{o.enterpriseName}</Descriptions.Item>
+          <Descriptions.Item label={t('uscc')}>{o.uscc}</Descriptions.Item>
+          <Descriptions.Item label={t('product')}>
+            {[o.product.name, o.product.brand, o.product.batch].filter(Boolean).join(' · ')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('category')}>
+            {o.category.name}（{o.category.code}）
+          </Descriptions.Item>
+          <Descriptions.Item label={t('lab')}>{o.lab.name}</Descriptions.Item>
+          <Descriptions.Item label={t('items')}>
+            {o.items.map((i) => (
+              <Tag key={i}>{i}</Tag>
+            ))}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('reason')} span={2}>
+            {o.reason}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('contact')} span={2}>
+            {[contact.name, contact.phone, contact.email, contact.address]
+              .filter(Boolean)
+              .join(' · ')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('filedOn')}>{date(o.filedOn)}</Descriptions.Item>
+          <Descriptions.Item label={t('objectionDeadline')}>
+            {date(o.objectionDeadline)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('decisionDue')}>{date(o.decisionDue)}</Descriptions.Item>
+          <Descriptions.Item label={t('decisionDueRule')}>
+            {o.decisionDueRule.label}
+            {o.decisionDueRule.days !== undefined &&
+              `（${
+                o.decisionDueRule.dayKind === 'calendar'
+                  ? tc('common.days', { count: o.decisionDueRule.days })
+                  : workingDays(o.decisionDueRule.days)
+              }）`}
+          </Descriptions.Item>
+          {o.decidedBy && (
+            <>
+              <Descriptions.Item label={t('decidedBy')}>{o.decidedBy}</Descriptions.Item>
+              <Descriptions.Item label={t('decidedOn')}>{date(o.decidedOn)}</Descriptions.Item>
+            </>
+          )}
+          {o.decisionReason && (
+            <Descriptions.Item label={t('decisionReason')} span={2}>
+              {o.decisionReason}
+            </Descriptions.Item>
+          )}
+          {o.commitment && (
+            <Descriptions.Item label={t('commitment')} span={2}>
+              <Typography.Text code style={{ wordBreak: 'break-all' }}>
+                {o.commitment}
+              </Typography.Text>
+            </Descriptions.Item>
+          )}
+          {o.feePayer && (
+            <Descriptions.Item label={t('feePayer')}>
+              {t(`feePayer_${o.feePayer}` as never)}
+            </Descriptions.Item>
+          )}
+          {o.retestLab && (
+            <>
+              <Descriptions.Item label={t('retestLab')}>{o.retestLab.name}</Descriptions.Item>
+              <Descriptions.Item label={t('drawnAt')}>{dateTime(o.drawnAt)}</Descriptions.Item>
+            </>
+          )}
+          {o.conclusion && (
+            <Descriptions.Item label={t('conclusion')}>
+              {t(`conclusion_${o.conclusion}` as never)}
+            </Descriptions.Item>
+          )}
+          <Descriptions.Item label={t('custodyState')}>{o.custodyState}</Descriptions.Item>
+        </Descriptions>
+        {o.state === 'filed' && <DecisionCard url={url} t={t} />}
+        {o.state === 'accepted' && <DrawCard url={url} t={t} />}
+        {o.retestLab && <DrawRecordCard url={url} o={o} t={t} />}
+      </Space>
+    </>
+  );
+}
+
+/** Submits a form's request, refreshes the objection, and shows refusals beside the fields. */
+function useSubmit() {
+  const client = useQueryClient();
+  const applyError = useApplyError();
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<string[] | null>(null);
+  const run = async (form: ReturnType<typeof Form.useForm>[0], call: () => Promise<unknown>) => {
+    setBusy(true);
+    setErrors(null);
+    try {
+      await call();
+      await client.invalidateQueries({ queryKey: ['objection'] });
+      await client.invalidateQueries({ queryKey: ['objections'] });
+    } catch (e) {
+      setErrors(applyError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, errors, run };
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function DecisionCard({ url, t }: { url: string; t: ObjT }) {
+  const [form] = Form.useForm();
+  const { busy, errors, run } = useSubmit();
+  const [seed, setSeed] = useState('');
+  const decision = Form.useWatch('decision', form) as 'accept' | 'reject' | undefined;
+  const canHash = typeof crypto !== 'undefined' && !!crypto.subtle;
+  return (
+    <Card title={t('decide')}>
+      <Typography.Paragraph type="secondary">{t('decideHelp')}</Typography.Paragraph>
+      <ErrorAlert lines={errors} />
+      <Form
+        form={form}
+        layout="vertical"
+        aria-label={t('decide')}
+        initialValues={{ decision: 'accept' }}
+        onFinish={(v: { decision: string; reason?: string; commitment?: string }) =>
+          run(form, () =>
+            apiRequest(
+              'POST',
+              `${url}/decision`,
+              v.decision === 'accept'
+                ? { decision: 'accept', commitment: v.commitment?.trim() }
+                : { decision: 'reject', reason: v.reason },
+            ),
+          )
+        }
+      >
+        <Form.Item name="decision" label={t('decision')}>
+          <Radio.Group
+            options={[
+              { value: 'accept', label: t('accept') },
+              { value: 'reject', label: t('reject') },
+            ]}
+          />
+        </Form.Item>
+        {decision !== 'reject' ? (
+          <>
+            {canHash && (
+              <Form.Item label={t('seedForHash')}>
+                <Space.Compact style={{ width: '100%' }}>
+                  <Input.Password
+                    value={seed}
+                    onChange={(e) => setSeed(e.target.value)}
+                    aria-label={t('seedForHash')}
+                    autoComplete="off"
+                  />
+                  <Button
+                    disabled={!seed}
+                    onClick={async () => form.setFieldsValue({ commitment: await sha256Hex(seed) })}
+                  >
+                    {t('computeCommitment')}
+                  </Button>
+                </Space.Compact>
+              </Form.Item>
+            )}
+            <Form.Item name="commitment" label={t('commitment')}>
+              <Input style={{ fontFamily: 'monospace' }} autoComplete="off" />
+            </Form.Item>
+          </>
+        ) : (
+          <Form.Item name="reason" label={t('rejectReason')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function DrawCard({ url, t }: { url: string; t: ObjT }) {
+  const [form] = Form.useForm();
+  const { busy, errors, run } = useSubmit();
+  return (
+    <Card title={t('drawTitle')}>
+      <ErrorAlert lines={errors} />
+      <Form
+        form={form}
+        layout="vertical"
+        aria-label={t('drawTitle')}
+        onFinish={(v: { seed: string }) =>
+          run(form, () => apiRequest('POST', `${url}/retest-draw`, v))
+        }
+      >
+        <Form.Item name="seed" label={t('seed')} extra={t('seedHelp')} rules={[{ required: true }]}>
+          <Input autoComplete="off" style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('drawAction')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function DrawRecordCard({ url, o, t }: { url: string; o: Objection; t: ObjT }) {
+  const { t: tc, number } = useI18n();
+  const errorText = useErrorText();
+  const box = useScrollableTables();
+  const record = useQuery({
+    queryKey: ['objection', o.id, 'record'],
+    queryFn: () => apiRequest<DrawRecord>('GET', `${url}/retest-draw`),
+  });
+  const [verifying, setVerifying] = useState(false);
+  const [verification, setVerification] = useState<Verification | null>(null);
+  const [verifyError, setVerifyError] = useState<string[] | null>(null);
+  if (record.isLoading) return <Spin aria-label={tc('common.loading')} />;
+  if (!record.data) return <ErrorAlert lines={[errorText(record.error)]} />;
+  const r = record.data;
+  const verify = async () => {
+    setVerifying(true);
+    setVerifyError(null);
+    try {
+      setVerification(await apiRequest<Verification>('GET', `${url}/retest-draw/verification`));
+    } catch (e) {
+      setVerifyError([errorText(e)]);
+    } finally {
+      setVerifying(false);
+    }
+  };
+  const eligible = new Set(r.eligible);
+  return (
+    <>
+      <Card title={t('recordTitle')}>
+        <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
+          <Descriptions.Item label={t('drawnLab')}>
+            {o.retestLab?.name}（{r.lab}）
+          </Descriptions.Item>
+          <Descriptions.Item label={t('originalLab')}>
+            {o.lab.name}（{r.originalLabId}）
+          </Descriptions.Item>
+          <Descriptions.Item label={t('seed')}>
+            <Typography.Text code>{r.seed}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('algorithmVersion')}>{r.algorithmVersion}</Descriptions.Item>
+          <Descriptions.Item label={t('commitment')} span={2}>
+            <Typography.Text code style={{ wordBreak: 'break-all' }}>
+              {r.commitment}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('eligibleDigest')} span={2}>
+            <Typography.Text code style={{ wordBreak: 'break-all' }}>
+              {r.eligibleDigest}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('key')} span={2}>
+            <Typography.Text code style={{ wordBreak: 'break-all' }}>
+              {r.key}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('index')}>{number(r.index)}</Descriptions.Item>
+          <Descriptions.Item label={t('eligible')}>{number(r.eligible.length)}</Descriptions.Item>
+        </Descriptions>
+        <div ref={box}>
+          <Table
+            size="small"
+            bordered
+            pagination={false}
+            rowKey="id"
+            dataSource={r.candidates}
+            caption={t('candidates')}
+            columns={[
+              { title: 'ID', dataIndex: 'id' },
+              {
+                title: t('capacity'),
+                dataIndex: 'capacity',
+                width: 120,
+                render: (v: number) => number(v),
+              },
+              {
+                title: t('eligible'),
+                key: 'eligible',
+                width: 140,
+                render: (_: unknown, c) =>
+                  eligible.has(c.id) ? tc('common.yes') : tc('common.no'),
+              },
+              {
+                title: t('drawnLab'),
+                key: 'drawn',
+                width: 120,
+                render: (_: unknown, c) => (c.id === r.lab ? <Tag color="blue">✓</Tag> : null),
+              },
+            ]}
+          />
+        </div>
+      </Card>
+      <Card title={t('verifyTitle')}>
+        <ErrorAlert lines={verifyError} />
+        {verification && (
+          <Alert
+            role="status"
+            style={{ marginBottom: 16 }}
+            type={verification.verification.verdict === 'MATCH' ? 'success' : 'error'}
+            showIcon
+            title={`${verification.verification.verdict} · ${t(`verdict_${verification.verification.verdict}` as never)}`}
+            description={
+              verification.verification.firstDifference &&
+              `${t('firstDifference')}：${verification.verification.firstDifference}`
+            }
+          />
+        )}
+        <Button onClick={() => void verify()} loading={verifying}>
+          {t('verifyAction')}
+        </Button>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { etagOf } from '@spotcheck/common';
+import { DRAW_VERIFY_JS } from './draw-verify';
+
+/** The site's one stylesheet: small, no framework; readable on a phone and in print. */
+export const SITE_CSS = `
+:root { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --accent: #0b5cad; --bad: #a40e26; --good: #116329; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: #fff; }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem; }
+.skip:focus { left: .5rem; }
+header.top { border-bottom: 1px solid var(--line); padding: .5rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
+header.top .name { font-weight: 700; margin-right: auto; color: var(--ink); text-decoration: none; }
+header.top nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
+main { padding: 1rem; max-width: 80rem; margin: 0 auto; }
+h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
+h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
+form.filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: .75rem; align-items: end; margin-bottom: 1rem; }
+form.filters .wide { grid-column: 1 / -1; }
+label { display: block; font-size: .9rem; color: var(--muted); }
+input, select, button { font: inherit; padding: .4rem .5rem; border: 1px solid #8c959f; border-radius: 4px; width: 100%; background: #fff; color: var(--ink); }
+button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+dl.fields { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: .25rem 1rem; }
+dl.fields dt { color: var(--muted); }
+dl.fields dd { margin: 0; overflow-wrap: anywhere; }
+.digest { font-family: ui-monospace, monospace; font-size: .85rem; overflow-wrap: anywhere; }
+.failed { color: var(--bad); font-weight: 600; }
+.passed { color: var(--good); font-weight: 600; }
+.notice { border-left: 4px solid var(--bad); background: #fff5f5; padding: .5rem 1rem; }
+.verdict { font-size: 1.25rem; font-weight: 700; }
+.pager { margin: 1rem 0; display: flex; gap: 1.5rem; }
+footer { color: var(--muted); font-size: .85rem; padding: 1rem; border-top: 1px solid var(--line); }
+@media (max-width: 40rem) {
+  dl.fields { grid-template-columns: 1fr; } dl.fields dd { margin-bottom: .5rem; }
+  table.results thead { position: absolute; left: -9999px; }
+  table.results tr { display: block; border-bottom: 2px solid var(--line); padding: .25rem 0; }
+  table.results td { display: grid; grid-template-columns: 7rem 1fr; gap: .5rem; border: 0; padding: .15rem .25rem; }
+  table.results td::before { content: attr(data-label); color: var(--muted); }
+}
+@media print { header.top nav, form.filters, .pager, .skip { display: none; } a { color: inherit; } }
+`;
+
+/** A static file of the site: its bytes, type and ETag. */
+export interface Asset {
+  body: Buffer;
+  type: string;
+  etag: string;
+}
+
+const asset = (text: string, type: string): Asset => {
+  const body = Buffer.from(text.trim() + '\n');
+  return { body, type, etag: etagOf(body) };
+};
+
+export const ASSETS: Record<string, Asset> = {
+  'site.css': asset(SITE_CSS, 'text/css; charset=utf-8'),
+  'draw-verify.js': asset(DRAW_VERIFY_JS, 'text/javascript; charset=utf-8'),
+};

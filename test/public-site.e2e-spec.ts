@@ -1,0 +1,205 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
+import { OutcomeWorld, makeFinalOutcome, makeOutcomeWorld } from './medium/factories/publications';
+import { unique } from './medium/support';
+import { apiOf } from './support/api';
+import { bootHttp, dataSource } from './support/app';
+import { type ConsoleHarness, startConsole } from './support/browser';
+import { bootPortal, listUpTo, regulatorsOf, renderFiles } from './support/public-lists';
+
+/**
+ * The public web site at `/`: server-rendered pages from the public API's services, Chinese by
+ * default and English by `?lang=en`, with ETags, 400 pages naming the parameter, nothing
+ * unpublished reachable; then the same in real Chromium (search in Chinese, open an entry,
+ * switch language, axe).
+ */
+let tasks: NestFastifyApplication;
+let portal: NestFastifyApplication;
+const api = apiOf(() => tasks);
+
+beforeAll(async () => {
+  tasks = await bootHttp(InspectionTasksModule);
+  portal = await bootPortal();
+});
+afterAll(async () => {
+  await tasks.close();
+  await portal.close();
+});
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  portal.inject({ method: 'GET', url, headers });
+
+const world = (() => {
+  let made: Promise<{ w: OutcomeWorld; tag: string; list: Record<string, unknown>; draft: string }>;
+  return () =>
+    (made ??= (async () => {
+      const ds = dataSource(tasks);
+      const w = await makeOutcomeWorld(ds);
+      const tag = unique('站').replace(/[^0-9]/g, '').slice(-6);
+      await makeFinalOutcome(ds, w, { outcome: 'fail', product: `蒙牛纯牛奶${tag}`, brand: '蒙牛', manufacturerName: `内蒙古蒙牛乳业${tag}有限公司` });
+      await makeFinalOutcome(ds, w, { outcome: 'fail', product: `酸奶<b>${tag}`, brand: 'Yili', manufacturerName: `伊利实业${tag}公司` });
+      const list = await listUpTo(api, ds, regulatorsOf(w.jurisdiction));
+      await renderFiles(portal, list.id as string);
+      await makeFinalOutcome(ds, w, { outcome: 'fail', product: `未公布饼干${tag}`, brand: '无', manufacturerName: `草稿${tag}公司` });
+      const draft = await listUpTo(api, ds, regulatorsOf(w.jurisdiction), 'approved');
+      return { w, tag, list, draft: draft.id as string };
+    })());
+})(); // prettier-ignore
+
+const entryLinks = (body: string) =>
+  [...body.matchAll(/href="(\/entries\/[^"]+)"/g)].map((m) => m[1]);
+
+describe('public web site', () => {
+  it('searches in Chinese with filters, escapes what it shows, and links each result to its page', async () => {
+    const { w, tag } = await world();
+    const r = await get(
+      `/?q=${encodeURIComponent('蒙牛')}&prefecture=&jurisdiction=${w.jurisdiction}`,
+    );
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('text/html');
+    expect(r.body).toContain('<html lang="zh-CN">');
+    expect(r.body).toContain(`蒙牛纯牛奶${tag}`);
+    expect(r.body).not.toContain(`酸奶`);
+    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(r.body).not.toMatch(/<script/);
+    const all = await get(`/?q=${tag}&jurisdiction=${w.jurisdiction}`);
+    expect(all.body).toContain(`酸奶&lt;b&gt;${tag}`);
+    expect(all.body).not.toContain(`酸奶<b>`);
+    expect(entryLinks(all.body)).toHaveLength(2);
+    // Never the unpublished draft's result.
+    expect(all.body).not.toContain('未公布饼干');
+    // Sector filter narrows: the world's products are not drugs.
+    const drug = await get(`/?q=${tag}&jurisdiction=${w.jurisdiction}&sector=drug`);
+    expect(entryLinks(drug.body)).toHaveLength(0);
+  });
+
+  it('pages with a cursor link that keeps the filters', async () => {
+    const { w, tag } = await world();
+    const first = await get(`/?q=${tag}&jurisdiction=${w.jurisdiction}&limit=1`);
+    const next = /<a rel="next" href="([^"]+)"/.exec(first.body)?.[1]?.replace(/&amp;/g, '&');
+    expect(next).toContain('cursor=');
+    expect(next).toContain(`q=${tag}`);
+    const second = await get(next!);
+    expect(second.statusCode).toBe(200);
+    expect(entryLinks(second.body)).toHaveLength(1);
+    expect(entryLinks(second.body)).not.toEqual(entryLinks(first.body));
+  });
+
+  it('answers bad parameters with a 400 page naming them, never a 5xx', async () => {
+    for (const [url, field] of [
+      ['/?from=2026-13-01', 'from'],
+      ['/?prefecture=12', 'prefecture'],
+      ['/?sector=space', 'sector'],
+      ['/?cursor=garbage', 'cursor'],
+      [`/?q=${'x'.repeat(101)}`, 'q'],
+      ['/?nope=1', 'nope'],
+      ['/?lang=fr', 'lang'],
+      ['/?q=a&q=b', 'q'],
+      ['/publications?jurisdiction=abc', 'jurisdiction'],
+      ['/publications/00000000-0000-0000-0000-000000000000?x=1', 'x'],
+    ] as const) {
+      const r = await get(url);
+      expect([url, r.statusCode]).toEqual([url, 400]);
+      expect(r.headers['content-type']).toContain('text/html');
+      expect(r.headers['cache-control']).toBe('no-store');
+      expect(r.body).toContain(`<code>${field}</code>`);
+    }
+  });
+
+  it('shows an entry, with ETag and 304, and 404 for anything not published', async () => {
+    const { w, tag, draft } = await world();
+    const search = await get(
+      `/?q=${encodeURIComponent(`蒙牛纯牛奶${tag}`)}&jurisdiction=${w.jurisdiction}`,
+    );
+    const [link] = entryLinks(search.body);
+    const r = await get(link);
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain(`内蒙古蒙牛乳业${tag}有限公司`);
+    expect(r.headers['cache-control']).toBe('public, max-age=3600');
+    expect(r.headers.etag).toBeTruthy();
+    expect((await get(link, { 'if-none-match': r.headers.etag as string })).statusCode).toBe(304);
+    for (const url of [
+      `/entries/${draft}/failed/1`,
+      `/entries/not-a-uuid/failed/1`,
+      `/publications/${draft}`,
+      `/publications/nope`,
+    ]) {
+      const nf = await get(url);
+      expect([url, nf.statusCode]).toEqual([url, 404]);
+      expect(nf.body).not.toContain('未公布饼干');
+    }
+  });
+
+  it('shows publications with their digest, verification and downloads', async () => {
+    const { w, list } = await world();
+    const l = await get(`/publications?jurisdiction=${w.jurisdiction}`);
+    expect(l.statusCode).toBe(200);
+    expect(l.body).toContain(`/publications/${list.id as string}`);
+    expect(l.body).not.toContain(`草稿`);
+    const p = await get(`/publications/${list.id as string}`);
+    expect(p.statusCode).toBe(200);
+    expect(p.body).toContain(list.digest as string);
+    expect(p.body).toContain('data-verdict="MATCH"');
+    expect(p.body).toContain('一致');
+    expect(p.body).toContain(`/api/v1/public/publications/${list.id as string}/files/list.json`);
+    expect(p.body).toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('switches to English by ?lang=en and remembers it in a cookie', async () => {
+    const r = await get('/?lang=en');
+    expect(r.body).toContain('<html lang="en">');
+    expect(r.body).toContain('Search spot-check results');
+    const cookie = String(r.headers['set-cookie']).split(';')[0];
+    expect(cookie).toBe('spotcheck_lang=en');
+    const again = await get('/', { cookie });
+    expect(again.body).toContain('<html lang="en">');
+    expect(again.headers.vary).toContain('Cookie');
+    expect((await get('/')).body).toContain('<html lang="zh-CN">');
+  });
+
+  it('serves its stylesheet with an ETag', async () => {
+    const r = await get('/site/site.css');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('text/css');
+    expect(
+      (await get('/site/site.css', { 'if-none-match': r.headers.etag as string })).statusCode,
+    ).toBe(304);
+    expect((await get('/site/nope.js')).statusCode).toBe(404);
+  });
+});
+
+describe('public web site in Chromium', () => {
+  let h: ConsoleHarness;
+  beforeAll(async () => {
+    h = await startConsole(null, 'site', () => bootPortal());
+  });
+  afterAll(async () => h?.close());
+
+  it('searches a product in Chinese, opens its entry and switches to English; axe finds nothing serious', async () => {
+    const { w, tag } = await world();
+    const page = await h.page();
+    await page.goto(h.url(`/?jurisdiction=${w.jurisdiction}`));
+    await page.getByLabel('产品、品牌、生产企业或被抽样单位').fill(`蒙牛`);
+    await page.getByLabel('产品、品牌、生产企业或被抽样单位').press('Enter');
+    await page.getByRole('link', { name: `蒙牛纯牛奶${tag}` }).waitFor();
+    await h.screenshot(page, 'site-search');
+    expect(await h.axe(page)).toEqual([]);
+    await page.getByRole('link', { name: `蒙牛纯牛奶${tag}` }).click();
+    await page.getByRole('heading', { name: new RegExp(`蒙牛纯牛奶${tag}`) }).waitFor();
+    expect(await h.axe(page)).toEqual([]);
+    await h.screenshot(page, 'site-entry');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByText('Manufacturer (as labelled)').waitFor();
+    await h.screenshot(page, 'site-entry-en');
+    expect(await h.axe(page)).toEqual([]);
+    // The language stays for the next page (cookie and links).
+    await page.getByRole('link', { name: 'Published lists' }).first().click();
+    await page.getByRole('heading', { name: 'Published lists' }).waitFor();
+    expect(await h.axe(page)).toEqual([]);
+    // A phone-sized screen.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(h.url(`/?q=${tag}&jurisdiction=${w.jurisdiction}&lang=zh`));
+    await h.screenshot(page, 'site-search-phone');
+    expect(h.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,214 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { validateEpcisDocument } from '@spotcheck/domain';
+import { DataSource } from 'typeorm';
+import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
+import { LabResultsModule } from '../apps/lab-results/src/app.module';
+import {
+  ObjectionWorld,
+  makeObjectionWorld,
+  makeReceivedSample,
+} from './medium/factories/objections';
+import { unique } from './medium/support';
+import { apiOf } from './support/api';
+import { bootHttp } from './support/app';
+import { officialEpcisValidator } from './support/epcis-schema';
+
+/**
+ * What an issued report leaves outside the lab (docs/rules.md §3.3–3.4, docs/epcis.md): the
+ * sample's trace and its EPCIS export show the test result.
+ */
+let tasksApp: NestFastifyApplication;
+let labApp: NestFastifyApplication;
+let ds: DataSource;
+const tasks = apiOf(() => tasksApp);
+const labs = apiOf(() => labApp);
+const enc = encodeURIComponent;
+
+beforeAll(async () => {
+  tasksApp = await bootHttp(InspectionTasksModule, 'inspection-tasks');
+  labApp = await bootHttp(LabResultsModule, 'lab-results');
+  ds = tasksApp.get(DataSource);
+}, 90_000);
+afterAll(async () => {
+  for (const app of [tasksApp, labApp]) await app?.close();
+});
+
+/** Issues a report of the world's lab on the sample through the four-eyes chain. */
+async function issue(w: ObjectionWorld, sampleNo: string, values: Record<string, string>) {
+  const created = await labs.created(w.lab.tester, '/api/v1/lab/reports', {
+    sampleNo,
+    reportNo: unique('JC-'),
+    items: Object.entries(values).map(([itemCode, value]) => ({ itemCode, value })),
+  });
+  const id = created.id as string;
+  for (const [p, step] of [
+    [w.lab.tester, 'submit'],
+    [w.lab.reviewer, 'review'],
+    [w.lab.signatory, 'issue'],
+  ] as const) {
+    const r = await labs.post(p, `/api/v1/lab/reports/${id}/${step}`);
+    if (r.statusCode !== 200) throw new Error(`${step}: ${r.statusCode} ${r.body}`);
+  }
+  return (await labs.get(w.lab.tester, `/api/v1/lab/reports/${id}`)).json() as {
+    id: string;
+    reportNo: string;
+    verdict: string;
+  };
+}
+
+describe('an issued report in the trace and the EPCIS export', () => {
+  let w: ObjectionWorld;
+  beforeAll(async () => {
+    w = await makeObjectionWorld(ds, 'manufacturing');
+  });
+
+  it('shows the failure: an inspecting event with the testres transaction, non_conformant, naming the failed items', async () => {
+    const sample = await makeReceivedSample(ds, w);
+    const url = `/api/v1/epcis/events?sampleNo=${enc(sample.sampleNo)}`;
+    const before = (await tasks.get(w.regulator, url)).json();
+    expect(
+      before.epcisBody.eventList.map((e: Record<string, unknown>) => e['spotcheck:custodyKind']),
+    ).toEqual(['shipped', 'received']);
+
+    const report = await issue(w, sample.sampleNo, { X1: '0.8', APC: '10', MOLD: '10' });
+    expect(report.verdict).toBe('fail');
+    const r = await tasks.get(w.regulator, url);
+    expect(r.statusCode).toBe(200);
+    const doc = r.json();
+    const official = officialEpcisValidator();
+    expect(official(doc) ? [] : official.errors).toEqual([]);
+    expect(validateEpcisDocument(doc).ok).toBe(true);
+    const events = doc.epcisBody.eventList as Record<string, unknown>[];
+    expect(events.map((e) => e['spotcheck:custodyKind'])).toEqual([
+      'shipped',
+      'received',
+      'tested',
+    ]);
+    expect(events[2]).toMatchObject({
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      bizStep: 'inspecting',
+      disposition: 'non_conformant',
+      bizTransactionList: [
+        { type: 'testres', bizTransaction: expect.stringMatching(`/reports/${report.reportNo}$`) },
+      ],
+      eventID: expect.stringContaining(`/events/report-${report.id}`),
+      'spotcheck:verdict': 'fail',
+      'spotcheck:failedItems': ['X1'],
+    });
+    // The enterprise sees the same document.
+    const mine = await tasks.get(w.enterpriseUser, url);
+    expect(mine.json().epcisBody.eventList).toHaveLength(3);
+    expect((await tasks.get(w.otherEnterpriseUser, url)).statusCode).toBe(404);
+
+    // The sample's trace lists the report; the enterprise's list shows the result.
+    const trace = (
+      await tasks.get(w.regulator, `/api/v1/trace/samples/${enc(sample.sampleNo)}`)
+    ).json();
+    expect(trace.reports).toEqual([
+      {
+        id: report.id,
+        reportNo: report.reportNo,
+        version: 1,
+        labId: w.lab.lab.id,
+        verdict: 'fail',
+        failedItems: ['X1'],
+        retest: false,
+        issuedAt: expect.any(String),
+        enterpriseStandardItems: [],
+      },
+    ]);
+    const list = (
+      await tasks.get(w.enterpriseUser, `/api/v1/trace/enterprises/${w.enterprise.uscc}`)
+    ).json().samples.items as { sampleNo: string; result: unknown }[];
+    expect(list.find((s) => s.sampleNo === sample.sampleNo)?.result).toEqual({
+      reportNo: report.reportNo,
+      version: 1,
+      verdict: 'fail',
+      failedItems: ['X1'],
+      retest: false,
+    });
+  });
+
+  it('shows a pass as conformant, and a sample without a report has no result', async () => {
+    const waiting = await makeReceivedSample(ds, w);
+    const sample = await makeReceivedSample(ds, w);
+    await issue(w, sample.sampleNo, { X1: '0.1', APC: '10', MOLD: '10' });
+    const doc = (
+      await tasks.get(w.regulator, `/api/v1/epcis/events?sampleNo=${enc(sample.sampleNo)}`)
+    ).json();
+    const tested = doc.epcisBody.eventList.at(-1);
+    expect(tested).toMatchObject({ bizStep: 'inspecting', disposition: 'conformant' });
+    expect(tested['spotcheck:failedItems']).toBeUndefined();
+    const list = (
+      await tasks.get(w.regulator, `/api/v1/trace/enterprises/${w.enterprise.uscc}?limit=100`)
+    ).json().samples.items as { sampleNo: string; result: { verdict: string } | null }[];
+    expect(list.find((s) => s.sampleNo === sample.sampleNo)?.result?.verdict).toBe('pass');
+    expect(list.find((s) => s.sampleNo === waiting.sampleNo)?.result).toBeNull();
+  });
+});
+
+describe('limits of a template item', () => {
+  let w: ObjectionWorld;
+  beforeAll(async () => {
+    w = await makeObjectionWorld(ds, 'manufacturing');
+  });
+
+  it('stay the template’s: a lab judges by the enterprise’s stricter declared standard only with its reference, and the regulator sees the item flagged', async () => {
+    const sample = await makeReceivedSample(ds, w);
+    const body = (x1: Record<string, unknown>) => ({
+      sampleNo: sample.sampleNo,
+      reportNo: unique('JC-'),
+      items: [
+        { itemCode: 'X1', value: '0.4', ...x1 },
+        { itemCode: 'APC', value: '10' },
+        { itemCode: 'MOLD', value: '10' },
+      ],
+    });
+    const looser = await labs.post(w.lab.tester, '/api/v1/lab/reports', body({ limit: '≤0.8' }));
+    expect(looser.statusCode).toBe(400);
+    expect(looser.json().errors).toEqual([
+      {
+        field: 'items[0].limit',
+        reason: expect.stringContaining("a lab may not change the template's limit of X1 (≤0.5)"),
+      },
+    ]);
+    const basis = { kind: 'enterprise_standard', reference: 'Q/NMYL 0001S-2024' };
+    const notStricter = await labs.post(
+      w.lab.tester,
+      '/api/v1/lab/reports',
+      body({ limit: '≤0.8', limitBasis: basis }),
+    );
+    expect(notStricter.json().errors[0]).toMatchObject({ field: 'items[0].limit' });
+
+    const created = await labs.created(
+      w.lab.tester,
+      '/api/v1/lab/reports',
+      body({ limit: '≤0.3', limitBasis: basis }),
+    );
+    const id = created.id as string;
+    for (const [p, step] of [
+      [w.lab.tester, 'submit'],
+      [w.lab.reviewer, 'review'],
+      [w.lab.signatory, 'issue'],
+    ] as const)
+      expect((await labs.post(p, `/api/v1/lab/reports/${id}/${step}`)).statusCode).toBe(200);
+    const issued = (await labs.get(w.lab.tester, `/api/v1/lab/reports/${id}`)).json();
+    // 0.4 passes the template's ≤0.5 but fails the enterprise's own ≤0.3.
+    expect(issued.verdict).toBe('fail');
+    expect(issued.items.find((i: { itemCode: string }) => i.itemCode === 'X1')).toMatchObject({
+      limitText: '≤0.3',
+      limitBasis: {
+        kind: 'enterprise_standard',
+        reference: 'Q/NMYL 0001S-2024',
+        templateLimit: '≤0.5',
+      },
+    });
+    const trace = (
+      await tasks.get(w.regulator, `/api/v1/trace/samples/${enc(sample.sampleNo)}`)
+    ).json();
+    expect(trace.reports[0].enterpriseStandardItems).toEqual([
+      { itemCode: 'X1', reference: 'Q/NMYL 0001S-2024', limit: '≤0.3', templateLimit: '≤0.5' },
+    ]);
+  });
+});
