@@ -62,7 +62,11 @@ const queryClient = new QueryClient({
  * 65 % black meets it on white and on the layout's grey. The same for antd's red (#ff4d4f, 3.3:1
  * on white), which danger buttons and field errors use: #cf1322 is 5.9:1. A primary button's
  * hover and pressed colours darken instead of antd's lighter blue (white on it was 3.9:1, and
- * the pointer stays on a button after it is clicked).
+ * the pointer stays on a button after it is clicked). Preset tags write their text in the
+ * palette's 7th shade on its 1st (green and orange about 3.4:1): the Tag's own palette is
+ * darkened to the 9th/10th shades, 4.5:1 or better on the same fill. This sits in the theme,
+ * not in a stylesheet: antd's rule for a preset tag is more specific than a plain class, so a
+ * stylesheet override loses whenever antd's styles are injected after it.
  */
 const THEME = {
   token: {
@@ -76,6 +80,17 @@ const THEME = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+  },
+  components: {
+    Tag: {
+      green7: '#135200',
+      orange7: '#873800',
+      gold7: '#613400',
+      cyan7: '#00474f',
+      lime7: '#254000',
+      yellow7: '#614700',
+      volcano7: '#871400',
+    },
   },
 };
 
