@@ -27,6 +27,8 @@ export interface SampleSpec {
   stage: 'production' | 'distribution';
   regionCode: string;
   samplingDate: string;
+  /** The task this sample's task re-inspects (复查), if it is a re-inspection. */
+  reinspectionOf?: string;
 }
 
 /** A sample of `spec.plan`, received at its lab, with its task. */
@@ -45,6 +47,7 @@ export async function makeSampleOn(ds: DataSource, spec: SampleSpec): Promise<Sa
       state: 'sampled',
       stateChangedAt: chinaDayStart(spec.samplingDate),
       stateChangedBy: 'medium',
+      reinspectionOf: spec.reinspectionOf ?? null,
     }),
   );
   const samples = ds.getRepository(Sample);

@@ -18,9 +18,10 @@ import { Medium, medium } from '../support';
 
 /**
  * Random histories of issued reports, amendments and days passing, with the worker's jobs
- * delivered late, out of order and twice. After each history the rate cells kept incrementally,
- * the cells of a full recompute, and a ground truth this test computes by itself from the
- * history all agree.
+ * delivered late, out of order and twice, among random spot checks and re-inspections (复查,
+ * which decide their follow-up case and count in no rate). After each history the rate cells
+ * kept incrementally, the cells of a full recompute, and a ground truth this test computes by
+ * itself from the history all agree.
  */
 
 type Verdict = 'pass' | 'fail' | 'not_applicable';
@@ -36,6 +37,8 @@ interface Spec {
   stage: 'production' | 'distribution';
   region: '150102' | '150105';
   month: '2025-01-10' | '2025-02-10';
+  /** A re-inspection's sample: its task re-inspects the plan's first task. */
+  reinspection: boolean;
 }
 
 type Issued = IssuedVersion;
@@ -49,6 +52,7 @@ const spec: fc.Arbitrary<Spec> = fc.record({
   stage: fc.constantFrom('production' as const, 'distribution' as const),
   region: fc.constantFrom('150102' as const, '150105' as const),
   month: fc.constantFrom('2025-01-10' as const, '2025-02-10' as const),
+  reinspection: fc.constantFrom(false, false, true),
 });
 
 const step = (samples: number): fc.Arbitrary<Step> =>
@@ -149,6 +153,18 @@ describe('rates: incremental = full recompute = ground truth', () => {
           categories: categories.map((c) => c.code),
         });
         const draw = await makeDraw(m.ds, plan.id);
+        // The failure re-inspections follow up: a sample of the plan that has no report here.
+        const original = await makeSampleOn(m.ds, {
+          plan,
+          draw,
+          taskNo: 100,
+          category: categories[0],
+          enterprise: enterprises[0],
+          lab,
+          stage: 'production',
+          regionCode: '150102',
+          samplingDate: '2025-01-05',
+        });
         const samples: Sample[] = [];
         for (const [i, s] of specs.entries()) {
           samples.push(
@@ -162,6 +178,7 @@ describe('rates: incremental = full recompute = ground truth', () => {
               stage: s.stage,
               regionCode: s.region,
               samplingDate: s.month,
+              reinspectionOf: s.reinspection ? original.taskId : undefined,
             }),
           );
         }
@@ -236,7 +253,7 @@ describe('rates: incremental = full recompute = ground truth', () => {
         const expected = new Map<string, Record<string, unknown>>();
         specs.forEach((sp, i) => {
           const outcome = expectedOutcome(issued[i], today);
-          if (outcome === null) return;
+          if (outcome === null || sp.reinspection) return;
           const cell = {
             category: categories[sp.category].code,
             region: sp.region,

@@ -111,8 +111,7 @@ export class RatesQueries {
     const arg = (v: unknown) => `$${args.push(v)}`;
     const where = [
       `c.outcome = 'fail'`,
-      `NOT EXISTS (SELECT 1 FROM sample s JOIN inspection_task t ON t.id = s.task_id
-                    WHERE s.id = c.sample_id AND t.reinspection_of IS NOT NULL)`,
+      'NOT c.reinspection',
       scopeSql(sel.scope, { region: 'c.jurisdiction' }, arg),
       `c.period_month BETWEEN ${arg(sel.period.from)}::date AND ${arg(sel.period.to)}::date`,
     ];

@@ -42,6 +42,8 @@ export interface OutcomeDimensions {
   enterpriseSize: string;
   stage: string;
   periodMonth: string;
+  /** A re-inspection's sample (its task re-inspects another): it counts in no rate. */
+  reinspection: boolean;
 }
 
 /** The sample's objection, as the outcome rule and the stored outcome need it. */
@@ -115,6 +117,7 @@ export class OutcomeRepository {
               p.jurisdiction, s.category, c.sector, s.place_region_code AS "regionCode",
               e.size AS "enterpriseSize", s.stage,
               to_char(date_trunc('month', s.sampling_date), 'YYYY-MM-DD') AS "periodMonth",
+              (t.reinspection_of IS NOT NULL) AS reinspection,
               coalesce(v.versions, '[]'::json) AS versions,
               CASE WHEN ob.id IS NULL THEN NULL ELSE json_build_object(
                 'state', ob.state, 'filedOn', ob.filed_on::text,
@@ -129,6 +132,7 @@ export class OutcomeRepository {
                 'revision', o.revision) END AS stored
          FROM sample s
          JOIN sampling_plan p ON p.id = s.plan_id
+         JOIN inspection_task t ON t.id = s.task_id
          JOIN product_category c ON c.code = s.category
          JOIN enterprise e ON e.uscc = s.sampled_uscc
          LEFT JOIN sample_outcome o ON o.sample_id = s.id
@@ -155,16 +159,17 @@ export class OutcomeRepository {
     return (await m.query(
       `INSERT INTO sample_outcome AS o
               (sample_id, plan_id, jurisdiction, category, sector, region_code, enterprise_size,
-               stage, period_month, lab_id, report_id, version, verdict, outcome, basis,
-               standing_since, objection_deadline, final_on, decides_at)
+               stage, period_month, reinspection, lab_id, report_id, version, verdict, outcome,
+               basis, standing_since, objection_deadline, final_on, decides_at)
        SELECT "sampleId", "planId", jurisdiction, category, sector, "regionCode",
-              "enterpriseSize", stage, "periodMonth", "labId", "reportId", version, verdict,
-              outcome, basis, "standingSince", "objectionDeadline", "finalOn", "decidesAt"
+              "enterpriseSize", stage, "periodMonth", reinspection, "labId", "reportId", version,
+              verdict, outcome, basis, "standingSince", "objectionDeadline", "finalOn",
+              "decidesAt"
          FROM jsonb_to_recordset($1::jsonb) AS x(
               "sampleId" uuid, "planId" uuid, jurisdiction text, category text, sector text,
               "regionCode" text, "enterpriseSize" text, stage text, "periodMonth" date,
-              "labId" uuid, "reportId" uuid, version int, verdict text, outcome text, basis text,
-              "standingSince" int, "objectionDeadline" date, "finalOn" date,
+              reinspection boolean, "labId" uuid, "reportId" uuid, version int, verdict text,
+              outcome text, basis text, "standingSince" int, "objectionDeadline" date, "finalOn" date,
               "decidesAt" timestamptz)
        ON CONFLICT (sample_id) DO UPDATE
           SET lab_id = EXCLUDED.lab_id, report_id = EXCLUDED.report_id,

@@ -202,6 +202,7 @@ function toWrite(f: OutcomeFactsRow, d: OutcomeDecision, at: Date | null): Outco
     enterpriseSize: f.enterpriseSize,
     stage: f.stage,
     periodMonth: f.periodMonth,
+    reinspection: f.reinspection,
     labId: on.labId,
     reportId: on.reportId,
     version: d.version,

@@ -12,6 +12,12 @@ const CELL_LOCK = 734_921;
 /** The key of a cell, and what a sample is counted under (`sample_outcome`'s columns). */
 const KEY = 'plan_id, category, region_code, enterprise_size, stage, period_month';
 
+/**
+ * Which outcomes count: the random spot checks' samples. A re-inspection's (复查) decides its
+ * follow-up case and counts in no rate (ADR 0027).
+ */
+const COUNTED = 'NOT reinspection';
+
 /** Outcomes counted per cell; every refresh and the rebuild count the same way. */
 const COUNTS = `
   min(jurisdiction) AS jurisdiction, min(sector) AS sector,
@@ -27,7 +33,8 @@ export class RateCellsRepository {
    * Recomputes the cells the given samples count in from all their outcomes, so a refresh run
    * twice, late or out of order leaves the same cells. Refreshes of one cell take turns (a lock
    * per cell, taken in key order); the statement that counts starts after the locks, so it sees
-   * every outcome committed before it. Returns how many cells it wrote.
+   * every outcome committed before it. A cell none of whose outcomes counts has no row (one
+   * left from before is removed). Returns how many cells it wrote.
    */
   async refresh(m: EntityManager, sampleIds: readonly string[]): Promise<number> {
     await m.query('SELECT pg_advisory_xact_lock_shared($1)', [RATES_LOCK]);
@@ -43,6 +50,7 @@ export class RateCellsRepository {
        INSERT INTO rate_cell AS c (${KEY}, jurisdiction, sector, pass, fail, pending, excluded)
        SELECT ${KEY}, ${COUNTS}
          FROM sample_outcome o JOIN cells USING (${KEY})
+        WHERE ${COUNTED}
         GROUP BY ${KEY}
        ON CONFLICT (${KEY}) DO UPDATE
           SET pass = EXCLUDED.pass, fail = EXCLUDED.fail, pending = EXCLUDED.pending,
@@ -52,7 +60,21 @@ export class RateCellsRepository {
        RETURNING 1`,
       [sampleIds],
     )) as unknown[];
-    return rows.length;
+    const same = KEY.split(', ')
+      .map((k) => `o.${k} = c.${k}`)
+      .join(' AND ');
+    const emptied = (await m.query(
+      `WITH cells AS (
+         SELECT DISTINCT ${KEY} FROM sample_outcome WHERE sample_id = ANY($1::uuid[]))
+       DELETE FROM rate_cell c USING cells
+        WHERE (c.plan_id, c.category, c.region_code, c.enterprise_size, c.stage, c.period_month)
+              = (cells.plan_id, cells.category, cells.region_code, cells.enterprise_size,
+                 cells.stage, cells.period_month)
+          AND NOT EXISTS (SELECT 1 FROM sample_outcome o WHERE ${same} AND ${COUNTED})
+       RETURNING 1`,
+      [sampleIds],
+    )) as unknown[];
+    return rows.length + emptied.length;
   }
 
   /**
@@ -70,7 +92,7 @@ export class RateCellsRepository {
     await m.query('SET LOCAL jit = off');
     await m.query(
       `CREATE TEMP TABLE rate_cell_counted ON COMMIT DROP AS
-       SELECT ${KEY}, ${COUNTS} FROM sample_outcome GROUP BY ${KEY}`,
+       SELECT ${KEY}, ${COUNTS} FROM sample_outcome WHERE ${COUNTED} GROUP BY ${KEY}`,
     );
     const same = KEY.split(', ')
       .map((k) => `n.${k} = c.${k}`)

@@ -35,6 +35,10 @@ export class SampleOutcome {
   @Column({ name: 'period_month', type: 'date' })
   periodMonth!: string;
 
+  /** A re-inspection's sample (复查): it decides its case and counts in no qualification rate. */
+  @Column({ type: 'boolean', default: false })
+  reinspection!: boolean;
+
   @Column({ name: 'lab_id', type: 'uuid' })
   labId!: string;
 

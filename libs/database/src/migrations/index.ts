@@ -34,6 +34,7 @@ import { RetestRefusals1768000000000 } from './1768000000000-RetestRefusals';
 import { RecallNotifications1768100000000 } from './1768100000000-RecallNotifications';
 import { PublicSearchQueryGrams1768200000000 } from './1768200000000-PublicSearchQueryGrams';
 import { ItemLimitBasis1768300000000 } from './1768300000000-ItemLimitBasis';
+import { OutcomeReinspection1768400000000 } from './1768400000000-OutcomeReinspection';
 
 /** Every migration, in order. Checked in; `synchronize` is off everywhere. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   RecallNotifications1768100000000,
   PublicSearchQueryGrams1768200000000,
   ItemLimitBasis1768300000000,
+  OutcomeReinspection1768400000000,
 ];
