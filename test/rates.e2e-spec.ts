@@ -222,7 +222,7 @@ describe('GET /rates', () => {
 });
 
 describe('GET /rates/export', () => {
-  it('writes CSV in UTF-8 with a BOM and Chinese headers', async () => {
+  it('writes CSV in UTF-8 with a BOM and Chinese headers, pass and disposal rates', async () => {
     const r = await get(REGULATOR_HOHHOT, '/api/v1/rates/export?by=sector&period=2030-Q3');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/csv/);
@@ -231,10 +231,32 @@ describe('GET /rates/export', () => {
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = raw.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines).toEqual([
-      '行业,合格批次,不合格批次,待定批次,不判定批次,合格率(%),目标值(%),差距(百分点),目标年度',
-      '食品,1,1,0,0,50.00,,,',
-      '工业产品,3,1,1,0,75.00,96.5,-21.50,2025',
-      '合计,4,2,1,0,66.67,,,',
+      '行业,合格批次,不合格批次,待定批次,不判定批次,合格率(%),目标值(%),差距(百分点),目标年度,' +
+        '须处置批次,已处置批次,未处置批次,问题处置率(%),处置率目标值(%),处置率差距(百分点),处置率目标年度',
+      // Food's disposal target is the outline's 100 % (150000, 2025); no case is closed yet.
+      '食品,1,1,0,0,50.00,,,,1,0,1,0.00,100,-100.00,2025',
+      '工业产品,3,1,1,0,75.00,96.5,-21.50,2025,1,0,1,0.00,,,',
+      '合计,4,2,1,0,66.67,,,,2,0,2,0.00,,,',
+    ]);
+    // The same figures as GET /rates answers.
+    const json = (await get(REGULATOR_HOHHOT, '/api/v1/rates?by=sector&period=2030-Q3')).json();
+    expect(json.disposal.rows.find((d: { sector: string }) => d.sector === 'food')).toMatchObject({
+      failures: 1,
+      disposed: 0,
+      open: 1,
+      rate: '0.00',
+      target: '100',
+      gap: '-100.00',
+    });
+  });
+
+  it('shows no disposal rate for a group without a final failure', async () => {
+    const r = await get(REGULATOR_HOHHOT, '/api/v1/rates/export?by=quarter&period=2030');
+    const lines = r.rawPayload.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines.slice(1)).toEqual([
+      '2030-Q3,4,2,1,0,66.67,,,,2,0,2,0.00,,,',
+      '2030-Q4,1,0,0,0,100.00,96.5,3.50,2025,0,0,0,,,,',
+      '合计,5,2,1,0,71.43,,,,2,0,2,0.00,,,',
     ]);
   });
 
@@ -259,6 +281,13 @@ describe('GET /rates/export', () => {
       '目标值(%)',
       '差距(百分点)',
       '目标年度',
+      '须处置批次',
+      '已处置批次',
+      '未处置批次',
+      '问题处置率(%)',
+      '处置率目标值(%)',
+      '处置率差距(百分点)',
+      '处置率目标年度',
     ]);
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([
       '工业产品',
@@ -270,7 +299,15 @@ describe('GET /rates/export', () => {
       96.5,
       -21.5,
       2025,
+      1,
+      0,
+      1,
+      0,
+      '',
+      '',
+      '',
     ]);
+    expect((sheet.getRow(2).values as unknown[]).slice(10)).toEqual([1, 0, 1, 0, 100, -100, 2025]);
   });
 
   it('refuses a bad query as the rates do, and another jurisdiction as absent', async () => {

@@ -7,7 +7,13 @@ import {
   type RateDimension,
   regionName,
 } from '@spotcheck/domain';
-import type { RateFigures, RateRow, RatesAnswer } from './rates.service';
+import type {
+  DisposalFigures,
+  DisposalRow,
+  RateFigures,
+  RateRow,
+  RatesAnswer,
+} from './rates.service';
 
 /** The figures' columns, after the dimensions', with their Chinese headers. */
 const FIGURES: readonly [keyof RateFigures, string][] = [
@@ -21,18 +27,32 @@ const FIGURES: readonly [keyof RateFigures, string][] = [
   ['targetYear', '目标年度'],
 ];
 
+/**
+ * The disposal rate's columns (问题处置率, docs/cases.md), after the pass rate's: final failures
+ * to dispose of, those whose case is closed, the rest, the rate, its target and the gap.
+ */
+const DISPOSAL: readonly [keyof DisposalFigures, string][] = [
+  ['failures', '须处置批次'],
+  ['disposed', '已处置批次'],
+  ['open', '未处置批次'],
+  ['rate', '问题处置率(%)'],
+  ['target', '处置率目标值(%)'],
+  ['gap', '处置率差距(百分点)'],
+  ['targetYear', '处置率目标年度'],
+];
+
 const label = <K extends string>(labels: Readonly<Record<K, string>>, v: unknown) =>
   (labels as Record<string, string>)[String(v)] ?? String(v);
 
 /** How a dimension's value reads in a file: names beside codes. */
-function cell(d: RateDimension, row: RateRow): string {
+function cell(d: RateDimension, row: RateRow | DisposalRow): string {
   const v = row[d];
   if (v === undefined || v === null) return '';
   switch (d) {
     case 'plan':
-      return row.planCode ?? String(v);
+      return ('planCode' in row && row.planCode) || String(v);
     case 'category':
-      return row.categoryName ? `${row.categoryName}（${v}）` : String(v);
+      return 'categoryName' in row && row.categoryName ? `${row.categoryName}（${v}）` : String(v);
     case 'sector':
       return label(SECTOR_LABELS_ZH, v);
     case 'prefecture':
@@ -47,13 +67,41 @@ function cell(d: RateDimension, row: RateRow): string {
   }
 }
 
-/** The answer as a table: a header row, one row per group, and the total ('合计'). */
+/**
+ * The answer as a table: a header row, one row per group, and the total ('合计'). Each group's
+ * pass-rate figures are followed by its disposal-rate figures (the same dimensions); a group
+ * without a final failure has none to dispose of (0, and no rate, target or gap), and a group
+ * found with failures but no rate row yet (the worker's rate cells follow within seconds) shows
+ * only its disposal figures.
+ */
 export function rateTable(a: RatesAnswer): string[][] {
-  const header = [...a.by.map((d) => RATE_DIMENSION_LABELS_ZH[d]), ...FIGURES.map((f) => f[1])];
-  const figures = (r: RateFigures) => FIGURES.map(([k]) => (r[k] === null ? '' : String(r[k])));
-  const rows = a.rows.map((r) => [...a.by.map((d) => cell(d, r)), ...figures(r)]);
+  const header = [
+    ...a.by.map((d) => RATE_DIMENSION_LABELS_ZH[d]),
+    ...FIGURES.map((f) => f[1]),
+    ...DISPOSAL.map((f) => f[1]),
+  ];
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const figures = (r: RateFigures | null) => FIGURES.map(([k]) => (r ? text(r[k]) : ''));
+  const disposal = (r: DisposalFigures | null) =>
+    DISPOSAL.map(([k]) =>
+      r ? text(r[k]) : k === 'failures' || k === 'disposed' || k === 'open' ? '0' : '',
+    );
+  const key = (r: Partial<Record<RateDimension, unknown>>) =>
+    JSON.stringify(a.by.map((d) => text(r[d])));
+  const disposals = new Map<string, DisposalRow>(a.disposal.rows.map((r) => [key(r), r]));
+  const rows = a.rows.map((r) => {
+    const d = disposals.get(key(r)) ?? null;
+    disposals.delete(key(r));
+    return [...a.by.map((dim) => cell(dim, r)), ...figures(r), ...disposal(d)];
+  });
+  for (const d of disposals.values())
+    rows.push([...a.by.map((dim) => cell(dim, d)), ...figures(null), ...disposal(d)]);
   if (a.by.length === 0) return [header, ...rows];
-  const total = [...a.by.map((_, i) => (i === 0 ? '合计' : '')), ...figures(a.total)];
+  const total = [
+    ...a.by.map((_, i) => (i === 0 ? '合计' : '')),
+    ...figures(a.total),
+    ...disposal(a.disposal.total),
+  ];
   return [header, ...rows, total];
 }
 
