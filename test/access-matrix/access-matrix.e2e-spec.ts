@@ -105,7 +105,7 @@ describe.each(APPS.map(([name]) => name))('access matrix of %s', (name) => {
     }
     expect(wrong).toEqual([]);
     if (name !== 'public-portal') expect(calls).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 
   it('has a request in the matrix for every route', () => {
     const probes = PROBES[name];
@@ -162,7 +162,7 @@ describe.each(APPS.map(([name]) => name))('access matrix of %s', (name) => {
     }
     expect(wrong).toEqual([]);
     expect(calls).toBeGreaterThanOrEqual(routes.get(name)!.length);
-  }, 120_000);
+  }, 300_000);
 });
 
 /**

@@ -20,6 +20,13 @@ import { bootHttp, token } from './app';
  *   expect(await h.axe(page)).toEqual([]);
  *   await h.close();
  */
+/**
+ * A browser test drives a real Chromium: on a busy 2-core machine one page can take tens of
+ * seconds. Every test file that uses this harness gets the same generous timeout, so none is
+ * forgotten at Jest's 60 s default (CI once failed on that under load).
+ */
+jest.setTimeout(180_000);
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = resolve(__dirname, '..', 'artifacts');
 
