@@ -10,7 +10,7 @@ import {
 } from './medium/factories/objections';
 import { unique } from './medium/support';
 import { apiOf } from './support/api';
-import { bootHttp } from './support/app';
+import { bootHttp, upload } from './support/app';
 import { officialEpcisValidator } from './support/epcis-schema';
 
 /**
@@ -210,5 +210,140 @@ describe('limits of a template item', () => {
     expect(trace.reports[0].enterpriseStandardItems).toEqual([
       { itemCode: 'X1', reference: 'Q/NMYL 0001S-2024', limit: '≤0.3', templateLimit: '≤0.5' },
     ]);
+  });
+});
+
+describe('the enterprise standard in a bulk upload', () => {
+  let w: ObjectionWorld;
+  beforeAll(async () => {
+    w = await makeObjectionWorld(ds, 'manufacturing');
+  });
+  const importCsv = (text: string) =>
+    labApp.inject({
+      method: 'POST',
+      url: '/api/v1/lab/reports/import',
+      ...upload(w.lab.tester, 'results.csv', text),
+    });
+  const reportsOf = async (sampleNo: string) =>
+    (await labs.get(w.lab.tester, `/api/v1/lab/reports?sampleNo=${enc(sampleNo)}`)).json()
+      .versions as unknown[];
+
+  it('is a column of the import: a stricter limit with its standard is kept; a looser one, or one without it, refuses the whole file by row and column', async () => {
+    const [a, b] = [await makeReceivedSample(ds, w), await makeReceivedSample(ds, w)];
+    const [ra, rb] = [unique('JC-'), unique('JC-')];
+    const csv = (x1Limit: string, standard: string) =>
+      [
+        '样品编号,报告编号,检验项目代码,判定限值,企业标准,检测结果',
+        `${b.sampleNo},${rb},X1,,,0.1`,
+        `${b.sampleNo},${rb},APC,,,10`,
+        `${b.sampleNo},${rb},MOLD,,,10`,
+        `${a.sampleNo},${ra},X1,${x1Limit},${standard},0.4`,
+        `${a.sampleNo},${ra},APC,,,10`,
+        `${a.sampleNo},${ra},MOLD,,,10`,
+      ].join('\r\n');
+
+    // The template's ≤0.5 changed without naming a standard, as the API refuses it.
+    const unnamed = await importCsv(csv('≤0.3', ''));
+    expect(unnamed.statusCode).toBe(400);
+    expect(unnamed.json()).toMatchObject({
+      code: 'IMPORT_REJECTED',
+      errors: [
+        {
+          row: 5,
+          column: '判定限值',
+          reason: expect.stringContaining("a lab may not change the template's limit of X1"),
+        },
+      ],
+    });
+    // A standard looser than the template is not judged by.
+    const looser = await importCsv(csv('≤0.8', 'Q/NMYL 0001S-2024'));
+    expect(looser.json().errors).toEqual([
+      { row: 5, column: '判定限值', reason: expect.stringContaining('only when it is stricter') },
+    ]);
+    // A standard with no limit of its own says nothing.
+    const bare = await importCsv(csv('', 'Q/NMYL 0001S-2024'));
+    expect(bare.json().errors).toEqual([
+      { row: 5, column: '企业标准', reason: expect.stringContaining('comes with the limit') },
+    ]);
+    // A number the API would refuse is refused here too, by row and column.
+    const long = await importCsv(csv('≤0.3', 'Q'.repeat(201)));
+    expect(long.json().errors).toEqual([
+      { row: 5, column: '企业标准', reason: 'is longer than 200 characters' },
+    ]);
+    // All or nothing: the good sample of each refused file has no report either.
+    expect(await reportsOf(b.sampleNo)).toEqual([]);
+
+    const good = await importCsv(csv('≤0.3', ' Q/NMYL 0001S-2024 '));
+    expect(good.statusCode).toBe(201);
+    // 0.4 passes the template's ≤0.5 but fails the enterprise's own ≤0.3.
+    expect(good.json()).toMatchObject({ items: 6, failedItems: 1 });
+    const id = (good.json().reports as { sampleNo: string; id: string }[]).find(
+      (r) => r.sampleNo === a.sampleNo,
+    )!.id;
+    const draft = (await labs.get(w.lab.tester, `/api/v1/lab/reports/${id}`)).json();
+    expect(draft.items.find((i: { itemCode: string }) => i.itemCode === 'X1')).toMatchObject({
+      limitText: '≤0.3',
+      limitBasis: {
+        kind: 'enterprise_standard',
+        reference: 'Q/NMYL 0001S-2024',
+        templateLimit: '≤0.5',
+      },
+    });
+    expect(draft.items.find((i: { itemCode: string }) => i.itemCode === 'APC').limitBasis).toBe(
+      null,
+    );
+  });
+
+  it('is limitBasis in the JSON batch, checked the same way', async () => {
+    const sample = await makeReceivedSample(ds, w);
+    const body = (x1: Record<string, unknown>) => ({
+      reports: [
+        {
+          sampleNo: sample.sampleNo,
+          reportNo: unique('JC-'),
+          items: [
+            { itemCode: 'X1', value: '0.4', ...x1 },
+            { itemCode: 'APC', value: '10' },
+            { itemCode: 'MOLD', value: '10' },
+          ],
+        },
+      ],
+    });
+    const basis = { kind: 'enterprise_standard', reference: 'Q/NMYL 0001S-2024' };
+    const wrongKind = await labs.post(
+      w.lab.tester,
+      '/api/v1/lab/reports/batch',
+      body({ limit: '≤0.3', limitBasis: { ...basis, kind: 'national' } }),
+    );
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.json().errors).toEqual([
+      expect.objectContaining({ field: 'reports[0].items[0].limitBasis.kind' }),
+    ]);
+    const looser = await labs.post(
+      w.lab.tester,
+      '/api/v1/lab/reports/batch',
+      body({ limit: '≤0.8', limitBasis: basis }),
+    );
+    expect(looser.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'reports[0].items[0].limit',
+        reason: expect.stringContaining('only when it is stricter'),
+      }),
+    ]);
+    expect(await reportsOf(sample.sampleNo)).toEqual([]);
+    const ok = await labs.post(
+      w.lab.tester,
+      '/api/v1/lab/reports/batch',
+      body({ limit: '≤0.3', limitBasis: basis }),
+    );
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ failedItems: 1 });
+    const draft = (
+      await labs.get(w.lab.tester, `/api/v1/lab/reports/${ok.json().reports[0].id}`)
+    ).json();
+    expect(draft.items[0]).toMatchObject({
+      itemCode: 'X1',
+      limitBasis: { reference: 'Q/NMYL 0001S-2024', templateLimit: '≤0.5' },
+    });
   });
 });

@@ -322,7 +322,10 @@ describe('bulk upload', () => {
     const template = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const c of template) chunks.push(c as Buffer);
-    expect(Buffer.concat(chunks).toString('utf8')).toMatch(/^\uFEFF样品编号,报告编号,检验项目代码/);
+    // Every column the import reads, the enterprise standard (企业标准) beside the limit.
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(
+      '\uFEFF样品编号,报告编号,检验项目代码,检验项目,检验方法,单位,判定限值,企业标准,检测结果,未检原因\r\n',
+    );
 
     // Item 5 is on spreadsheet row 6 (the header is row 1).
     await page.locator('input[type=file]').setInputFiles({

@@ -31,10 +31,15 @@ import {
  * Request format (shared with the single-report endpoints' item shape):
  *
  *   { "reports": [ { "sampleNo", "reportNo", "items": [ { "itemCode", "itemName"?, "method"?,
- *     "unit"?, "limit"?, "comparison"?, "roundingDigits"?, "value" | "notTested" } ] } ] }
+ *     "unit"?, "limit"?, "limitBasis"?, "comparison"?, "roundingDigits"?,
+ *     "value" | "notTested" } ] } ] }
  *
  * - `limit` is the compact notation (`≤0.5`, `不得检出(0.01)`) or a LimitRule object; absent
  *   means the category template's limit, and the verdict is then left to the service.
+ * - `limitBasis` `{ "kind": "enterprise_standard", "reference" }`: the enterprise's declared
+ *   standard `limit` comes from, for a template item judged by a stricter limit than the
+ *   template's (the single-report API's field; whether it is stricter is the service's check,
+ *   against the template).
  * - exactly one of `value` (a decimal string, `ND`/`未检出`, or the text a text rule expects)
  *   and `notTested` (the reason the item was not tested).
  * - `comparison` is `full` (default, GB/T 8170 §4.3.1) or `rounded`.
@@ -75,6 +80,8 @@ export interface NormalisedItem {
   unit?: string;
   /** Absent: the template's limit. */
   limit?: { text: string; rule: LimitRule };
+  /** The enterprise's declared standard `limit` comes from; absent: none. */
+  limitBasis?: { kind: 'enterprise_standard'; reference: string };
   comparison: ComparisonMode;
   roundingDigits: number | null;
   result: ItemResult;
@@ -109,6 +116,7 @@ const ITEM_KEYS = new Set([
   'method',
   'unit',
   'limit',
+  'limitBasis',
   'comparison',
   'roundingDigits',
   'value',
@@ -124,6 +132,7 @@ const MAX_LENGTH = {
   method: 200,
   unit: 32,
   limit: 200,
+  reference: 200,
   value: 200,
   notTested: 500,
 } as const;
@@ -357,6 +366,41 @@ interface Memos {
 }
 const MEMO_LIMIT = 10_000;
 
+const LIMIT_BASIS_KEYS = new Set(['kind', 'reference']);
+
+/**
+ * The enterprise's declared standard an item's limit comes from: `{ kind:
+ * "enterprise_standard", reference }`, as the single-report API takes it. Undefined after
+ * noting an error.
+ */
+function limitBasisField(
+  v: unknown,
+  path: string,
+  where: Where,
+  errors: Errors,
+): { kind: 'enterprise_standard'; reference: string } | undefined {
+  if (!isObject(v)) {
+    errors.add({
+      ...where,
+      field: path,
+      reason: `must be { "kind": "enterprise_standard", "reference": "<the standard's number>" }, got ${describe(v)}`,
+    });
+    return undefined;
+  }
+  const before = errors.total;
+  unknownKeys(v, LIMIT_BASIS_KEYS, path, where, errors);
+  if (v.kind !== 'enterprise_standard') {
+    errors.add({
+      ...where,
+      field: `${path}.kind`,
+      reason: `must be enterprise_standard, got ${typeof v.kind === 'string' ? `'${v.kind.slice(0, 40)}'` : describe(v.kind)}`,
+    });
+  }
+  const reference = textField(v, 'reference', path, where, errors, true);
+  if (errors.total > before || reference === undefined) return undefined;
+  return { kind: 'enterprise_standard', reference };
+}
+
 function validateItem(
   raw: unknown,
   path: string,
@@ -379,6 +423,10 @@ function validateItem(
     raw.limit === undefined || raw.limit === null
       ? undefined
       : limitField(raw.limit, `${path}.limit`, where, errors, memos.limits);
+  const limitBasis =
+    raw.limitBasis === undefined || raw.limitBasis === null
+      ? undefined
+      : limitBasisField(raw.limitBasis, `${path}.limitBasis`, where, errors);
 
   let comparison: ComparisonMode = 'full';
   const c = raw.comparison;
@@ -453,7 +501,18 @@ function validateItem(
     judgement = judged;
   }
   // One shape for every item (absent fields undefined), so that V8 keeps them fast.
-  return { itemCode, itemName, method, unit, limit, comparison, roundingDigits, result, judgement };
+  return {
+    itemCode,
+    itemName,
+    method,
+    unit,
+    limit,
+    limitBasis,
+    comparison,
+    roundingDigits,
+    result,
+    judgement,
+  };
 }
 
 /**

@@ -246,6 +246,7 @@ function itemDto(it: NormalisedItem): ReportItemDto {
     dto.limit = it.limit.rule;
     dto.limitText = it.limit.text;
   }
+  if (it.limitBasis !== undefined) dto.limitBasis = it.limitBasis;
   if (it.roundingDigits !== null) dto.roundingDigits = it.roundingDigits;
   if (it.result.kind === 'measured') dto.value = it.result.value;
   else dto.notTestedReason = it.result.reason;

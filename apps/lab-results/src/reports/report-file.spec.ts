@@ -66,6 +66,33 @@ describe('readReportFile', () => {
     expect(r.reports[0].outcome).toBe('fail');
   });
 
+  it('reads the enterprise standard (企业标准 / enterprise_standard) as the limit basis', async () => {
+    const zh = ok(
+      await csv(
+        '样品编号,报告编号,检验项目代码,判定限值,企业标准,检测结果\r\n' +
+          'S1,R1,PB,≤0.3, Q/NMYL 0001S-2024 ,0.2\r\nS1,R1,CD,,,0.01\r\n',
+      ),
+    );
+    expect(zh.reports[0].items.map((i) => i.limitBasis)).toEqual([
+      { kind: 'enterprise_standard', reference: 'Q/NMYL 0001S-2024' },
+      undefined,
+    ]);
+    const en = ok(
+      await csv(
+        'sample_no,report_no,item_code,limit,enterprise_standard,value\nS1,R1,PB,≤0.3,Q/A 1-2025,0.2\n',
+      ),
+    );
+    expect(en.reports[0].items[0].limitBasis?.reference).toBe('Q/A 1-2025');
+    const bad = errs(
+      await csv(
+        `样品编号,报告编号,检验项目代码,判定限值,企业标准,检测结果\nS1,R1,PB,≤0.3,${'Q'.repeat(201)},0.2\n`,
+      ),
+    );
+    expect(bad.errors).toEqual([
+      { row: 2, column: '企业标准', reason: 'is longer than 200 characters' },
+    ]);
+  });
+
   it('groups rows of a sample that are not contiguous, keeping first-seen order', async () => {
     const r = ok(
       await csv(

@@ -70,6 +70,7 @@ type Field =
   | 'method'
   | 'unit'
   | 'limit'
+  | 'limitBasis'
   | 'comparison'
   | 'roundingDigits'
   | 'value'
@@ -90,6 +91,13 @@ export const REPORT_COLUMNS: readonly ColumnSpec[] = [
   { field: 'method', en: 'method', zh: ['检验方法', '检验依据', '方法标准'] },
   { field: 'unit', en: 'unit', zh: ['单位', '计量单位'] },
   { field: 'limit', en: 'limit', zh: ['判定限值', '标准要求', '标准指标', '限值'] },
+  // The enterprise's declared standard the row's limit comes from, when stricter than the
+  // template's (the API's limitBasis): its number, e.g. Q/NMYL 0001S-2024.
+  {
+    field: 'limitBasis',
+    en: 'enterprise_standard',
+    zh: ['企业标准', '企业标准编号', '声明的企业标准'],
+  },
   { field: 'comparison', en: 'comparison', zh: ['比较方法', '判定方法'] },
   { field: 'roundingDigits', en: 'rounding_digits', zh: ['修约位数'] },
   { field: 'value', en: 'value', zh: ['检测结果', '检验结果', '实测值'] },
@@ -335,6 +343,10 @@ function collectRow(
           });
         }
         break;
+      case 'limitBasis':
+        // The API's shape; the number untrimmed, as below.
+        item.limitBasis = { kind: 'enterprise_standard', reference: raw };
+        break;
       default:
         // Untrimmed, so control characters at either end are still seen by validateBatch.
         item[field] = raw;
@@ -362,6 +374,8 @@ function collectRow(
 }
 
 const FIELD_OF_PATH = /\.([A-Za-z]+)$/;
+/** The item's own field of a path, e.g. limitBasis of `….items[3].limitBasis.reference`. */
+const ITEM_FIELD_OF_PATH = /\.items\[\d+\]\.([A-Za-z]+)/;
 
 const ITEM_OF_PATH = /\.items\[(\d+)\]/;
 
@@ -370,7 +384,8 @@ function toRowError(e: BatchError, grouped: Grouped[], columnName: (f: Field) =>
   const itemText = ITEM_OF_PATH.exec(e.field)?.[1];
   const item = e.item ?? (itemText === undefined ? undefined : Number(itemText));
   const row = g ? ((item !== undefined ? g.rows[item] : undefined) ?? g.firstRow) : 0;
-  const field = FIELD_OF_PATH.exec(e.field)?.[1] as Field | undefined;
+  const field = (ITEM_FIELD_OF_PATH.exec(e.field)?.[1] ?? FIELD_OF_PATH.exec(e.field)?.[1]) as
+    Field | undefined;
   const column = field && REPORT_COLUMNS.some((c) => c.field === field) ? columnName(field) : '';
   return { row, column, reason: e.reason };
 }

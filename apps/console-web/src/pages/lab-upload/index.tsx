@@ -13,7 +13,7 @@ const useT = definePageMessages(
     hint: '上传 CSV、XLSX 或 JSON 文件：每行一个检验项目，同一样品编号的行合并为一份报告草稿。文件中任何一处错误，整个文件都不会保存。',
     template: '下载模板（CSV）',
     templateHint:
-      '模板的列与导入读取的列一致；检测结果请保留为文本（如 0.50），以免 Excel 去掉末尾的 0。',
+      '模板的列与导入读取的列一致；检测结果请保留为文本（如 0.50），以免 Excel 去掉末尾的 0。按企业声明的更严格的企业标准判定的项目，在“判定限值”填该标准的限值，在“企业标准”填标准编号。',
     choose: '选择文件并上传',
     uploading: '正在上传 {name}',
     processing: '服务器正在校验和判定…',
@@ -37,7 +37,7 @@ const useT = definePageMessages(
     hint: 'Upload a CSV, XLSX or JSON file: one row per test item, the rows of a sample number making one draft report. One error anywhere and nothing of the file is saved.',
     template: 'Download the template (CSV)',
     templateHint:
-      'The template has the columns the import reads; keep results as text (0.50) so that Excel keeps their trailing zeros.',
+      'The template has the columns the import reads; keep results as text (0.50) so that Excel keeps their trailing zeros. An item judged by the enterprise’s stricter declared standard takes that standard’s limit under 判定限值 and its number under 企业标准.',
     choose: 'Choose a file and upload',
     uploading: 'Uploading {name}',
     processing: 'The server is checking and judging…',
@@ -67,6 +67,7 @@ const TEMPLATE_HEADER = [
   '检验方法',
   '单位',
   '判定限值',
+  '企业标准',
   '检测结果',
   '未检原因',
 ];
