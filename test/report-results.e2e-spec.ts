@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { validateEpcisDocument } from '@spotcheck/domain';
+import { addCalendarMonths, validateEpcisDocument } from '@spotcheck/domain';
 import { DataSource } from 'typeorm';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../apps/lab-results/src/app.module';
@@ -346,4 +346,96 @@ describe('the enterprise standard in a bulk upload', () => {
       limitBasis: { reference: 'Q/NMYL 0001S-2024', templateLimit: '≤0.5' },
     });
   });
+});
+
+describe('the backup’s keep-until after an amendment', () => {
+  let w: ObjectionWorld;
+  beforeAll(async () => {
+    w = await makeObjectionWorld(ds, 'manufacturing');
+  });
+  const custody = (sampleNo: string, kind: string, occurredAt: Date) =>
+    tasks.post(w.lab.tester, `/api/v1/samples/${enc(sampleNo)}/custody`, {
+      kind,
+      occurredAt: occurredAt.toISOString(),
+      regionCode: w.jurisdiction,
+      address: '某检验所备样库',
+    });
+  const keepUntilOf = async (sampleNo: string) =>
+    (await tasks.get(w.regulator, `/api/v1/samples/${enc(sampleNo)}`)).json().keepUntil as string;
+  /** Amends the issued report `id` to `values` and issues the amendment. */
+  async function amend(id: string, values: Record<string, string>) {
+    const a = await labs.created(w.lab.tester, `/api/v1/lab/reports/${id}/amend`, {
+      reason: '复核更正',
+    });
+    const v2 = a.id as string;
+    const put = await labs.req(w.lab.tester, 'PUT', `/api/v1/lab/reports/${v2}/items`, {
+      items: Object.entries(values).map(([itemCode, value]) => ({ itemCode, value })),
+    });
+    expect(put.statusCode).toBe(200);
+    for (const [p, step] of [
+      [w.lab.tester, 'submit'],
+      [w.lab.reviewer, 'review'],
+      [w.lab.signatory, 'issue'],
+    ] as const)
+      expect((await labs.post(p, `/api/v1/lab/reports/${v2}/${step}`)).statusCode).toBe(200);
+    return v2;
+  }
+
+  it('follows the amended verdict: a failure kept 6 months becomes a pass kept 3, audited with its rule', async () => {
+    const sample = await makeReceivedSample(ds, w);
+    const now = Date.now();
+    expect((await custody(sample.sampleNo, 'testing', new Date(now - 120_000))).statusCode).toBe(
+      201,
+    );
+    const v1 = await issue(w, sample.sampleNo, { X1: '0.8', APC: '10', MOLD: '10' });
+    expect(v1.verdict).toBe('fail');
+    const kept = await custody(sample.sampleNo, 'backup_retained', new Date());
+    expect(kept.statusCode).toBe(201);
+    const today = kept.json().detail.verdictDate as string;
+    expect(kept.json().detail).toMatchObject({ keepUntilRule: 'backupAfterFail' });
+    expect(await keepUntilOf(sample.sampleNo)).toBe(addCalendarMonths(today, 6));
+
+    // An amendment that concludes the same leaves the backup's keeping as it was.
+    await amend(v1.id, { X1: '0.8', APC: '10', MOLD: '10' });
+    expect(await keepUntilOf(sample.sampleNo)).toBe(addCalendarMonths(today, 6));
+
+    // One that turns the failure into a pass keeps the backup as after a pass, from its day.
+    const v3 = await amend((await latestId(sample.sampleNo))!, {
+      X1: '0.1',
+      APC: '10',
+      MOLD: '10',
+    });
+    expect((await labs.get(w.lab.tester, `/api/v1/lab/reports/${v3}`)).json().verdict).toBe('pass');
+    expect(await keepUntilOf(sample.sampleNo)).toBe(addCalendarMonths(today, 3));
+    const [audit] = (await ds.query(
+      `SELECT actor, detail FROM audit_log
+        WHERE action = 'backup_keep_until' AND entity_id = $1 ORDER BY seq`,
+      [sample.id],
+    )) as { actor: string; detail: Record<string, unknown> }[];
+    expect(audit).toMatchObject({
+      actor: w.lab.signatory.sub,
+      detail: {
+        sampleNo: sample.sampleNo,
+        verdict: 'pass',
+        reportVersion: 3,
+        keepUntil: addCalendarMonths(today, 3),
+        keepUntilRule: 'backupAfterPass',
+        keepUntilBasis: expect.objectContaining({ rule: 'backupAfterPass', months: 3 }),
+      },
+    });
+    // Disposal follows the new date: before it, still refused.
+    const early = await custody(sample.sampleNo, 'disposed', new Date());
+    expect(early.json()).toMatchObject({
+      code: 'BACKUP_RETAINED',
+      keepUntil: addCalendarMonths(today, 3),
+    });
+  });
+
+  /** The id of the latest version of the sample's report. */
+  async function latestId(sampleNo: string): Promise<string | undefined> {
+    const chain = (
+      await labs.get(w.lab.tester, `/api/v1/lab/reports?sampleNo=${enc(sampleNo)}`)
+    ).json() as { versions: { id: string; version: number }[] };
+    return chain.versions.sort((a, b) => b.version - a.version)[0]?.id;
+  }
 });

@@ -5,8 +5,10 @@ import {
   type CustodyState,
   type IssuedReportRef,
   type Sector,
+  type IssuedVersionRef,
   type SectorRules,
   sectorRulesOf,
+  standingReport,
 } from '@spotcheck/domain';
 import { CustodyEvent } from './entities/custody-event.entity';
 import { Sample } from './entities/sample.entity';
@@ -143,21 +145,41 @@ export class CustodyRepository {
     return sectorRulesOf(sector, row.version, row.rules);
   }
 
-  /** The latest issued version of `labId`'s report on the sample (its verdict keeps the backup). */
+  /**
+   * The latest issued version of `labId`'s report on the sample, with the day its conclusion
+   * stands from (libs/domain `standingReport`): its verdict keeps the backup.
+   */
   async issuedReport(
     m: EntityManager,
     sampleId: string,
     labId: string,
   ): Promise<IssuedReportRef | undefined> {
-    const [row] = (await m.query(
-      `SELECT report_no AS "reportNo", version, verdict,
+    const rows = (await m.query(
+      `SELECT report_no AS "reportNo", version, verdict, md5(failed_items::text) AS conclusion,
               to_char(issued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "issuedOn"
          FROM lab_report
         WHERE sample_id = $1 AND lab_id = $2 AND state = 'issued'
-        ORDER BY version DESC LIMIT 1`,
+        ORDER BY version`,
       [sampleId, labId],
-    )) as IssuedReportRef[];
+    )) as IssuedVersionRef[];
+    return standingReport(rows) ?? undefined;
+  }
+
+  /** The sample's custody columns, locked FOR UPDATE until `m`'s transaction ends. */
+  async lockedSample(m: EntityManager, sampleId: string): Promise<CustodySampleRow | undefined> {
+    const [row] = (await m.query(
+      `SELECT ${CUSTODY_SAMPLE_COLUMNS} FROM sample s WHERE s.id = $1 FOR UPDATE`,
+      [sampleId],
+    )) as CustodySampleRow[];
     return row;
+  }
+
+  /** Moves the backup's keep-until date (a custody column). */
+  async setKeepUntil(m: EntityManager, sampleId: string, keepUntil: string): Promise<void> {
+    await m.query(`UPDATE sample SET keep_until = $2::date, updated_at = now() WHERE id = $1`, [
+      sampleId,
+      keepUntil,
+    ]);
   }
 
   /** The retest lab drawn for the sample's objection, once drawn (and not yet concluded). */

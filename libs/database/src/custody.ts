@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '@spotcheck/common';
 import {
   allowedCustodyKinds,
+  backupKeeping,
+  type BackupKeeping,
   checkCustodyEvent,
   conflictError,
   custodianOf,
@@ -181,6 +183,41 @@ export async function appendCustodyEvent(
     sampleNo: before.sampleNo,
     allowedCustodyKinds: allowedCustodyKinds(t.state),
   };
+}
+
+/**
+ * Recomputes the keep-until date of a backup the lab keeps (`backup_retained`) after an
+ * amendment of its report was issued (docs/rules.md §3.3): the date comes from the issued
+ * report's verdict and day under the sector's rules, and an amendment re-opens what it changes,
+ * so a changed conclusion keeps the backup from the amendment's day by the rule of its verdict,
+ * and an unchanged one leaves the date as it was. Locks the sample in `m`'s transaction; a backup
+ * already sent for retest, disposed of or returned is left alone. When the date moves, the
+ * sample's keep-until follows and the audit log records the old and new keeping, with the rule
+ * used. Answers the change, or null when nothing moved.
+ */
+export async function rekeepBackup(
+  m: EntityManager,
+  p: CustodyActor,
+  sampleId: string,
+): Promise<{ from: string | null; to: BackupKeeping } | null> {
+  const s = await repo.lockedSample(m, sampleId);
+  if (!s || s.custodyState !== 'backup_retained') return null;
+  const report = await repo.issuedReport(m, s.id, s.labId);
+  if (!report) return null;
+  const keeping = backupKeeping(await repo.rulesOf(m, s.sector), report, s.expiryDate);
+  if (keeping.keepUntil === s.keepUntil) return null;
+  await repo.setKeepUntil(m, s.id, keeping.keepUntil);
+  await recordAudit(m, p, [
+    {
+      action: 'backup_keep_until',
+      entityType: 'sample',
+      entityId: s.id,
+      before: { keepUntil: s.keepUntil },
+      after: { keepUntil: keeping.keepUntil },
+      detail: { sampleNo: s.sampleNo, ...keeping },
+    },
+  ]);
+  return { from: s.keepUntil, to: keeping };
 }
 
 /**

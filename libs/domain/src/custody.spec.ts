@@ -9,9 +9,11 @@ import {
   type CustodySampleContext,
   type CustodyState,
   allowedCustodyKinds,
+  backupKeeping,
   checkCustodyEvent,
   custodianOf,
   isFinalCustodyState,
+  standingReport,
   transitionCustody,
 } from './custody';
 
@@ -444,5 +446,67 @@ describe('custody event checks', () => {
     expect(fields(check('retest_dispatched', { toLabId: LAB }))).toEqual(['detail.toLabId']);
     expect(fields(check('retest_dispatched', { toLabId: 'lab-2' }))).toEqual(['detail.toLabId']);
     expect(fields(check('retest_dispatched'))).toEqual(['detail.toLabId']);
+  });
+});
+
+describe('standingReport: the day an amended report’s verdict stands from', () => {
+  const v = (version: number, verdict: 'pass' | 'fail', conclusion: string, issuedOn: string) => ({
+    reportNo: 'JC-1',
+    version,
+    verdict,
+    conclusion,
+    issuedOn,
+  });
+  it('is the latest version, from the first version of the latest run concluding the same', () => {
+    expect(standingReport([])).toBeNull();
+    expect(standingReport([v(1, 'fail', 'a', '2026-03-01')])).toEqual({
+      reportNo: 'JC-1',
+      version: 1,
+      verdict: 'fail',
+      issuedOn: '2026-03-01',
+    });
+    // An amendment that changes nothing leaves the day; one that changes the failed items
+    // or the verdict starts it afresh. Order of the input does not matter.
+    const same = [v(2, 'fail', 'a', '2026-03-10'), v(1, 'fail', 'a', '2026-03-01')];
+    expect(standingReport(same)).toMatchObject({ version: 2, issuedOn: '2026-03-01' });
+    const items = [...same, v(3, 'fail', 'b', '2026-03-20')];
+    expect(standingReport(items)).toMatchObject({ version: 3, issuedOn: '2026-03-20' });
+    const pass = [...items, v(4, 'pass', 'b', '2026-04-02'), v(5, 'pass', 'b', '2026-04-09')];
+    expect(standingReport(pass)).toMatchObject({
+      version: 5,
+      verdict: 'pass',
+      issuedOn: '2026-04-02',
+    });
+  });
+
+  it('keeps the backup by the verdict’s rule from that day, or to the end of shelf life', () => {
+    const rules: SectorRules = {
+      ...DEFAULT_SECTOR_RULES.manufacturing,
+      sector: 'manufacturing',
+      version: 1,
+    };
+    const report = {
+      reportNo: 'JC-1',
+      version: 2,
+      verdict: 'pass' as const,
+      issuedOn: '2026-04-02',
+    };
+    expect(backupKeeping(rules, report, null)).toMatchObject({
+      verdict: 'pass',
+      verdictDate: '2026-04-02',
+      reportVersion: 2,
+      keepUntil: addCalendarMonths('2026-04-02', rules.backupAfterPass.months),
+      keepUntilRule: 'backupAfterPass',
+    });
+    expect(backupKeeping(rules, { ...report, verdict: 'fail' }, null).keepUntilRule).toBe(
+      'backupAfterFail',
+    );
+    expect(backupKeeping(rules, { ...report, verdict: 'not_applicable' }, null).keepUntilRule).toBe(
+      'backupAfterPass',
+    );
+    expect(backupKeeping(rules, report, '2026-04-10')).toMatchObject({
+      keepUntil: '2026-04-10',
+      keepUntilRule: 'shelf_life',
+    });
   });
 });

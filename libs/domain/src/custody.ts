@@ -38,7 +38,7 @@
  */
 import type { IsoDate } from './calendar/iso-date';
 import { CLOCK_SKEW_MS, RecordProblem, chinaDate, parseInstant } from './sampling-record';
-import { type SectorRules, backupRetention } from './sector-rules';
+import { type RuleRef, type SectorRules, backupRetention } from './sector-rules';
 
 export const CUSTODY_KINDS = [
   'sampled',
@@ -302,12 +302,84 @@ export interface CustodySampleContext {
   report?: IssuedReportRef | null;
 }
 
-/** An issued report as custody needs it: its verdict and the day it was issued (CST). */
+/**
+ * An issued report as custody needs it: its number, latest issued version and verdict, and the
+ * day its verdict stands from (CST): the day it was issued, or, after amendments that left the
+ * conclusion as it was, the day of the first version that concluded so ({@link standingReport}).
+ */
 export interface IssuedReportRef {
   reportNo: string;
   version: number;
   verdict: 'pass' | 'fail' | 'not_applicable';
   issuedOn: IsoDate;
+}
+
+/** One issued version of a report at a lab, as {@link standingReport} reads it. */
+export interface IssuedVersionRef extends IssuedReportRef {
+  /** What it concluded beyond the verdict: a digest of its failed items (values and limits). */
+  conclusion: string;
+}
+
+/**
+ * The report the backup is kept from: the latest issued version, with the day of the first
+ * version of the latest run of versions concluding the same (verdict and failed items). An
+ * amendment re-opens what it changes (docs/rules.md §3.6): one that changes the conclusion
+ * starts the backup's keeping afresh from its own day, one that changes nothing of it leaves
+ * the day as it was. Versions in any order; null when none is issued.
+ */
+export function standingReport(versions: readonly IssuedVersionRef[]): IssuedReportRef | null {
+  if (versions.length === 0) return null;
+  const sorted = [...versions].sort((a, b) => a.version - b.version);
+  const last = sorted[sorted.length - 1];
+  let first = sorted.length - 1;
+  while (
+    first > 0 &&
+    sorted[first - 1].verdict === last.verdict &&
+    sorted[first - 1].conclusion === last.conclusion
+  )
+    first--;
+  return {
+    reportNo: last.reportNo,
+    version: last.version,
+    verdict: last.verdict,
+    issuedOn: sorted[first].issuedOn,
+  };
+}
+
+/** How long a backup is kept after a report, and by which rule (a backup_retained's detail). */
+export interface BackupKeeping {
+  verdict: IssuedReportRef['verdict'];
+  verdictDate: IsoDate;
+  reportNo: string;
+  reportVersion: number;
+  keepUntil: IsoDate;
+  keepUntilRule: 'backupAfterPass' | 'backupAfterFail' | 'shelf_life';
+  keepUntilBasis: RuleRef;
+}
+
+/**
+ * The backup's keeping after `report` under the sector's rules: `backupAfterPass` or
+ * `backupAfterFail` months from the verdict's day, or the end of shelf life when sooner. A
+ * report whose items were all not applicable failed nothing: it keeps the backup as a pass.
+ */
+export function backupKeeping(
+  rules: SectorRules,
+  report: IssuedReportRef,
+  expiryDate: IsoDate | null,
+): BackupKeeping {
+  const verdict: Verdict = report.verdict === 'fail' ? 'fail' : 'pass';
+  const k = backupRetention(rules, verdict, report.issuedOn, expiryDate);
+  return {
+    verdict: report.verdict,
+    verdictDate: report.issuedOn,
+    reportNo: report.reportNo,
+    reportVersion: report.version,
+    keepUntil: k.keepUntil,
+    keepUntilRule: k.byShelfLife
+      ? 'shelf_life'
+      : (k.rule.rule as 'backupAfterPass' | 'backupAfterFail'),
+    keepUntilBasis: k.rule,
+  };
 }
 
 export type CustodyEventCheck =
@@ -432,17 +504,7 @@ export function checkCustodyEvent(
         'occurredAt',
         `must not be before the day report ${r.reportNo} was issued (${r.issuedOn}): the backup is kept from its verdict`,
       );
-    else {
-      const verdict: Verdict = r.verdict === 'fail' ? 'fail' : 'pass';
-      const k = backupRetention(sample.rules, verdict, r.issuedOn, sample.expiryDate);
-      detail.verdict = r.verdict;
-      detail.verdictDate = r.issuedOn;
-      detail.reportNo = r.reportNo;
-      detail.reportVersion = r.version;
-      detail.keepUntil = k.keepUntil;
-      detail.keepUntilRule = k.byShelfLife ? 'shelf_life' : k.rule.rule;
-      detail.keepUntilBasis = k.rule;
-    }
+    else Object.assign(detail, backupKeeping(sample.rules, r, sample.expiryDate));
   }
   if (e.kind === 'retest_dispatched' && detail.toLabId === sample.labId)
     problem('detail.toLabId', 'a retest goes to another lab than the one that tested the sample');

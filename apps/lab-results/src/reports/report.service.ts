@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Principal } from '@spotcheck/auth';
 import { FieldError, recordAudit } from '@spotcheck/common';
-import { SectorRuleService, WorkCalendarService } from '@spotcheck/database';
+import { SectorRuleService, WorkCalendarService, rekeepBackup } from '@spotcheck/database';
 import {
   DomainError,
   chinaDate,
@@ -69,7 +69,9 @@ export interface ReportChain {
  * report state machine and four-eyes rules, with the caller's roles from `lab_staff`. Issuing
  * stores the verdict and failed items (libs/domain evaluateSample), creates the result notice
  * with its objection deadline, and writes a `report.issued` outbox row, all in one
- * transaction. Issued versions are immutable (a trigger too); an amendment is version n + 1.
+ * transaction. Issued versions are immutable (a trigger too); an amendment is version n + 1,
+ * and issuing it recomputes the keep-until date of a backup the lab keeps (libs/database
+ * `rekeepBackup`) in the same transaction.
  */
 @Injectable()
 export class ReportService {
@@ -252,6 +254,11 @@ export class ReportService {
         audit.verdict = verdict.outcome;
         if (before.objectionId) audit.retest = await this.conclude(m, p, before, verdict);
         else audit.notice = await this.notice(m, before, verdict.outcome, cal!, rules!);
+        // An amendment re-opens what it changes: the backup kept from the report too.
+        if (before.version > 1 && !before.objectionId) {
+          const kept = await rekeepBackup(m, p, before.sampleId);
+          if (kept) audit.backupKeepUntil = { from: kept.from, to: kept.to.keepUntil };
+        }
         audit.outboxId = await enqueue(m, 'report.issued', {
           reportId: id,
           sampleId: before.sampleId,
