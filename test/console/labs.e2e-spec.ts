@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { consoleDir } from '@spotcheck/common';
 import type { Principal } from '@spotcheck/auth';
-import { completeUscc } from '@spotcheck/domain';
+import { commitmentOf, completeUscc } from '@spotcheck/domain';
 import type { Page } from 'playwright-core';
 import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../../apps/lab-results/src/app.module';
 import { RUN, apiOf, commitAndDraw, seedOf, usccSource } from '../support/api';
 import { ADMIN, REGULATOR_HOHHOT, bootHttp, dataSource } from '../support/app';
 import { ConsoleHarness, startConsole } from '../support/browser';
+import { makeObjectionWorld, makeReceivedSample } from '../medium/factories/objections';
+import { unique } from '../medium/support';
 
 /**
  * The labs' console, served by lab-results (`<html data-console="labs">`), in Chromium: the
@@ -534,5 +536,122 @@ describe('budgets (printed; sizes asserted, times not)', () => {
     // The typed failure is flagged: item 42 is over its limit.
     expect(await grid.locator('tr.lab-grid-fail').count()).toBe(1);
     await h.screenshot(page, 'labs-result-grid-60');
+  });
+});
+
+describe('a retest report', () => {
+  /**
+   * A failed sample of another world whose enterprise objected: the regulator accepted and drew
+   * the retest lab, the tested lab sent the backup there and the retest lab received it and
+   * started its report, through the APIs as each party does.
+   */
+  async function retestWorld() {
+    const ds = dataSource(tasksApp);
+    const w = await makeObjectionWorld(ds, 'manufacturing');
+    const sample = await makeReceivedSample(ds, w);
+    const sampleNo = sample.sampleNo;
+    const enc = encodeURIComponent;
+    const issue = async (p: typeof w.lab, values: Record<string, string>) => {
+      const created = await json(
+        labApi.post(p.tester, '/api/v1/lab/reports', {
+          sampleNo,
+          reportNo: unique('JC-'),
+          items: Object.entries(values).map(([itemCode, value]) => ({ itemCode, value })),
+        }),
+        201,
+      );
+      for (const [who, step] of [
+        [p.tester, 'submit'],
+        [p.reviewer, 'review'],
+        [p.signatory, 'issue'],
+      ] as const)
+        await json(labApi.post(who, `/api/v1/lab/reports/${created.id as string}/${step}`));
+      return created.id as string;
+    };
+    await issue(w.lab, { X1: '0.8', APC: '10', MOLD: '10' });
+    const [notice] = (await ds.query(
+      'SELECT id FROM result_notice WHERE sample_id = $1 ORDER BY created_at DESC LIMIT 1',
+      [sample.id],
+    )) as { id: string }[];
+    const o = await json(
+      inspection.post(w.enterpriseUser, `/api/v1/notices/${notice.id}/objections`, {
+        items: ['X1'],
+        reason: '对检验结果有异议，申请复检备份样品',
+        contact: { name: '李四', phone: '0471-1234567' },
+      }),
+      201,
+    );
+    const seed = `console-retest-${unique()}-0123456789abcdef`;
+    await json(
+      inspection.post(w.regulator, `/api/v1/objections/${o.id as string}/decision`, {
+        decision: 'accept',
+        commitment: commitmentOf(seed),
+      }),
+    );
+    const drawn = await json(
+      inspection.post(w.regulator, `/api/v1/objections/${o.id as string}/retest-draw`, { seed }),
+    );
+    const retest = w.others.find((x) => x.lab.id === drawn.retestLab.id)!;
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    for (const [kind, ago] of [
+      ['testing', 30],
+      ['backup_retained', 12],
+      ['retest_dispatched', 10],
+    ] as const)
+      await json(
+        inspection.post(w.lab.tester, `/api/v1/samples/${enc(sampleNo)}/custody`, {
+          kind,
+          occurredAt: at(ago),
+          regionCode: w.jurisdiction,
+          address: '检测中心',
+        }),
+        201,
+      );
+    await json(
+      labApi.post(retest.tester, `/api/v1/lab/samples/${enc(sampleNo)}/receipt`, {
+        receivedAt: at(5),
+        condition: '封样完好',
+        sealIntact: true,
+      }),
+      201,
+    );
+    const draft = await json(
+      labApi.post(retest.tester, '/api/v1/lab/reports', {
+        sampleNo,
+        reportNo: unique('FJ-'),
+        items: [{ itemCode: 'X1', value: '0.3' }],
+      }),
+      201,
+    );
+    expect(draft.objectionId).toBe(o.id);
+    return { w, retest, sampleNo };
+  }
+
+  it('is flagged 复检 at the retest lab, its conclusion final; the tested lab’s report is not', async () => {
+    const { w, retest, sampleNo } = await retestWorld();
+    const page = await h.page({ as: retest.tester });
+    await page.goto(h.url(`/console/reports/${sampleNo}`));
+    const heading = page.getByRole('heading', { name: `检验报告 ${sampleNo}` });
+    await heading.waitFor();
+    await heading.getByText('复检', { exact: true }).waitFor();
+    await page.getByRole('alert').filter({ hasText: '复检报告：结论为最终结论' }).waitFor();
+    // Its draft covers the contested item only.
+    await page.getByRole('table', { name: /检验结果（第 1 版，共 1 项）/ }).waitFor();
+    await h.screenshot(page, 'labs-retest-report');
+    expect(await h.axe(page)).toEqual([]);
+    // The retest lab's inbox tags the received sample too.
+    await page.goto(h.url('/console/'));
+    await page.getByRole('heading', { name: '样品接收' }).waitFor();
+    await page.locator('.ant-segmented-item', { hasText: '已收样' }).click();
+    await row(page, sampleNo).getByText('复检', { exact: true }).waitFor();
+
+    // The lab that tested the sample sees its own report, no retest.
+    const tested = await h.page({ as: w.lab.tester });
+    await tested.goto(h.url(`/console/reports/${sampleNo}`));
+    const own = tested.getByRole('heading', { name: `检验报告 ${sampleNo}` });
+    await own.waitFor();
+    await tested.getByRole('table', { name: /检验结果（第 1 版，共 3 项）/ }).waitFor();
+    expect(await own.getByText('复检', { exact: true }).count()).toBe(0);
+    expect(await tested.getByText('复检报告：结论为最终结论').count()).toBe(0);
   });
 });
