@@ -9,5 +9,6 @@ import { PublicRatesService } from './public-rates.service';
   imports: [PublicAnswersModule],
   controllers: [PublicRatesController],
   providers: [PublicRatesService, PublicRatesRepository],
+  exports: [PublicRatesService],
 })
 export class PublicRatesModule {}

@@ -1,4 +1,6 @@
-import { etagOf } from '@spotcheck/common';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { etagOf, siteDir } from '@spotcheck/common';
 import { DRAW_VERIFY_JS } from './draw-verify';
 
 /** The site's one stylesheet: small, no framework; readable on a phone and in print. */
@@ -35,6 +37,10 @@ dl.fields dd { margin: 0; overflow-wrap: anywhere; }
 .notice { border-left: 4px solid var(--bad); background: #fff5f5; padding: .5rem 1rem; }
 .verdict { font-size: 1.25rem; font-weight: 700; }
 .pager { margin: 1rem 0; display: flex; gap: 1.5rem; }
+.hint { display: block; color: var(--muted); font-size: .8rem; }
+.chart { width: 100%; height: 340px; margin: .5rem 0; }
+table.rates td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.rates tfoot th, table.rates tfoot td { font-weight: 600; border-top: 2px solid var(--line); }
 footer { color: var(--muted); font-size: .85rem; padding: 1rem; border-top: 1px solid var(--line); }
 @media (max-width: 40rem) {
   dl.fields { grid-template-columns: 1fr; } dl.fields dd { margin-bottom: .5rem; }
@@ -42,15 +48,23 @@ footer { color: var(--muted); font-size: .85rem; padding: 1rem; border-top: 1px 
   table.results tr { display: block; border-bottom: 2px solid var(--line); padding: .25rem 0; }
   table.results td { display: grid; grid-template-columns: 7rem 1fr; gap: .5rem; border: 0; padding: .15rem .25rem; }
   table.results td::before { content: attr(data-label); color: var(--muted); }
+  .chart { height: 280px; }
+  table.rates thead { position: absolute; left: -9999px; }
+  table.rates tr { display: block; border-bottom: 2px solid var(--line); padding: .25rem 0; }
+  table.rates th[scope="row"] { display: block; background: none; border: 0; padding: .25rem; }
+  table.rates td { display: grid; grid-template-columns: 9rem 1fr; gap: .5rem; border: 0; padding: .15rem .25rem; }
+  table.rates td.num { text-align: left; }
+  table.rates td::before { content: attr(data-label); color: var(--muted); }
 }
 @media print { header.top nav, form.filters, .pager, .skip { display: none; } a { color: inherit; } }
 `;
 
-/** A static file of the site: its bytes, type and ETag. */
+/** A static file of the site: its bytes, type and ETag, and its gzip when the build made one. */
 export interface Asset {
   body: Buffer;
   type: string;
   etag: string;
+  gzip?: Buffer;
 }
 
 const asset = (text: string, type: string): Asset => {
@@ -58,7 +72,36 @@ const asset = (text: string, type: string): Asset => {
   return { body, type, etag: etagOf(body) };
 };
 
+/**
+ * The scripts Vite built from apps/public-portal/site-web (`npm run build:site`, which `npm
+ * start` and `npm test` run): ES modules, each with the .gz the build wrote beside it. None
+ * when the folder is missing: the pages still work, without their charts and checks.
+ */
+export function builtAssets(dir: string): Record<string, Asset> {
+  if (!existsSync(dir)) return {};
+  const out: Record<string, Asset> = {};
+  for (const name of readdirSync(dir)) {
+    if (!/^[\w.-]+\.js$/.test(name)) continue;
+    const body = readFileSync(join(dir, name));
+    const gz = join(dir, `${name}.gz`);
+    out[name] = {
+      body,
+      type: 'text/javascript; charset=utf-8',
+      etag: etagOf(body),
+      gzip: existsSync(gz) ? readFileSync(gz) : undefined,
+    };
+  }
+  return out;
+}
+
 export const ASSETS: Record<string, Asset> = {
+  ...builtAssets(siteDir()),
   'site.css': asset(SITE_CSS, 'text/css; charset=utf-8'),
   'draw-verify.js': asset(DRAW_VERIFY_JS, 'text/javascript; charset=utf-8'),
+};
+
+/** The address of a site file, versioned by its ETag so that a new build is fetched at once. */
+export const assetHref = (name: string): string => {
+  const a = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+  return a ? `/site/${name}?v=${a.etag.slice(1, 9)}` : `/site/${name}`;
 };

@@ -19,7 +19,13 @@ export const sectorLabel = (lang: Lang, s: string | null): string =>
 const zh = {
   site: '产品质量抽检公示',
   skip: '跳到正文',
-  nav: { search: '结果查询', publications: '结果公告', draws: '抽取公开', api: '开放接口' },
+  nav: {
+    search: '结果查询',
+    publications: '结果公告',
+    rates: '合格率',
+    draws: '抽取公开',
+    api: '开放接口',
+  },
   otherLang: 'English',
   otherLangName: 'en',
   search: {
@@ -96,6 +102,25 @@ const zh = {
     verdict: { MATCH: '一致', MISMATCH: '不一致' } as Record<string, string>,
     results: '查看本公告的结果',
     chain: '摘要链',
+    browser: '在本浏览器中校验',
+    browserVerdict: '本浏览器校验',
+    explain:
+      '本页脚本下载本公告每个版本存档的 list.json，用浏览器自带的 SHA-256（WebCrypto）重新计算文件的摘要和其中条目的规范化 JSON（RFC 8785）的摘要，并核对公告头、条目数、所更正版本的摘要和本地区摘要链中前后公告的衔接，逐个版本显示一致或不一致。',
+    button: '开始校验',
+    words: {
+      running: '正在计算…',
+      match: '一致',
+      mismatch: '不一致',
+      error: '无法校验',
+      checks: {
+        file: '文件摘要',
+        canonical: '条目的规范化 JSON 摘要',
+        header: '公告头',
+        counts: '条目数',
+        supersedes: '所更正的版本',
+        chain: '摘要链',
+      } as Record<string, string>,
+    },
   },
   error: {
     badRequest: '请求参数有误',
@@ -113,6 +138,7 @@ const en: Dict = {
   nav: {
     search: 'Search results',
     publications: 'Published lists',
+    rates: 'Pass rates',
     draws: 'Draws',
     api: 'Open API',
   },
@@ -189,6 +215,25 @@ const en: Dict = {
     verdict: { MATCH: 'MATCH', MISMATCH: 'MISMATCH' },
     results: 'Results of this list',
     chain: 'Digest chain',
+    browser: 'Verify in this browser',
+    browserVerdict: 'This browser',
+    explain:
+      'This page’s script downloads the stored list.json of every version of this list and recomputes, with the browser’s own SHA-256 (WebCrypto), the digest of the file and of the canonical JSON (RFC 8785) of its entries, and checks the header, the numbers of entries, the digest of the version it corrects and its links to the lists before and after it in the jurisdiction’s digest chain, showing MATCH or MISMATCH for each version.',
+    button: 'Verify',
+    words: {
+      running: 'Computing…',
+      match: 'MATCH',
+      mismatch: 'MISMATCH',
+      error: 'Cannot verify',
+      checks: {
+        file: 'file digest',
+        canonical: 'canonical JSON digest of the entries',
+        header: 'header',
+        counts: 'numbers of entries',
+        supersedes: 'corrected version',
+        chain: 'digest chain',
+      },
+    },
   },
   error: {
     badRequest: 'Bad request',

@@ -1,4 +1,4 @@
-import { ASSETS } from './assets';
+import { assetHref } from './assets';
 import { Html, html, queryOf } from './html';
 import { DICTS, type Dict, type Lang } from './i18n';
 
@@ -31,17 +31,18 @@ export const siteHref = (
 /**
  * The one layout of every page: the site's name, the navigation, the language switch (the
  * same page in the other language, one click away), the page, and scripts only where a page
- * names them (none by default).
+ * names them (none by default): `scripts` classic ones by address, `modules` the built ES
+ * modules of site-web by file name.
  */
 export function layout(
   c: PageContext,
   title: string,
   body: Html,
-  opts: { scripts?: string[] } = {},
+  opts: { scripts?: string[]; modules?: string[] } = {},
 ): string {
   const other = c.lang === 'zh' ? 'en' : 'zh';
   const switchHref = c.path + queryOf({ ...c.params, lang: other });
-  const css = `/site/site.css?v=${ASSETS['site.css'].etag.slice(1, 9)}`;
+  const css = assetHref('site.css');
   return `<!doctype html>\n${html`<html lang="${c.lang === 'zh' ? 'zh-CN' : 'en'}">
     <head>
       <meta charset="utf-8" />
@@ -63,6 +64,7 @@ export function layout(
           <ul>
             <li><a href="${siteHref(c, '/')}">${c.t.nav.search}</a></li>
             <li><a href="${siteHref(c, '/publications')}">${c.t.nav.publications}</a></li>
+            <li><a href="${siteHref(c, '/rates')}">${c.t.nav.rates}</a></li>
             <li><a href="${siteHref(c, '/draws')}">${c.t.nav.draws}</a></li>
             <li><a href="/docs">${c.t.nav.api}</a></li>
             <li>
@@ -76,6 +78,7 @@ export function layout(
       <main id="main">${body}</main>
       <footer>${c.t.site} · <a href="/api/v1/public/feeds/publications.atom">Atom</a></footer>
       ${(opts.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
+      ${(opts.modules ?? []).map((m) => html`<script type="module" src="${assetHref(m)}"></script>`)}
     </body>
   </html>`}\n`;
 }

@@ -282,6 +282,10 @@ export interface PublicationRow {
   links: { results: string; chain: string };
 }
 
+/**
+ * The versions of a list; on a version's page (`current`) with a column for each version's
+ * verdict in this browser, which /site/list-verify.js fills in.
+ */
 const versionsTable = (c: PageContext, rows: PublicationRow[], current?: string) => {
   const t = c.t;
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t.pub.versions}">
@@ -294,6 +298,7 @@ const versionsTable = (c: PageContext, rows: PublicationRow[], current?: string)
           <th scope="col">${t.pub.version}</th>
           <th scope="col">${t.pub.counts}</th>
           <th scope="col">${t.pub.superseded}</th>
+          ${current ? html`<th scope="col">${t.pub.browserVerdict}</th>` : ''}
         </tr>
       </thead>
       <tbody>
@@ -312,6 +317,7 @@ const versionsTable = (c: PageContext, rows: PublicationRow[], current?: string)
               <td>
                 ${p.supersededBy ? html`${t.pub.superseded}：${p.supersededBy.noticeNo}（${p.supersededBy.reason}）` : t.pub.current}
               </td>
+              ${current ? html`<td><span data-version-out="${p.id}"></span></td>` : ''}
             </tr>`,
         )}
       </tbody>
@@ -439,8 +445,20 @@ export function publicationPage(
             </div>`
           : html`<p>${t.pub.noFiles}</p>`
       }
+      <section
+        id="list-verify"
+        aria-labelledby="list-verify-h"
+        data-publication="/api/v1/public/publications/${p.id}"
+        data-words="${JSON.stringify(t.pub.words)}"
+      >
+        <h2 id="list-verify-h">${t.pub.browser}</h2>
+        <p>${t.pub.explain}</p>
+        <p><button type="button">${t.pub.button}</button></p>
+        <p aria-live="polite"><span data-out class="verdict"></span></p>
+      </section>
       <h2>${t.pub.versions}</h2>
       ${versionsTable(c, p.versions, p.id)}`,
+    { modules: ['list-verify.js'] },
   );
 }
 

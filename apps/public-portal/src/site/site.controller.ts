@@ -2,7 +2,12 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@spotcheck/auth';
-import { AppException, Unprefixed, appValidationPipe, noneMatchHits } from '@spotcheck/common';
+import {
+  AppException,
+  Unprefixed,
+  appValidationPipe,
+  negotiateImmutable,
+} from '@spotcheck/common';
 import { DomainError } from '@spotcheck/domain';
 import { LIST_CACHE, PUBLISHED_CACHE, PublicAnswers, sendAnswer } from '../public-answers';
 import { PublicDrawQuery } from '../draws/public-draw.dto';
@@ -12,6 +17,9 @@ import { PublicationPageQuery } from '../publications/public-publications.dto';
 import { PublicPublicationsService } from '../publications/public-publications.service';
 import { ResultSearchQuery } from '../results/results.dto';
 import { PublicResultsService } from '../results/results.service';
+import { PublicRatesQuery } from '../rates/public-rates.dto';
+import { RATES_TTL_MS, PublicRatesService } from '../rates/public-rates.service';
+import { RATE_VIEWS, type RateView, type RatesAnswer, ratesPage } from './rates-page';
 import { ASSETS } from './assets';
 import { LANGS, type Lang } from './i18n';
 import { type PageContext, contextOf } from './layout';
@@ -61,6 +69,7 @@ export class SiteController {
     private readonly publications: PublicPublicationsService,
     private readonly answers: PublicAnswers,
     private readonly draws: PublicDrawService,
+    private readonly rates: PublicRatesService,
   ) {}
 
   @Public()
@@ -134,6 +143,32 @@ export class SiteController {
   }
 
   @Public()
+  @Get('rates')
+  rateDashboard(@Query() raw: Raw, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(
+      req,
+      reply,
+      '/rates',
+      raw,
+      LIST_CACHE,
+      async (c, params) => {
+        const { period, jurisdiction, ...rest } = params;
+        noParams(rest);
+        const sel = { period, jurisdiction };
+        const q = await checked(PublicRatesQuery, sel);
+        const answers = await Promise.all(
+          RATE_VIEWS.map(async (view) => {
+            const a = await this.rates.rates(Object.assign(new PublicRatesQuery(), q, { by: view }));
+            return [view, JSON.parse(a.body.toString()) as RatesAnswer] as const;
+          }),
+        );
+        return ratesPage(c, sel, Object.fromEntries(answers) as Record<RateView, RatesAnswer>);
+      },
+      RATES_TTL_MS,
+    );
+  }
+
+  @Public()
   @Get('draws')
   drawList(@Query() raw: Raw, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.page(req, reply, '/draws', raw, LIST_CACHE, async (c, params) => {
@@ -171,9 +206,9 @@ export class SiteController {
   asset(@Param('file') file: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const a = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
     if (!a) return reply.status(404).type('text/plain; charset=utf-8').send('not found');
-    reply.header('etag', a.etag).header('cache-control', 'public, max-age=86400');
-    if (noneMatchHits(req.headers['if-none-match'], a.etag)) return reply.status(304).send();
-    return reply.type(a.type).send(a.body);
+    const n = negotiateImmutable(req, reply, a, 'public, max-age=86400');
+    if (n.notModified) return reply.send();
+    return reply.type(a.type).send(n.gzip ?? a.body);
   }
 
   /**
@@ -188,6 +223,8 @@ export class SiteController {
     raw: Raw,
     cacheControl: string,
     build: (c: PageContext, params: Record<string, string>) => Promise<string>,
+    /** For a page that changes without a publication: kept no longer than this. */
+    ttlMs?: number,
   ) {
     const params: Record<string, string> = {};
     const errors: { field: string; reason: string }[] = [];
@@ -215,6 +252,7 @@ export class SiteController {
         JSON.stringify(['site', lang, path, params]),
         HTML,
         async () => Buffer.from(await build(c, params)),
+        ttlMs,
       );
       return sendAnswer(req, reply, answer, cacheControl);
     } catch (e) {

@@ -45,6 +45,14 @@ export function consoleDir(given?: string): string {
   );
 }
 
+/**
+ * The public web site's built scripts (`npm run build:site`, apps/public-portal/site-web):
+ * dist/site of the repository or image, or SITE_DIR.
+ */
+export function siteDir(given?: string): string {
+  return resolve(given ?? process.env.SITE_DIR ?? join(packageRoot(__dirname), 'dist', 'site'));
+}
+
 /** Every file of the bundle by its path relative to `root`, with `/` separators. */
 function filesOf(root: string): Set<string> {
   const out = new Set<string>();
