@@ -47,6 +47,8 @@ interface Words {
   match: string;
   mismatch: string;
   error: string;
+  /** Between the names of the checks that failed. */
+  sep: string;
   checks: Record<string, string>;
 }
 
@@ -130,6 +132,7 @@ async function checkVersion(
     at >= 0 &&
       chain[at].chainSeq === v.chainSeq &&
       chain[at].digest === v.digest &&
+      chain[at].previousDigest === v.previousDigest &&
       doc.previousDigest === v.previousDigest &&
       (at === 0 ? v.previousDigest === null : v.previousDigest === prev?.digest) &&
       (next === undefined || next.previousDigest === v.digest),
@@ -142,7 +145,8 @@ if (root) {
   const button = root.querySelector('button')!;
   const out = root.querySelector<HTMLElement>('[data-out]')!;
   const words = JSON.parse(root.dataset.words!) as Words;
-  const cells = (id: string) => root.querySelector<HTMLElement>(`[data-version-out="${id}"]`);
+  // Each version's verdict goes in its row of the versions table, outside this section.
+  const cells = (id: string) => document.querySelector<HTMLElement>(`[data-version-out="${id}"]`);
   const show = (el: HTMLElement, verdict: string, text: string) => {
     el.className = `verdict ${verdict === 'MATCH' ? 'passed' : 'failed'}`;
     el.dataset.verdict = verdict;
@@ -153,7 +157,7 @@ if (root) {
     out.className = 'verdict';
     delete out.dataset.verdict;
     out.textContent = words.running;
-    root.querySelectorAll<HTMLElement>('[data-version-out]').forEach((el) => {
+    document.querySelectorAll<HTMLElement>('[data-version-out]').forEach((el) => {
       el.className = '';
       delete el.dataset.verdict;
       el.textContent = '…';
@@ -176,7 +180,7 @@ if (root) {
               el,
               failed.length ? 'MISMATCH' : 'MATCH',
               failed.length
-                ? `${words.mismatch}: ${failed.map((f) => words.checks[f] ?? f).join('、')}`
+                ? `${words.mismatch}: ${failed.map((f) => words.checks[f] ?? f).join(words.sep)}`
                 : words.match,
             );
         }

@@ -112,6 +112,7 @@ const zh = {
       match: '一致',
       mismatch: '不一致',
       error: '无法校验',
+      sep: '、',
       checks: {
         file: '文件摘要',
         canonical: '条目的规范化 JSON 摘要',
@@ -225,6 +226,7 @@ const en: Dict = {
       match: 'MATCH',
       mismatch: 'MISMATCH',
       error: 'Cannot verify',
+      sep: ', ',
       checks: {
         file: 'file digest',
         canonical: 'canonical JSON digest of the entries',
