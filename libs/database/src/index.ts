@@ -15,3 +15,4 @@ export * from './copy';
 export * from './publication';
 export * from './prepared.repository';
 export * from './case-steps.repository';
+export * from './rates/rate-cells.queries';
