@@ -196,6 +196,9 @@ function requests(h: Hidden): Record<string, { urls: string[]; absent?: boolean 
     },
     'GET /publications/:id': { urls: h.ids.map((i) => `/publications/${i}`), absent: true },
     'GET /site/:file': { urls: ['/site/site.css'] },
+    'GET /rates': {
+      urls: ['/rates?period=2026', ...h.jurisdictions.map((j) => `/rates?jurisdiction=${j}`)],
+    },
     'GET /draws': { urls: ['/draws?limit=100'] },
     'GET /draws/:id': { urls: h.ids.map((i) => `/draws/${i}`), absent: true },
   };

@@ -775,6 +775,7 @@ const PUBLIC_PORTAL: Record<string, Probe> = {
     url: `/publications/${await fresh.publication.get()}`,
   })),
   'GET /site/:file': read(() => '/site/site.css'),
+  'GET /rates': read(() => `/rates?jurisdiction=${IN}`),
   'GET /draws': read(() => '/draws'),
   'GET /draws/:id': read((w) => `/draws/${w.drawId}`),
 };
