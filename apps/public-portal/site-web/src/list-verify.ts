@@ -7,6 +7,7 @@
  * jurisdiction's digest chain — then shows 一致 / MATCH or 不一致 / MISMATCH per version, with
  * the checks that failed. Nothing is taken from the server's own verdict.
  */
+import { canonical } from './canonical';
 
 /** A published version as the public API answers it. */
 interface Version {
@@ -56,24 +57,6 @@ const hex = (buf: ArrayBuffer) =>
   [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 const sha256 = async (bytes: Uint8Array) =>
   hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-
-/**
- * The canonical JSON of a list's document (RFC 8785 for the values a list holds): members
- * sorted by their names' UTF-16 code units, no whitespace, strings and integers as
- * `JSON.stringify` writes them.
- */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new Error(`${v} is not an integer`);
-  return JSON.stringify(v);
-}
 
 async function json<T>(url: string): Promise<T> {
   const r = await fetch(url, { headers: { accept: 'application/json' } });
