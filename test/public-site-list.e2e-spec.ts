@@ -80,7 +80,7 @@ describe('the list verification in the browser', () => {
     ]);
     await h.screenshot(page, 'site-list-match');
     expect(await h.axe(page)).toEqual([]);
-  });
+  }, 120_000);
 
   it('answers MISMATCH for the version whose entry was altered, naming the checks', async () => {
     const { v1, v2 } = await world();
@@ -102,7 +102,7 @@ describe('the list verification in the browser', () => {
     expect(second).toEqual([v2, 'MATCH', 'MATCH']);
     await h.screenshot(page, 'site-list-mismatch');
     expect(await h.axe(page)).toEqual([]);
-  });
+  }, 120_000);
 
   it('answers MISMATCH when the chain it reads does not link the lists', async () => {
     const { v1, l2 } = await world();
@@ -124,5 +124,5 @@ describe('the list verification in the browser', () => {
     expect(only[2]).not.toContain('文件摘要');
     expect(v1).not.toBe(l2);
     expect(h.pageErrors).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -152,5 +152,5 @@ describe('the rates page', () => {
     expect(await h.axe(page)).toEqual([]);
     await h.screenshot(page, 'site-rates-phone');
     expect(h.pageErrors).toEqual([]);
-  }); // prettier-ignore
+  }, 180_000); // prettier-ignore
 });

@@ -43,7 +43,12 @@ function labelOf(kind: Kind, r: RateRow, words: Words): string {
 }
 
 /** The chart of one dimension: rates as bars (a line for the trend), targets as marks. */
-function optionOf(kind: Kind, rows: RateRow[], words: Words): echarts.EChartsCoreOption {
+function optionOf(
+  kind: Kind,
+  rows: RateRow[],
+  words: Words,
+  width: number,
+): echarts.EChartsCoreOption {
   const labels = rows.map((r) => labelOf(kind, r, words));
   const rates = rows.map((r) => num(r.rate));
   const targets = rows.map((r) => num(r.target));
@@ -62,7 +67,12 @@ function optionOf(kind: Kind, rows: RateRow[], words: Words): echarts.EChartsCor
     xAxis: {
       type: 'category',
       data: labels,
-      axisLabel: { interval: 0, width: 72, overflow: 'break', hideOverlap: false },
+      // Every label shown, wrapped within its category's share of the width.
+      axisLabel: {
+        interval: 0,
+        width: Math.max(56, Math.floor(width / Math.max(1, labels.length)) - 12),
+        overflow: 'break',
+      },
     },
     yAxis: { type: 'value', min, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
@@ -114,7 +124,7 @@ async function draw(el: HTMLElement, words: Words): Promise<echarts.ECharts | un
       return undefined;
     }
     const chart = echarts.init(el, null, { renderer: 'canvas' });
-    chart.setOption(optionOf(kind, rows, words));
+    chart.setOption(optionOf(kind, rows, words, el.clientWidth - 60));
     el.dataset.points = String(rows.length);
     el.dataset.state = 'rendered';
     return chart;
