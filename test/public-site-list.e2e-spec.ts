@@ -54,7 +54,11 @@ const world = (() => {
 
 const verdicts = (page: import('playwright-core').Page) =>
   page.$$eval('[data-version-out]', (els) =>
-    els.map((e) => [e.getAttribute('data-version-out'), e.getAttribute('data-verdict'), e.textContent]),
+    els.map((e) => [
+      e.getAttribute('data-version-out'),
+      e.getAttribute('data-verdict'),
+      e.textContent,
+    ]),
   );
 
 describe('the list verification in the browser', () => {
@@ -62,7 +66,9 @@ describe('the list verification in the browser', () => {
     const { v2 } = await world();
     const r = await h.app.inject({ url: `/publications/${v2}` });
     expect(r.statusCode).toBe(200);
-    expect(r.body).toMatch(/<script type="module" src="\/site\/list-verify\.js\?v=[^"]+"><\/script>/);
+    expect(r.body).toMatch(
+      /<script type="module" src="\/site\/list-verify\.js\?v=[^"]+"><\/script>/,
+    );
     expect(r.body).toContain(`data-publication="/api/v1/public/publications/${v2}"`);
     expect(r.body).toContain('在本浏览器中校验');
   });
@@ -109,7 +115,9 @@ describe('the list verification in the browser', () => {
     const page = await h.page();
     await page.route(`**/api/v1/public/chains/*`, async (route) => {
       const res = await route.fetch();
-      const chain = (await res.json()) as { items: { id: string; previousDigest: string | null }[] };
+      const chain = (await res.json()) as {
+        items: { id: string; previousDigest: string | null }[];
+      };
       const next = chain.items.find((i) => i.id === l2)!;
       next.previousDigest = '0'.repeat(64);
       await route.fulfill({ response: res, body: JSON.stringify(chain) });

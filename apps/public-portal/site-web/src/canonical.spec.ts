@@ -17,7 +17,10 @@ describe('canonical (the list check in the browser)', () => {
   }));
 
   it('writes every value of a list exactly as libs/domain jcs does', () => {
-    fc.assert(fc.property(value, (v) => canonical(v) === jcs(v)), { numRuns: 500 });
+    fc.assert(
+      fc.property(value, (v) => canonical(v) === jcs(v)),
+      { numRuns: 500 },
+    );
   });
 
   it('sorts members by UTF-16 code units and refuses fractions', () => {

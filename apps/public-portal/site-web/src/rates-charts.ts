@@ -10,7 +10,14 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 /** A row of the rates API's answer (docs/guides/public.md): the dimension, rate, target. */
 interface RateRow {
@@ -62,7 +69,10 @@ function optionOf(
     animation: false,
     textStyle: { fontFamily: 'system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif' },
     legend: { top: 0, data: hasTarget ? [words.rate, words.target] : [words.rate] },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}%`) },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}%`),
+    },
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',

@@ -134,7 +134,14 @@ export function ratesPage(
     <div><button type="submit">${w.show}</button></div>
   </form>`;
   const cols = [w.pass, w.fail, w.pending, w.rate, w.target, w.gap];
-  const figures = (r: RateFiguresRow) => [r.pass, r.fail, r.pending, dash(r.rate), dash(r.target), dash(r.gap)];
+  const figures = (r: RateFiguresRow) => [
+    r.pass,
+    r.fail,
+    r.pending,
+    dash(r.rate),
+    dash(r.target),
+    dash(r.gap),
+  ];
   const section = (view: RateView) => {
     const a = answers[view];
     const title = w.views[view];

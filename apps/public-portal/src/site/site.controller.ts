@@ -2,12 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@spotcheck/auth';
-import {
-  AppException,
-  Unprefixed,
-  appValidationPipe,
-  negotiateImmutable,
-} from '@spotcheck/common';
+import { AppException, Unprefixed, appValidationPipe, negotiateImmutable } from '@spotcheck/common';
 import { DomainError } from '@spotcheck/domain';
 import { LIST_CACHE, PUBLISHED_CACHE, PublicAnswers, sendAnswer } from '../public-answers';
 import { PublicDrawQuery } from '../draws/public-draw.dto';
@@ -158,7 +153,9 @@ export class SiteController {
         const q = await checked(PublicRatesQuery, sel);
         const answers = await Promise.all(
           RATE_VIEWS.map(async (view) => {
-            const a = await this.rates.rates(Object.assign(new PublicRatesQuery(), q, { by: view }));
+            const a = await this.rates.rates(
+              Object.assign(new PublicRatesQuery(), q, { by: view }),
+            );
             return [view, JSON.parse(a.body.toString()) as RatesAnswer] as const;
           }),
         );

@@ -55,10 +55,7 @@ export interface RateCellSums {
 export type RateCellGroup = Partial<Record<RateDimension, string | number>> & RateCellSums;
 
 /** The conditions of a selection on `c`, their values added by `arg`. */
-export function rateCellConditions(
-  sel: RateCellSelection,
-  arg: (v: unknown) => string,
-): string[] {
+export function rateCellConditions(sel: RateCellSelection, arg: (v: unknown) => string): string[] {
   const where = [
     `c.period_month BETWEEN ${arg(sel.period.from)}::date AND ${arg(sel.period.to)}::date`,
   ];
@@ -74,7 +71,9 @@ export function rateCellConditions(
   if (f.size) where.push(`c.enterprise_size = ${arg(f.size)}`);
   if (f.stage) where.push(`c.stage = ${arg(f.stage)}`);
   if (sel.closedPlansOnly)
-    where.push(`EXISTS (SELECT 1 FROM sampling_plan p WHERE p.id = c.plan_id AND p.state = 'closed')`);
+    where.push(
+      `EXISTS (SELECT 1 FROM sampling_plan p WHERE p.id = c.plan_id AND p.state = 'closed')`,
+    );
   return where;
 }
 
