@@ -77,7 +77,14 @@ export function Shell({ pages }: { pages: PageDef[] }) {
           {t('app.title')}
           <span className="console-subtitle">
             {' '}
-            · {t(labs ? 'app.labsSubtitle' : 'app.subtitle')}
+            ·{' '}
+            {t(
+              labs
+                ? 'app.labsSubtitle'
+                : me.role === 'enterprise'
+                  ? 'app.enterpriseSubtitle'
+                  : 'app.subtitle',
+            )}
           </span>
         </span>
         <div style={{ flex: 1 }} />

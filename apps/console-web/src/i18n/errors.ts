@@ -1,4 +1,4 @@
-import { formatDateTime, type Lang } from './format';
+import { formatDate, formatDateTime, type Lang } from './format';
 
 /**
  * What the API refuses, in the user's language. The API's error codes are stable
@@ -174,10 +174,52 @@ export const ERROR_CODES: Record<string, Headline> = {
   },
   OBJECTION_EXISTS: { zh: '该样品已有复检申请', en: 'The sample has an objection already' },
   OBJECTION_LATE: {
-    zh: '已超过提出异议的期限（{deadline}）',
-    en: 'The objection deadline ({deadline}) has passed',
+    zh: '已超过提出异议的期限：{deadline} 截止（{ruleSource}）',
+    en: 'The objection deadline, {deadline}, has passed ({ruleSource})',
+    without: {
+      zh: '已超过提出异议的期限（{deadline}）',
+      en: 'The objection deadline ({deadline}) has passed',
+    },
   },
   RETEST_NOT_ALLOWED: { zh: '按规定不能复检', en: 'A retest is not allowed by the rules' },
+  // RETEST_NOT_ALLOWED by its `reason` (`CODE:reason` entries are tried first).
+  'RETEST_NOT_ALLOWED:microbial_items': {
+    zh: '微生物指标不予复检（{items}）：{ruleSource}',
+    en: 'Microbial items may not be retested ({items}): {ruleSource}',
+    without: { zh: '微生物指标不予复检', en: 'Microbial items may not be retested' },
+  },
+  'RETEST_NOT_ALLOWED:backup_expired': {
+    zh: '复检备份样品已超过保质期，不予复检：{ruleSource}',
+    en: 'The backup sample is past its shelf life and may not be retested: {ruleSource}',
+    without: {
+      zh: '复检备份样品已超过保质期，不予复检',
+      en: 'The backup sample is past its shelf life and may not be retested',
+    },
+  },
+  'RETEST_NOT_ALLOWED:backup_gone': {
+    zh: '复检备份样品已处置或退回，无法实现复检目的，不予复检',
+    en: 'The backup sample was disposed of or returned: there is nothing left to retest',
+  },
+  NOTHING_TO_OBJECT: {
+    zh: '该检验结果不是不合格结论，无需提出异议',
+    en: 'The result did not fail: there is nothing to object to',
+  },
+  NOTICE_SUPERSEDED: {
+    zh: '该通知书对应的报告已被新版本取代，请对最新的通知书提出异议',
+    en: 'A newer version of the report replaced this one: object on its notice',
+  },
+  NOT_ADDRESSEE: {
+    zh: '只有被抽样企业可以办理此事项（标称生产企业可查阅）',
+    en: 'Only the sampled enterprise may do this (the named manufacturer may read)',
+  },
+  RECTIFICATION_LATE: {
+    zh: '已超过整改期限（{deadline}），不能再报送整改报告',
+    en: 'The rectification deadline ({deadline}) has passed',
+  },
+  ILLEGAL_CASE_STATE: {
+    zh: '案件当前状态（{currentState}）不允许此操作',
+    en: 'The case’s state ({currentState}) does not allow this',
+  },
   RETEST_NOT_DRAWN: { zh: '尚未抽取复检机构', en: 'The retest lab has not been drawn' },
   NO_RETEST_LAB: {
     zh: '没有可抽取的复检机构（须具备资质且不是原检验机构）',
@@ -516,6 +558,20 @@ const REASONS: [RegExp, Pair][] = [
     { zh: '$1 不是不合格项目（不合格项目：$2）', en: '$1 is not a failed item (failed: $2)' },
   ],
   [/duplicate/i, { zh: '与其他行重复', en: 'duplicate' }],
+  // The enterprises' pages: objections and rectification reports.
+  [
+    /phone must be 5–40 digits/,
+    {
+      zh: '电话应为 5–40 位数字，可含空格、+、- 和括号',
+      en: 'a phone number: 5–40 digits, spaces, +, - or brackets',
+    },
+  ],
+  [/email must be an e-mail address/, { zh: '电子邮箱格式不正确', en: 'not an e-mail address' }],
+  [
+    /^(\d+) bytes: an attachment holds at most (\d+) bytes$/,
+    { zh: '附件过大（$1 字节，最多 $2 字节）', en: 'too large ($1 bytes; at most $2)' },
+  ],
+  [/^(\S+) is also items\[(\d+)\]$/, { zh: '$1 重复选择', en: '$1 is chosen twice' }],
   // Lab results (libs/domain verdict and lab-results' reports).
   [
     /value '(.*)' is not a decimal number like [\d.]+(?: \(no units, no exponent\))? or ND\/未检出$/,
@@ -557,14 +613,25 @@ export function describeCode(
   body: Record<string, unknown> = {},
   fallback?: string,
 ): string {
-  const pair = ERROR_CODES[code];
+  const variant =
+    typeof body.reason === 'string' ? ERROR_CODES[`${code}:${body.reason}`] : undefined;
+  const pair = variant ?? ERROR_CODES[code];
   if (!pair) return fallback ?? code;
   const params: Record<string, unknown> = { ...body };
   // Moments the API sends as ISO timestamps, shown as the office reads them (2026年12月8日 04:15).
   for (const k of MOMENTS)
     if (typeof params[k] === 'string') params[k] = formatDateTime(params[k], lang);
+  for (const k of DATES) if (typeof params[k] === 'string') params[k] = formatDate(params[k], lang);
+  // Lists (the items a rule names) and the sector rule a refusal names, by its source.
+  for (const [k, v] of Object.entries(params))
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+      params[k] = v.join(lang === 'zh' ? '、' : ', ');
+  const rule = body.rule as { source?: Partial<Record<Lang, string>> } | null | undefined;
+  if (rule?.source?.[lang]) params.ruleSource = rule.source[lang];
   const text = fill(pair[lang], params);
   return pair.without && /\{\w+\}/.test(text) ? pair.without[lang] : text;
 }
 
 const MOMENTS = ['lockedUntil'];
+/** Calendar days the API sends as YYYY-MM-DD. */
+const DATES = ['deadline'];

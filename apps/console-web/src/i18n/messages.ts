@@ -7,6 +7,7 @@ export const zh = {
   'app.title': '抽检通',
   'app.subtitle': '监管工作台',
   'app.labsSubtitle': '检验机构工作台',
+  'app.enterpriseSubtitle': '企业服务',
   // The labs' console.
   'nav.labInbox': '样品接收',
   'nav.labUpload': '批量上传',
@@ -76,6 +77,11 @@ export const zh = {
   'nav.tasks': '抽查任务',
   'nav.myTasks': '我的任务',
   'nav.trace': '追溯查询',
+  // The enterprises' pages: one block, kept together.
+  'nav.notices': '检验结果通知',
+  'nav.corrections': '限期整改',
+  'nav.epcis': '追溯数据',
+  'common.calendarDays': '{count} 个自然日',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -85,6 +91,7 @@ export const en: Catalogue<MessageKey> = {
   'app.title': 'Spotcheck',
   'app.subtitle': 'Regulators’ console',
   'app.labsSubtitle': 'Labs’ console',
+  'app.enterpriseSubtitle': 'Enterprise services',
   // The labs' console.
   'nav.labInbox': 'Sample inbox',
   'nav.labUpload': 'Bulk upload',
@@ -154,4 +161,9 @@ export const en: Catalogue<MessageKey> = {
   'nav.tasks': 'Tasks',
   'nav.myTasks': 'My tasks',
   'nav.trace': 'Trace',
+  // The enterprises' pages: one block, kept together.
+  'nav.notices': 'Result notices',
+  'nav.corrections': 'Corrections',
+  'nav.epcis': 'Traceability data',
+  'common.calendarDays': '{count} calendar days',
 };

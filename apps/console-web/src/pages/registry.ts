@@ -24,6 +24,8 @@ export interface PageDef {
 const REGULATORS: Role[] = ['regulator', 'admin'];
 /** Lab staff act; an admin reads every lab's samples and reports. */
 const LABS: Role[] = ['lab', 'admin'];
+/** The enterprises' own pages: what they were served, object to and report (admins read the API). */
+const ENTERPRISES: Role[] = ['enterprise'];
 
 export const PAGES: PageDef[] = [
   // The labs' console, served by lab-results: its pages in this block.
@@ -178,6 +180,41 @@ export const PAGES: PageDef[] = [
     roles: REGULATORS,
     load: () => import('./objections/detail'),
   },
+  // The enterprises' pages: one block, kept together.
+  {
+    path: 'notices',
+    console: 'tasks',
+    roles: ENTERPRISES,
+    nav: { label: 'nav.notices' },
+    load: () => import('./notices'),
+  },
+  {
+    path: 'notices/:id',
+    console: 'tasks',
+    roles: ENTERPRISES,
+    load: () => import('./notices/detail'),
+  },
+  {
+    path: 'corrections',
+    console: 'tasks',
+    roles: ENTERPRISES,
+    nav: { label: 'nav.corrections' },
+    load: () => import('./corrections'),
+  },
+  {
+    path: 'corrections/:id',
+    console: 'tasks',
+    roles: ENTERPRISES,
+    load: () => import('./corrections/detail'),
+  },
+  {
+    path: 'epcis',
+    console: 'tasks',
+    roles: ENTERPRISES,
+    nav: { label: 'nav.epcis' },
+    load: () => import('./epcis'),
+  },
+  // End of the enterprises' pages.
   {
     path: 'rates',
     console: 'tasks',

@@ -1,0 +1,114 @@
+import { Card, Col, List, Row, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, ok } from '../../api/client';
+import { ErrorAlert, useErrorText } from '../../components/errors';
+import { definePageMessages } from '../../i18n/i18n';
+import { chinaToday, Countdown } from '../enterprise-shared/Countdown';
+import { ToneTag } from '../lab-shared/ToneTag';
+
+const useT = definePageMessages(
+  {
+    title: '工作台',
+    notices: '检验结果通知',
+    unread: '未签收',
+    objectable: '可在异议期限内申请复检',
+    noNotices: '没有待处理的检验结果通知书',
+    cases: '限期整改',
+    noCases: '没有待整改的案件',
+    all: '查看全部',
+    deadline: '期限',
+  },
+  {
+    title: 'Start',
+    notices: 'Result notices',
+    unread: 'Not yet read',
+    objectable: 'Open to objection',
+    noNotices: 'No result notice to attend to',
+    cases: 'Corrections',
+    noCases: 'No correction to report',
+    all: 'See all',
+    deadline: 'Deadline',
+  },
+);
+
+/**
+ * An enterprise's start page: the notices it has not read or may still object to, and the
+ * corrections ordered of it, each with its deadline counting down.
+ */
+export default function EnterpriseHome() {
+  const t = useT();
+  const errorText = useErrorText();
+  const today = chinaToday();
+  const notices = useQuery({
+    queryKey: ['notices'],
+    queryFn: () => ok(api.GET('/api/v1/notices')),
+  });
+  const cases = useQuery({
+    queryKey: ['cases', 'mine'],
+    queryFn: () => ok(api.GET('/api/v1/cases', { params: { query: {} } })),
+  });
+  const pending = (notices.data?.items ?? []).filter(
+    (n) => !n.readAt || (n.verdict === 'fail' && n.objectionDeadline >= today),
+  );
+  const ordered = (cases.data?.items ?? []).filter((c) => c.state === 'ordered');
+  const failures = [notices.error, cases.error].filter(Boolean).map((e) => errorText(e));
+  return (
+    <>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <ErrorAlert lines={failures.length ? failures : null} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('notices')} extra={<Link to="/notices">{t('all')}</Link>}>
+            <List
+              size="small"
+              loading={notices.isLoading}
+              locale={{ emptyText: t('noNotices') }}
+              dataSource={pending}
+              renderItem={(n) => (
+                <List.Item>
+                  <span>
+                    <Link to={`/notices/${n.id}`}>{n.sampleNo}</Link> · {n.product.name}{' '}
+                    {!n.readAt && <ToneTag tone="warn">{t('unread')}</ToneTag>}
+                  </span>
+                  {n.verdict === 'fail' && n.objectionDeadline >= today && (
+                    <span>
+                      {t('objectable')}：
+                      <Countdown
+                        deadline={n.objectionDeadline}
+                        kind={n.objectionDeadlineRule?.dayKind ?? 'working'}
+                      />
+                    </span>
+                  )}
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('cases')} extra={<Link to="/corrections">{t('all')}</Link>}>
+            <List
+              size="small"
+              loading={cases.isLoading}
+              locale={{ emptyText: t('noCases') }}
+              dataSource={ordered}
+              renderItem={(c) => (
+                <List.Item>
+                  <span>
+                    <Link to={`/corrections/${c.id}`}>{c.sampleNo}</Link> · {c.product.name}
+                  </span>
+                  <span>
+                    {t('deadline')}：
+                    <Countdown deadline={c.order?.deadline} kind="working" />
+                  </span>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
