@@ -182,7 +182,9 @@ function ReportCard({ c, t }: { c: CaseDetail; t: CaseT }) {
       <List
         size="small"
         header={<strong>{t('attachments')}</strong>}
-        locale={{ emptyText: t('noAttachments') }}
+        locale={{
+          emptyText: <span style={{ color: 'rgba(0, 0, 0, 0.65)' }}>{t('noAttachments')}</span>,
+        }}
         dataSource={r.attachments}
         renderItem={(a) => (
           <List.Item

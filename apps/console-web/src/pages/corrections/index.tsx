@@ -33,7 +33,7 @@ export default function CorrectionsPage() {
           rowKey="id"
           loading={cases.isLoading}
           dataSource={cases.data?.items ?? []}
-          locale={{ emptyText: t('empty') }}
+          locale={{ emptyText: <span style={{ color: 'rgba(0, 0, 0, 0.65)' }}>{t('empty')}</span> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           scroll={{ x: 960 }}
           columns={[

@@ -236,7 +236,14 @@ function FileObjection({ n, failed, t }: { n: Notice; failed: FailedItem[]; t: N
         <Form.Item
           name="items"
           label={t('items')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('itemsRequired') }]}
+          // A validator, not `required`: antd would put aria-required on the checkboxes' group,
+          // which the role does not allow (axe: aria-allowed-attr).
+          rules={[
+            {
+              validator: (_, v: string[] | undefined) =>
+                v?.length ? Promise.resolve() : Promise.reject(new Error(t('itemsRequired'))),
+            },
+          ]}
         >
           <Checkbox.Group
             options={failed.map((f) => ({

@@ -36,7 +36,7 @@ export default function NoticesPage() {
           rowKey="id"
           loading={notices.isLoading}
           dataSource={notices.data?.items ?? []}
-          locale={{ emptyText: t('empty') }}
+          locale={{ emptyText: <span style={{ color: 'rgba(0, 0, 0, 0.65)' }}>{t('empty')}</span> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           scroll={{ x: 1100 }}
           columns={[
