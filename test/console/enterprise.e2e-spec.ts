@@ -291,6 +291,7 @@ it('registers a GS1 company prefix and uploads EPCIS documents, a bad one refuse
   const problems = page.getByRole('table').filter({ hasText: '文档中的错误' });
   await problems.waitFor();
   expect(await problems.innerText()).toContain('epcisBody.eventList[1].eventTime');
+  expect(await problems.innerText()).toContain('应为带时区的 RFC 3339 日期时间');
   await page.getByRole('alert').filter({ hasText: 'EPCIS 文档不符合规范' }).waitFor();
   await h.screenshot(page, 'enterprise-epcis-refused');
   expect(await h.axe(page)).toEqual([]);
@@ -311,10 +312,7 @@ it('registers a GS1 company prefix and uploads EPCIS documents, a bad one refuse
   expect(await page.getByRole('table').filter({ hasText: '文档中的错误' }).count()).toBe(0);
 
   await page.getByRole('tab', { name: '已采集事件' }).click();
-  await page
-    .getByText(gtinOf(prefix, item), { exact: true })
-    .first()
-    .waitFor();
+  await page.getByText(gtinOf(prefix, item), { exact: true }).first().waitFor();
   expect(await page.getByText('shipping', { exact: true }).count()).toBeGreaterThan(0);
   await h.screenshot(page, 'enterprise-epcis-events');
   expect(await h.axe(page)).toEqual([]);

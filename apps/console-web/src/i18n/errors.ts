@@ -572,6 +572,13 @@ const REASONS: [RegExp, Pair][] = [
     { zh: '附件过大（$1 字节，最多 $2 字节）', en: 'too large ($1 bytes; at most $2)' },
   ],
   [/^(\S+) is also items\[(\d+)\]$/, { zh: '$1 重复选择', en: '$1 is chosen twice' }],
+  [
+    /^must be an RFC 3339 date-time with its offset, e\.g\. (\S+), got (.+)$/,
+    {
+      zh: '应为带时区的 RFC 3339 日期时间（如 $1），实际为 $2',
+      en: 'must be an RFC 3339 date-time with its offset, e.g. $1, got $2',
+    },
+  ],
   // Lab results (libs/domain verdict and lab-results' reports).
   [
     /value '(.*)' is not a decimal number like [\d.]+(?: \(no units, no exponent\))? or ND\/未检出$/,

@@ -204,7 +204,7 @@ function ReportCard({ c, t }: { c: CaseDetail; t: CaseT }) {
             ]}
           >
             <span style={{ wordBreak: 'break-all' }}>
-              {a.name} · {(a.size / 1024).toFixed(1)} KB
+              {a.name} · {a.size < 1024 ? `${a.size} B` : `${(a.size / 1024).toFixed(1)} KB`}
             </span>
           </List.Item>
         )}
