@@ -257,6 +257,16 @@ it('reports the rectification of its case with an attachment, stored by SHA-256'
     await page.getByText(step, { exact: true }).first().waitFor();
   await h.screenshot(page, 'enterprise-rectification-reported');
   expect(await h.axe(page)).toEqual([]);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await page.getByText('责令限期改正通知').waitFor();
+  expect(
+    await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    ),
+  ).toBeLessThanOrEqual(0);
+  await h.screenshot(page, 'enterprise-rectification-390');
   expect(h.pageErrors).toEqual([]);
 });
 

@@ -22,7 +22,7 @@ import { ApiError, api, download, ok } from '../../api/client';
 import { useMe } from '../../app/session';
 import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors';
 import { useI18n } from '../../i18n/i18n';
-import { Countdown } from '../enterprise-shared/Countdown';
+import { Countdown, useDescriptionsLayout } from '../enterprise-shared/Countdown';
 import { ToneTag } from '../lab-shared/ToneTag';
 import type { FailedItem } from '../notices/labels';
 import { useCaseT, type CaseDetail, type CaseT } from './labels';
@@ -40,6 +40,7 @@ export default function CorrectionDetailPage() {
   const { t: tc, date, dateTime, workingDays, lang } = useI18n();
   const me = useMe();
   const errorText = useErrorText();
+  const layout = useDescriptionsLayout();
   const q = useQuery({
     queryKey: ['case', id],
     queryFn: () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
@@ -68,7 +69,7 @@ export default function CorrectionDetailPage() {
         {c.overdue && <ToneTag tone="bad">{t('overdue')}</ToneTag>}
       </Typography.Title>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} layout={layout}>
           <Descriptions.Item label={t('product')}>
             {[c.product.name, c.product.brand, c.product.batch].filter(Boolean).join(' · ')}
           </Descriptions.Item>

@@ -1,4 +1,4 @@
-import { Space } from 'antd';
+import { Grid, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import { definePageMessages, useI18n } from '../../i18n/i18n';
@@ -136,4 +136,12 @@ export function RuleNote({
         .join(' · ')}
     </span>
   );
+}
+
+/**
+ * Descriptions' layout for the screen: label beside value from 768 px, label above value on a
+ * phone (a 390 px screen otherwise breaks the labels a character a line).
+ */
+export function useDescriptionsLayout(): 'horizontal' | 'vertical' {
+  return Grid.useBreakpoint().md === false ? 'vertical' : 'horizontal';
 }

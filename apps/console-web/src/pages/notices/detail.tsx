@@ -25,7 +25,12 @@ import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors
 import { useScrollableTables } from '../../components/keyboard';
 import { describeReason } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
-import { chinaToday, Countdown, RuleNote } from '../enterprise-shared/Countdown';
+import {
+  chinaToday,
+  Countdown,
+  RuleNote,
+  useDescriptionsLayout,
+} from '../enterprise-shared/Countdown';
 import { ToneTag } from '../lab-shared/ToneTag';
 import { useObjectionsByNotice } from './objections';
 import { useNoticeT, type FailedItem, type Notice, type NoticeT, type Objection } from './labels';
@@ -43,6 +48,7 @@ export default function NoticeDetailPage() {
   const client = useQueryClient();
   const errorText = useErrorText();
   const box = useScrollableTables();
+  const layout = useDescriptionsLayout();
   const q = useQuery({
     queryKey: ['notice', id],
     queryFn: () => ok(api.GET('/api/v1/notices/{id}', { params: { path: { id } } })),
@@ -101,7 +107,7 @@ export default function NoticeDetailPage() {
         {!addressee && me.role === 'enterprise' && (
           <Alert type="info" showIcon title={t('manufacturerCopy')} />
         )}
-        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} layout={layout}>
           <Descriptions.Item label={t('product')}>
             {[n.product.name, n.product.brand, n.product.spec, n.product.batch]
               .filter(Boolean)
@@ -300,6 +306,7 @@ function FileObjection({ n, failed, t }: { n: Notice; failed: FailedItem[]; t: N
 /** The objection as it goes on: the decision, the retest lab drawn, the retest's conclusion. */
 function ObjectionCard({ o, t }: { o: Objection; t: NoticeT }) {
   const { date, dateTime } = useI18n();
+  const layout = useDescriptionsLayout();
   const contact = o.contact as unknown as Record<string, string | undefined>;
   const tone =
     o.state === 'rejected'
@@ -317,7 +324,7 @@ function ObjectionCard({ o, t }: { o: Objection; t: NoticeT }) {
         </span>
       }
     >
-      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} layout={layout}>
         <Descriptions.Item label={t('items')}>
           {o.items.map((i) => (
             <Tag key={i}>{i}</Tag>
