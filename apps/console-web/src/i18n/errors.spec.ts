@@ -25,6 +25,56 @@ describe('console headlines', () => {
   });
 });
 
+describe("the enterprises' refusals", () => {
+  const rule = {
+    sector: 'food',
+    rule: 'objectionWindow',
+    source: { zh: '《食品安全法》第八十八条', en: 'Food Safety Law art. 88' },
+  };
+
+  it('names the objection deadline as a date and the rule by its source', () => {
+    const body = { deadline: '2026-12-05', rule, today: '2026-12-08' };
+    expect(describeCode('OBJECTION_LATE', 'zh', body)).toBe(
+      '已超过提出异议的期限：2026年12月5日 截止（《食品安全法》第八十八条）',
+    );
+    expect(describeCode('OBJECTION_LATE', 'en', body)).toBe(
+      'The objection deadline, 2026-12-05, has passed (Food Safety Law art. 88)',
+    );
+    expect(describeCode('OBJECTION_LATE', 'zh', { deadline: '2026-12-05', rule: null })).toBe(
+      '已超过提出异议的期限（2026年12月5日）',
+    );
+  });
+
+  it('says why a retest is not allowed by the reason the API gives, with the items', () => {
+    const body = { reason: 'microbial_items', rule, items: ['APC', 'MOLD'] };
+    expect(describeCode('RETEST_NOT_ALLOWED', 'zh', body)).toBe(
+      '微生物指标不予复检（APC、MOLD）：《食品安全法》第八十八条',
+    );
+    expect(describeCode('RETEST_NOT_ALLOWED', 'en', body)).toBe(
+      'Microbial items may not be retested (APC, MOLD): Food Safety Law art. 88',
+    );
+    expect(describeCode('RETEST_NOT_ALLOWED', 'zh', { reason: 'backup_gone', rule: null })).toBe(
+      '复检备份样品已处置或退回，无法实现复检目的，不予复检',
+    );
+    // A reason the catalogue does not know falls back to the code's headline.
+    expect(describeCode('RETEST_NOT_ALLOWED', 'zh', { reason: 'other' })).toBe('按规定不能复检');
+  });
+
+  it('translates the EPCIS date-time problem and the contact fields', () => {
+    expect(
+      describeReason(
+        'must be an RFC 3339 date-time with its offset, e.g. 2024-05-01T09:30:00.000+08:00, got the string "2026-05-06 25:00"',
+        'zh',
+      ),
+    ).toBe(
+      '应为带时区的 RFC 3339 日期时间（如 2024-05-01T09:30:00.000+08:00），实际为 the string "2026-05-06 25:00"',
+    );
+    expect(describeReason('phone must be 5–40 digits, spaces, +, - or brackets', 'zh')).toBe(
+      '电话应为 5–40 位数字，可含空格、+、- 和括号',
+    );
+  });
+});
+
 describe('console field reasons', () => {
   it('translates the plan ratio refusal with its classes and figures', () => {
     const reason =

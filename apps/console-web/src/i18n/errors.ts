@@ -636,7 +636,7 @@ export function describeCode(
   const rule = body.rule as { source?: Partial<Record<Lang, string>> } | null | undefined;
   if (rule?.source?.[lang]) params.ruleSource = rule.source[lang];
   const text = fill(pair[lang], params);
-  return pair.without && /\{\w+\}/.test(text) ? pair.without[lang] : text;
+  return pair.without && /\{\w+\}/.test(text) ? fill(pair.without[lang], params) : text;
 }
 
 const MOMENTS = ['lockedUntil'];
