@@ -328,3 +328,16 @@ it('registers a GS1 company prefix and uploads EPCIS documents, a bad one refuse
   expect(await h.axe(page)).toEqual([]);
   expect(h.pageErrors).toEqual([]);
 });
+
+it('speaks English when chosen', async () => {
+  const { sample } = await failedNotice({ X1: '0.8', APC: '10', MOLD: '10' });
+  const page = await h.page({ as: w.enterpriseUser, lang: 'en' });
+  await page.goto(h.url('/console/notices'));
+  await page.getByRole('heading', { name: 'Result notices' }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: sample.sampleNo });
+  await row.filter({ hasText: /\d+ working days left/ }).waitFor();
+  expect(await row.innerText()).toContain('Not yet read');
+  await page.getByRole('menuitem', { name: 'Traceability data' }).waitFor();
+  expect(await h.axe(page)).toEqual([]);
+  expect(h.pageErrors).toEqual([]);
+});
