@@ -19,7 +19,7 @@ import { ConsoleHarness, startConsole } from '../support/browser';
 import { epcisDocument, gtinOf, sgln, shippingEvent } from '../support/epcis-documents';
 
 /**
- * The enterprises' pages (issue 17): an enterprise reads its result notice (the receipt is
+ * The enterprises' pages: an enterprise reads its result notice (the receipt is
  * recorded), is refused a retest of a microbial item beside the items, files an objection on
  * the other and sees it pending; a late objection is refused naming the deadline; it reports
  * the rectification of its case with an attachment, stored by SHA-256; it registers a GS1
@@ -47,8 +47,6 @@ afterAll(async () => {
   await labApp?.close();
   await h?.close();
 });
-
-jest.setTimeout(180_000);
 
 const button = (name: string) => new RegExp([...name].join('\\s*'));
 
