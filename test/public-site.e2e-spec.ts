@@ -141,6 +141,9 @@ describe('public web site', () => {
     expect(p.body).toContain(list.digest as string);
     expect(p.body).toContain('data-verdict="MATCH"');
     expect(p.body).toContain('一致');
+    // A first version is named as such, not by the stored kind 'list'.
+    expect(p.body).toContain('1 · 首次发布');
+    expect(p.body).not.toContain('1 · list');
     expect(p.body).toContain(`/api/v1/public/publications/${list.id as string}/files/list.json`);
     expect(p.body).toMatch(/[0-9a-f]{64}/);
   });

@@ -82,10 +82,7 @@ const zh = {
     one: '公告',
     jurisdiction: '地区代码',
     filter: '筛选',
-    kind: { original: '首次发布', correction: '更正', withdrawal: '撤回' } as Record<
-      string,
-      string
-    >,
+    kind: { list: '首次发布', correction: '更正', withdrawal: '撤回' } as Record<string, string>,
     version: '版本',
     counts: '不合格/合格',
     superseded: '已被替代',
@@ -199,7 +196,7 @@ const en: Dict = {
     one: 'List',
     jurisdiction: 'Region code',
     filter: 'Filter',
-    kind: { original: 'Original', correction: 'Correction', withdrawal: 'Withdrawal' },
+    kind: { list: 'Original', correction: 'Correction', withdrawal: 'Withdrawal' },
     version: 'Version',
     counts: 'Failed/passed',
     superseded: 'Superseded',
