@@ -13,12 +13,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ApiError, apiRequest } from '../../api/client';
 import type { components } from '../../api/tasks.schema';
-import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors';
+import { CommitmentFields, DrawPanel, useFormSubmit } from '../../components/DrawPanel';
+import { ErrorAlert, useErrorText } from '../../components/errors';
 import { useScrollableTables } from '../../components/keyboard';
 import { useI18n } from '../../i18n/i18n';
 import { useObjT, type ObjT } from './labels';
@@ -134,46 +134,33 @@ export default function ObjectionDetailPage() {
           <Descriptions.Item label={t('custodyState')}>{o.custodyState}</Descriptions.Item>
         </Descriptions>
         {o.state === 'filed' && <DecisionCard url={url} t={t} />}
-        {o.state === 'accepted' && <DrawCard url={url} t={t} />}
-        {o.retestLab && <DrawRecordCard url={url} o={o} t={t} />}
+        {(o.state === 'accepted' || o.retestLab) && (
+          <DrawPanel
+            stage={o.state === 'accepted' ? 'reveal' : 'drawn'}
+            title={t('drawTitle')}
+            seedHelp={t('seedHelp')}
+            reveal={(seed) => apiRequest('POST', `${url}/retest-draw`, { seed })}
+            invalidate={INVALIDATE}
+            record={<DrawRecordCard url={url} o={o} t={t} />}
+            verify={async () =>
+              (await apiRequest<Verification>('GET', `${url}/retest-draw/verification`))
+                .verification
+            }
+          />
+        )}
+        {o.state === 'retest_drawn' && <RefusalCard url={url} o={o} t={t} />}
+        {o.refusals.length > 0 && <RefusalsCard o={o} t={t} />}
       </Space>
     </>
   );
 }
 
-/** Submits a form's request, refreshes the objection, and shows refusals beside the fields. */
-function useSubmit() {
-  const client = useQueryClient();
-  const applyError = useApplyError();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[] | null>(null);
-  const run = async (form: ReturnType<typeof Form.useForm>[0], call: () => Promise<unknown>) => {
-    setBusy(true);
-    setErrors(null);
-    try {
-      await call();
-      await client.invalidateQueries({ queryKey: ['objection'] });
-      await client.invalidateQueries({ queryKey: ['objections'] });
-    } catch (e) {
-      setErrors(applyError(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, errors, run };
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+const INVALIDATE = [['objection'], ['objections']];
 
 function DecisionCard({ url, t }: { url: string; t: ObjT }) {
   const [form] = Form.useForm();
-  const { busy, errors, run } = useSubmit();
-  const [seed, setSeed] = useState('');
+  const { busy, errors, run } = useFormSubmit(INVALIDATE);
   const decision = Form.useWatch('decision', form) as 'accept' | 'reject' | undefined;
-  const canHash = typeof crypto !== 'undefined' && !!crypto.subtle;
   return (
     <Card title={t('decide')}>
       <Typography.Paragraph type="secondary">{t('decideHelp')}</Typography.Paragraph>
@@ -204,29 +191,7 @@ function DecisionCard({ url, t }: { url: string; t: ObjT }) {
           />
         </Form.Item>
         {decision !== 'reject' ? (
-          <>
-            {canHash && (
-              <Form.Item label={t('seedForHash')}>
-                <Space.Compact style={{ width: '100%' }}>
-                  <Input.Password
-                    value={seed}
-                    onChange={(e) => setSeed(e.target.value)}
-                    aria-label={t('seedForHash')}
-                    autoComplete="off"
-                  />
-                  <Button
-                    disabled={!seed}
-                    onClick={async () => form.setFieldsValue({ commitment: await sha256Hex(seed) })}
-                  >
-                    {t('computeCommitment')}
-                  </Button>
-                </Space.Compact>
-              </Form.Item>
-            )}
-            <Form.Item name="commitment" label={t('commitment')}>
-              <Input style={{ fontFamily: 'monospace' }} autoComplete="off" />
-            </Form.Item>
-          </>
+          <CommitmentFields form={form} />
         ) : (
           <Form.Item name="reason" label={t('rejectReason')}>
             <Input.TextArea rows={3} />
@@ -234,31 +199,6 @@ function DecisionCard({ url, t }: { url: string; t: ObjT }) {
         )}
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('submit')}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
-function DrawCard({ url, t }: { url: string; t: ObjT }) {
-  const [form] = Form.useForm();
-  const { busy, errors, run } = useSubmit();
-  return (
-    <Card title={t('drawTitle')}>
-      <ErrorAlert lines={errors} />
-      <Form
-        form={form}
-        layout="vertical"
-        aria-label={t('drawTitle')}
-        onFinish={(v: { seed: string }) =>
-          run(form, () => apiRequest('POST', `${url}/retest-draw`, v))
-        }
-      >
-        <Form.Item name="seed" label={t('seed')} extra={t('seedHelp')} rules={[{ required: true }]}>
-          <Input autoComplete="off" style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
-          {t('drawAction')}
         </Button>
       </Form>
     </Card>
@@ -273,26 +213,11 @@ function DrawRecordCard({ url, o, t }: { url: string; o: Objection; t: ObjT }) {
     queryKey: ['objection', o.id, 'record'],
     queryFn: () => apiRequest<DrawRecord>('GET', `${url}/retest-draw`),
   });
-  const [verifying, setVerifying] = useState(false);
-  const [verification, setVerification] = useState<Verification | null>(null);
-  const [verifyError, setVerifyError] = useState<string[] | null>(null);
   if (record.isLoading) return <Spin aria-label={tc('common.loading')} />;
   if (!record.data) return <ErrorAlert lines={[errorText(record.error)]} />;
   const r = record.data;
-  const verify = async () => {
-    setVerifying(true);
-    setVerifyError(null);
-    try {
-      setVerification(await apiRequest<Verification>('GET', `${url}/retest-draw/verification`));
-    } catch (e) {
-      setVerifyError([errorText(e)]);
-    } finally {
-      setVerifying(false);
-    }
-  };
   const eligible = new Set(r.eligible);
   return (
-    <>
       <Card title={t('recordTitle')}>
         <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
           <Descriptions.Item label={t('drawnLab')}>
@@ -356,25 +281,102 @@ function DrawRecordCard({ url, o, t }: { url: string; o: Objection; t: ObjT }) {
           />
         </div>
       </Card>
-      <Card title={t('verifyTitle')}>
-        <ErrorAlert lines={verifyError} />
-        {verification && (
-          <Alert
-            role="status"
-            style={{ marginBottom: 16 }}
-            type={verification.verification.verdict === 'MATCH' ? 'success' : 'error'}
-            showIcon
-            title={`${verification.verification.verdict} · ${t(`verdict_${verification.verification.verdict}` as never)}`}
-            description={
-              verification.verification.firstDifference &&
-              `${t('firstDifference')}：${verification.verification.firstDifference}`
-            }
+  );
+}
+
+/** The custody states in which the drawn lab's refusal can be recorded (libs/domain). */
+const REFUSABLE = new Set(['backup_retained', 'retest_rejected']);
+const REFUSAL_REASONS = ['seal_broken', 'damaged', 'no_capacity', 'other'] as const;
+
+/**
+ * The drawn lab refused the backup: the refusal is recorded with the commitment of a new draw
+ * among the remaining labs (never the lab that tested nor one that refused), which the draw
+ * card then reveals.
+ */
+function RefusalCard({ url, o, t }: { url: string; o: Objection; t: ObjT }) {
+  const [form] = Form.useForm();
+  const { busy, errors, run } = useFormSubmit(INVALIDATE);
+  return (
+    <Card title={t('refusalTitle')}>
+      <Typography.Paragraph type="secondary">{t('refusalHelp')}</Typography.Paragraph>
+      {!REFUSABLE.has(o.custodyState) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('refusalNotNow', { custodyState: o.custodyState })}
+        />
+      )}
+      <ErrorAlert lines={errors} />
+      <Form
+        form={form}
+        layout="vertical"
+        aria-label={t('refusalTitle')}
+        initialValues={{ reason: o.custodyState === 'retest_rejected' ? 'seal_broken' : 'no_capacity' }}
+        onFinish={(v: { reason: string; note?: string; commitment?: string }) =>
+          run(form, () =>
+            apiRequest('POST', `${url}/retest-refusal`, {
+              reason: v.reason,
+              note: v.note?.trim() || undefined,
+              commitment: v.commitment?.trim() ?? '',
+            }),
+          )
+        }
+      >
+        <Form.Item name="reason" label={t('refusalReason')}>
+          <Radio.Group
+            options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`refusal_${r}`) }))}
           />
-        )}
-        <Button onClick={() => void verify()} loading={verifying}>
-          {t('verifyAction')}
+        </Form.Item>
+        <Form.Item name="note" label={t('refusalNote')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <CommitmentFields form={form} />
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('refusalSubmit')}
         </Button>
-      </Card>
-    </>
+      </Form>
+    </Card>
+  );
+}
+
+/** The labs that refused the backup so far, each with the draw that had drawn it. */
+function RefusalsCard({ o, t }: { o: Objection; t: ObjT }) {
+  const { dateTime } = useI18n();
+  const box = useScrollableTables();
+  return (
+    <Card title={t('refusals')}>
+      <div ref={box}>
+        <Table
+          size="small"
+          bordered
+          pagination={false}
+          rowKey="recordedAt"
+          dataSource={o.refusals}
+          caption={t('refusals')}
+          columns={[
+            { title: t('refusedLab'), dataIndex: 'labId' },
+            {
+              title: t('refusalReason'),
+              dataIndex: 'reason',
+              render: (v: string) => t(`refusal_${v}` as never),
+            },
+            { title: t('refusalNote'), dataIndex: 'note' },
+            { title: t('custodyState'), dataIndex: 'custodyState' },
+            { title: t('recordedBy'), dataIndex: 'recordedBy' },
+            {
+              title: t('recordedAt'),
+              dataIndex: 'recordedAt',
+              render: (v: string) => dateTime(v),
+            },
+            {
+              title: t('seed'),
+              key: 'seed',
+              render: (_: unknown, r) => <Typography.Text code>{r.drawRecord.seed}</Typography.Text>,
+            },
+          ]}
+        />
+      </div>
+    </Card>
   );
 }

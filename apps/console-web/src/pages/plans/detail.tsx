@@ -1,23 +1,10 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Result,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Button, Card, Descriptions, Form, Input, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ApiError, apiRequest } from '../../api/client';
 import type { components } from '../../api/tasks.schema';
-import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors';
+import { CommitmentFields, DrawPanel, useFormSubmit } from '../../components/DrawPanel';
+import { ErrorAlert, useErrorText } from '../../components/errors';
 import { useI18n } from '../../i18n/i18n';
 import { bpToPercent, RISK_CLASSES, usePlanT, type PlanT } from './labels';
 import { RatioFields, planBody } from './PlanFields';
@@ -103,43 +90,30 @@ export default function PlanDetailPage() {
         </Descriptions>
         {p.state === 'draft' && <RatioEditor plan={p} url={url} t={t} />}
         {p.state === 'draft' && <CommitCard url={url} t={t} />}
-        {p.state === 'committed' && <DrawCard url={url} t={t} />}
-        {DRAWN.has(p.state) && <DrawResult url={url} t={t} />}
+        {(p.state === 'committed' || DRAWN.has(p.state)) && (
+          <DrawPanel
+            stage={p.state === 'committed' ? 'reveal' : 'drawn'}
+            title={t('drawTitle')}
+            seedHelp={t('seedHelp')}
+            reveal={(seed) => apiRequest('POST', `${url}/draw`, { seed })}
+            invalidate={[['plan'], ['plans'], ['draw', url]]}
+            record={<DrawResult url={url} t={t} />}
+            verify={async () => {
+              const v = await apiRequest<Verification>('GET', `${url}/draw/verification`);
+              return { ...v.verdict, recordUrl: v.recordUrl };
+            }}
+            recordUrlLabel={t('recordUrl')}
+          />
+        )}
       </Space>
     </>
   );
 }
 
-/** A request's outcome on a card: save the form, refresh the plan, show refusals by field. */
-function useSubmit(url: string) {
-  const client = useQueryClient();
-  const applyError = useApplyError();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[] | null>(null);
-  const [done, setDone] = useState(false);
-  const run = async (form: ReturnType<typeof Form.useForm>[0], call: () => Promise<unknown>) => {
-    setBusy(true);
-    setErrors(null);
-    setDone(false);
-    try {
-      await call();
-      setDone(true);
-      await client.invalidateQueries({ queryKey: ['plan'] });
-      await client.invalidateQueries({ queryKey: ['plans'] });
-      await client.invalidateQueries({ queryKey: ['draw', url] });
-    } catch (e) {
-      setErrors(applyError(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, errors, done, run };
-}
-
 function RatioEditor({ plan, url, t }: { plan: Plan; url: string; t: PlanT }) {
   const { t: tc } = useI18n();
   const [form] = Form.useForm();
-  const { busy, errors, done, run } = useSubmit(url);
+  const { busy, errors, done, run } = useFormSubmit([['plan'], ['plans']]);
   return (
     <Card title={t('ratios')}>
       <ErrorAlert lines={errors} />
@@ -165,16 +139,9 @@ function RatioEditor({ plan, url, t }: { plan: Plan; url: string; t: PlanT }) {
   );
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 function CommitCard({ url, t }: { url: string; t: PlanT }) {
   const [form] = Form.useForm();
-  const { busy, errors, run } = useSubmit(url);
-  const [seed, setSeed] = useState('');
-  const canHash = typeof crypto !== 'undefined' && !!crypto.subtle;
+  const { busy, errors, run } = useFormSubmit([['plan'], ['plans']]);
   return (
     <Card title={t('commitTitle')}>
       <Typography.Paragraph type="secondary">{t('commitHelp')}</Typography.Paragraph>
@@ -185,55 +152,12 @@ function CommitCard({ url, t }: { url: string; t: PlanT }) {
         onFinish={(v) => run(form, () => apiRequest('POST', `${url}/commit`, v))}
         aria-label={t('commitTitle')}
       >
-        {canHash && (
-          <Form.Item label={t('seedForHash')}>
-            <Space.Compact style={{ width: '100%' }}>
-              <Input.Password
-                value={seed}
-                onChange={(e) => setSeed(e.target.value)}
-                aria-label={t('seedForHash')}
-                autoComplete="off"
-              />
-              <Button
-                disabled={!seed}
-                onClick={async () => form.setFieldsValue({ commitment: await sha256Hex(seed) })}
-              >
-                {t('computeCommitment')}
-              </Button>
-            </Space.Compact>
-          </Form.Item>
-        )}
-        <Form.Item name="commitment" label={t('commitment')} rules={[{ required: true }]}>
-          <Input style={{ fontFamily: 'monospace' }} autoComplete="off" />
-        </Form.Item>
+        <CommitmentFields form={form} required />
         <Form.Item name="witness" label={t('witness')}>
           <Input />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('commitAction')}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
-function DrawCard({ url, t }: { url: string; t: PlanT }) {
-  const [form] = Form.useForm();
-  const { busy, errors, run } = useSubmit(url);
-  return (
-    <Card title={t('drawTitle')}>
-      <ErrorAlert lines={errors} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => run(form, () => apiRequest('POST', `${url}/draw`, v))}
-        aria-label={t('drawTitle')}
-      >
-        <Form.Item name="seed" label={t('seed')} extra={t('seedHelp')} rules={[{ required: true }]}>
-          <Input autoComplete="off" style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
-          {t('drawAction')}
         </Button>
       </Form>
     </Card>
@@ -247,26 +171,11 @@ function DrawResult({ url, t }: { url: string; t: PlanT }) {
     queryKey: ['draw', url],
     queryFn: () => apiRequest<Draw>('GET', `${url}/draw`),
   });
-  const [verifying, setVerifying] = useState(false);
-  const [verification, setVerification] = useState<Verification | null>(null);
-  const [verifyError, setVerifyError] = useState<string[] | null>(null);
   if (draw.isLoading) return <Spin aria-label={tc('common.loading')} />;
   if (!draw.data) return <ErrorAlert lines={[errorText(draw.error)]} />;
   const d = draw.data;
-  const verify = async () => {
-    setVerifying(true);
-    setVerifyError(null);
-    try {
-      setVerification(await apiRequest<Verification>('GET', `${url}/draw/verification`));
-    } catch (e) {
-      setVerifyError([errorText(e)]);
-    } finally {
-      setVerifying(false);
-    }
-  };
   return (
-    <>
-      <Card title={t('drawResult')}>
+    <Card title={t('drawResult')}>
         <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
           <Descriptions.Item label={t('eligibleCount')}>
             {number(d.eligibleCount)}
@@ -298,33 +207,5 @@ function DrawResult({ url, t }: { url: string; t: PlanT }) {
           ]}
         />
       </Card>
-      <Card title={t('verifyTitle')}>
-        <ErrorAlert lines={verifyError} />
-        {verification && (
-          <Alert
-            role="status"
-            style={{ marginBottom: 16 }}
-            type={verification.verdict.verdict === 'MATCH' ? 'success' : 'error'}
-            showIcon
-            title={`${verification.verdict.verdict} · ${t(`verdict_${verification.verdict.verdict}` as never)}`}
-            description={
-              <>
-                {verification.verdict.firstDifference && (
-                  <div>
-                    {t('firstDifference')}：{verification.verdict.firstDifference}
-                  </div>
-                )}
-                <a href={verification.recordUrl} download>
-                  {t('recordUrl')}
-                </a>
-              </>
-            }
-          />
-        )}
-        <Button onClick={() => void verify()} loading={verifying}>
-          {t('verifyAction')}
-        </Button>
-      </Card>
-    </>
   );
 }
