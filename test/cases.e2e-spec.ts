@@ -822,6 +822,16 @@ describe('withdrawal and recall of the failed batch (下架 / 召回)', () => {
       [caseId],
     )) as { addressee: string }[];
     expect(raised.map((r) => r.addressee)).toEqual([distributor.uscc, wholesaler.uscc].sort());
+    // The case shows when each holder with an account was told; the shop without one, never.
+    const told2 = await recall();
+    expect(
+      Object.fromEntries(
+        told2.holders.map((x: { holder: string; notifiedAt: string | null }) => [
+          x.holder,
+          x.notifiedAt !== null,
+        ]),
+      ),
+    ).toEqual({ [sgln(pd, 1)]: true, [sgln(ph, 1)]: true, [shop]: false });
 
     // D confirms by capturing an event of disposition recalled for the batch (M's product).
     const recalledEvent = {

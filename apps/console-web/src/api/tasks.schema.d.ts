@@ -3942,6 +3942,11 @@ export interface components {
             holder: string;
             /** @description the enterprises whose events named it */
             namedBy: string[];
+            /**
+             * Format: date-time
+             * @description when the worker told the holder (one with an account) to withdraw the batch
+             */
+            notifiedAt: string | null;
             /** @description its enterprise, by GS1 prefix */
             uscc: string | null;
         };

@@ -354,6 +354,13 @@ class RecallHolderDto {
   events!: number;
   @ApiProperty({ type: [String], description: 'the enterprises whose events named it' })
   namedBy!: string[];
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the worker told the holder (one with an account) to withdraw the batch',
+  })
+  notifiedAt!: Date | null;
   @ApiProperty({ type: RecallConfirmationDto, nullable: true })
   confirmed!: RecallConfirmationDto | null;
 }

@@ -466,6 +466,15 @@ export class CaseRepository {
     ) as Promise<ApiConfirmation[]>;
   }
 
+  /** When each holder enterprise was told of the case: its `recall_holder` notification. */
+  holderNotices(m: EntityManager, id: string): Promise<{ uscc: string; at: Date }[]> {
+    return m.query(
+      `SELECT addressee AS uscc, created_at AS at FROM notification
+        WHERE kind = 'recall_holder' AND subject = $1 AND audience = 'enterprise'`,
+      [id],
+    ) as Promise<{ uscc: string; at: Date }[]>;
+  }
+
   /** Records a holder's confirmation; false when it had confirmed already. */
   async confirm(
     m: EntityManager,

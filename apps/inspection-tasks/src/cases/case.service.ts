@@ -54,6 +54,8 @@ export interface RecallHolder {
   firstAt: Date;
   events: number;
   namedBy: string[];
+  /** When the holder (with an account) was told to withdraw the batch; null: not (yet). */
+  notifiedAt: Date | null;
   confirmed: {
     method: 'epcis' | 'api';
     at: Date;
@@ -323,11 +325,12 @@ export class CaseService {
         confirmed: 0,
         decision: decision ?? null,
       };
-    const [rows, registrations, byEpcis, byApi] = await Promise.all([
+    const [rows, registrations, byEpcis, byApi, notices] = await Promise.all([
       this.cases.holders(m, batch.lot),
       this.cases.registrations(m),
       this.cases.epcisConfirmations(m, batch.lot),
       this.cases.apiConfirmations(m, id),
+      this.cases.holderNotices(m, id),
     ]);
     const resolved = rows.map((r) => ({ ...r, uscc: holderEnterprise(r.holder, registrations) }));
     const names = await this.cases.enterpriseNames(
@@ -344,6 +347,7 @@ export class CaseService {
         firstAt: r.firstAt,
         events: r.events,
         namedBy: r.namedBy,
+        notifiedAt: (r.uscc && notices.find((n) => n.uscc === r.uscc)?.at) || null,
         confirmed: e
           ? { method: 'epcis', at: e.at, by: null, eventId: e.eventId, note: null }
           : a
