@@ -213,3 +213,24 @@ describe('task and sampling record reasons', () => {
     ]);
   });
 });
+
+describe('follow-up case refusals', () => {
+  it('names the case state, the deadline and the ladder in Chinese', () => {
+    expect(describeCode('ILLEGAL_CASE_STATE', 'zh', { currentState: 'reinspecting' })).toBe(
+      '案件当前状态（reinspecting）不允许此操作',
+    );
+    expect(describeCode('RECTIFICATION_LATE', 'zh', { deadline: '2026-12-01' })).toContain(
+      '2026-12-01',
+    );
+    expect(describeCode('NOT_AT_TOP_OF_LADDER', 'zh', { level: 1 })).toContain('重新责令限期改正');
+  });
+
+  it('translates the re-inspection lab refusals', () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect(describeReason(`lab ${id} is not accredited for category 0101`, 'zh')).toBe(
+      '该检验机构不具备产品类别 0101 的检验资质',
+    );
+    expect(describeReason(`no lab ${id}`, 'zh')).toBe(`没有编号为 ${id} 的检验机构`);
+    expect(describeReason('labId must be a UUID', 'zh')).toBe('请从列表中选择');
+  });
+});

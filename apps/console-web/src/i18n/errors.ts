@@ -225,6 +225,35 @@ export const ERROR_CODES: Record<string, Headline> = {
     zh: '没有可抽取的复检机构（须具备资质且不是原检验机构）',
     en: 'No lab can be drawn for the retest (accredited, not the lab that tested)',
   },
+  RETEST_REFUSAL_NOT_NOW: {
+    zh: '备份样品当前状态（{custodyState}）不能记录复检机构拒绝：须在寄出前，或复检机构拒收之后',
+    en: 'The backup is {custodyState}: a refusal is recorded before it is sent or after the lab rejected it',
+  },
+  ILLEGAL_CASE_STATE: {
+    zh: '案件当前状态（{currentState}）不允许此操作',
+    en: 'The case’s state ({currentState}) does not allow this',
+  },
+  NOT_AT_TOP_OF_LADDER: {
+    zh: '案件尚未升级到“建议吊销营业执照”，不能结案：请重新责令限期改正',
+    en: 'The case has not reached a recommended licence revocation: order the correction again instead of closing',
+  },
+  RECTIFICATION_LATE: {
+    zh: '已超过整改期限（{deadline}），不能再报送整改报告',
+    en: 'The rectification deadline ({deadline}) has passed',
+  },
+  ATTACHMENT_MISSING: {
+    zh: '附件文件不在附件存储中，请联系系统管理员',
+    en: 'The attachment is missing from the attachment store; tell the administrator',
+  },
+  NOT_ADDRESSEE: {
+    zh: '只有被责令改正的被抽样企业才能报送整改报告',
+    en: 'Only the sampled enterprise the order is addressed to reports',
+  },
+  NOT_MANUFACTURER: {
+    zh: '召回决定由抽样单上标称的生产企业作出',
+    en: 'The nominal manufacturer decides the recall',
+  },
+  ALREADY_CONFIRMED: { zh: '已确认过下架', en: 'The withdrawal was confirmed already' },
   STALE_VERSION: {
     zh: '规则已被他人修改（当前第 {currentVersion} 版），请刷新后重新修改',
     en: 'Someone changed the rules meanwhile (now version {currentVersion}); reload and edit again',
@@ -556,6 +585,17 @@ const REASONS: [RegExp, Pair][] = [
   [
     /^(\S+) is not a failed item of the result \(failed: (.*)\)$/,
     { zh: '$1 不是不合格项目（不合格项目：$2）', en: '$1 is not a failed item (failed: $2)' },
+  ],
+  [/must be a UUID$/, { zh: '请从列表中选择', en: 'choose one from the list' }],
+  // Follow-up cases: the re-inspection's lab.
+  [/^no lab (\S+)$/, { zh: '没有编号为 $1 的检验机构', en: 'no lab $1' }],
+  [/^lab (\S+) is not active$/, { zh: '该检验机构未启用', en: 'the lab is not active' }],
+  [
+    /^lab (\S+) is not accredited for category (.+)$/,
+    {
+      zh: '该检验机构不具备产品类别 $2 的检验资质',
+      en: 'the lab is not accredited for category $2',
+    },
   ],
   [/duplicate/i, { zh: '与其他行重复', en: 'duplicate' }],
   // The enterprises' pages: objections and rectification reports.

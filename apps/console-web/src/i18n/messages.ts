@@ -27,6 +27,7 @@ export const zh = {
   // Publications, objections, rates and the admin pages (console-admin).
   'nav.publications': '结果公告',
   'nav.objections': '复检申请',
+  'nav.cases': '不合格后处理',
   'nav.rates': '合格率看板',
   'nav.admin': '规则与设置',
   'nav.calendar': '工作日历',
@@ -111,6 +112,7 @@ export const en: Catalogue<MessageKey> = {
   // Publications, objections, rates and the admin pages (console-admin).
   'nav.publications': 'Published results',
   'nav.objections': 'Objections',
+  'nav.cases': 'Follow-up cases',
   'nav.rates': 'Qualification rates',
   'nav.admin': 'Rules and settings',
   'nav.calendar': 'Working-day calendar',

@@ -216,6 +216,19 @@ export const PAGES: PageDef[] = [
   },
   // End of the enterprises' pages.
   {
+    path: 'cases',
+    console: 'tasks',
+    roles: REGULATORS,
+    nav: { label: 'nav.cases' },
+    load: () => import('./cases'),
+  },
+  {
+    path: 'cases/:id',
+    console: 'tasks',
+    roles: REGULATORS,
+    load: () => import('./cases/detail'),
+  },
+  {
     path: 'rates',
     console: 'tasks',
     roles: REGULATORS,

@@ -218,69 +218,68 @@ function DrawRecordCard({ url, o, t }: { url: string; o: Objection; t: ObjT }) {
   const r = record.data;
   const eligible = new Set(r.eligible);
   return (
-      <Card title={t('recordTitle')}>
-        <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
-          <Descriptions.Item label={t('drawnLab')}>
-            {o.retestLab?.name}（{r.lab}）
-          </Descriptions.Item>
-          <Descriptions.Item label={t('originalLab')}>
-            {o.lab.name}（{r.originalLabId}）
-          </Descriptions.Item>
-          <Descriptions.Item label={t('seed')}>
-            <Typography.Text code>{r.seed}</Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('algorithmVersion')}>{r.algorithmVersion}</Descriptions.Item>
-          <Descriptions.Item label={t('commitment')} span={2}>
-            <Typography.Text code style={{ wordBreak: 'break-all' }}>
-              {r.commitment}
-            </Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('eligibleDigest')} span={2}>
-            <Typography.Text code style={{ wordBreak: 'break-all' }}>
-              {r.eligibleDigest}
-            </Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('key')} span={2}>
-            <Typography.Text code style={{ wordBreak: 'break-all' }}>
-              {r.key}
-            </Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('index')}>{number(r.index)}</Descriptions.Item>
-          <Descriptions.Item label={t('eligible')}>{number(r.eligible.length)}</Descriptions.Item>
-        </Descriptions>
-        <div ref={box}>
-          <Table
-            size="small"
-            bordered
-            pagination={false}
-            rowKey="id"
-            dataSource={r.candidates}
-            caption={t('candidates')}
-            columns={[
-              { title: 'ID', dataIndex: 'id' },
-              {
-                title: t('capacity'),
-                dataIndex: 'capacity',
-                width: 120,
-                render: (v: number) => number(v),
-              },
-              {
-                title: t('eligible'),
-                key: 'eligible',
-                width: 140,
-                render: (_: unknown, c) =>
-                  eligible.has(c.id) ? tc('common.yes') : tc('common.no'),
-              },
-              {
-                title: t('drawnLab'),
-                key: 'drawn',
-                width: 120,
-                render: (_: unknown, c) => (c.id === r.lab ? <Tag color="blue">✓</Tag> : null),
-              },
-            ]}
-          />
-        </div>
-      </Card>
+    <Card title={t('recordTitle')}>
+      <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('drawnLab')}>
+          {o.retestLab?.name}（{r.lab}）
+        </Descriptions.Item>
+        <Descriptions.Item label={t('originalLab')}>
+          {o.lab.name}（{r.originalLabId}）
+        </Descriptions.Item>
+        <Descriptions.Item label={t('seed')}>
+          <Typography.Text code>{r.seed}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('algorithmVersion')}>{r.algorithmVersion}</Descriptions.Item>
+        <Descriptions.Item label={t('commitment')} span={2}>
+          <Typography.Text code style={{ wordBreak: 'break-all' }}>
+            {r.commitment}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('eligibleDigest')} span={2}>
+          <Typography.Text code style={{ wordBreak: 'break-all' }}>
+            {r.eligibleDigest}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('key')} span={2}>
+          <Typography.Text code style={{ wordBreak: 'break-all' }}>
+            {r.key}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('index')}>{number(r.index)}</Descriptions.Item>
+        <Descriptions.Item label={t('eligible')}>{number(r.eligible.length)}</Descriptions.Item>
+      </Descriptions>
+      <div ref={box}>
+        <Table
+          size="small"
+          bordered
+          pagination={false}
+          rowKey="id"
+          dataSource={r.candidates}
+          caption={t('candidates')}
+          columns={[
+            { title: 'ID', dataIndex: 'id' },
+            {
+              title: t('capacity'),
+              dataIndex: 'capacity',
+              width: 120,
+              render: (v: number) => number(v),
+            },
+            {
+              title: t('eligible'),
+              key: 'eligible',
+              width: 140,
+              render: (_: unknown, c) => (eligible.has(c.id) ? tc('common.yes') : tc('common.no')),
+            },
+            {
+              title: t('drawnLab'),
+              key: 'drawn',
+              width: 120,
+              render: (_: unknown, c) => (c.id === r.lab ? <Tag color="blue">✓</Tag> : null),
+            },
+          ]}
+        />
+      </div>
+    </Card>
   );
 }
 
@@ -312,7 +311,9 @@ function RefusalCard({ url, o, t }: { url: string; o: Objection; t: ObjT }) {
         form={form}
         layout="vertical"
         aria-label={t('refusalTitle')}
-        initialValues={{ reason: o.custodyState === 'retest_rejected' ? 'seal_broken' : 'no_capacity' }}
+        initialValues={{
+          reason: o.custodyState === 'retest_rejected' ? 'seal_broken' : 'no_capacity',
+        }}
         onFinish={(v: { reason: string; note?: string; commitment?: string }) =>
           run(form, () =>
             apiRequest('POST', `${url}/retest-refusal`, {
@@ -372,7 +373,9 @@ function RefusalsCard({ o, t }: { o: Objection; t: ObjT }) {
             {
               title: t('seed'),
               key: 'seed',
-              render: (_: unknown, r) => <Typography.Text code>{r.drawRecord.seed}</Typography.Text>,
+              render: (_: unknown, r) => (
+                <Typography.Text code>{r.drawRecord.seed}</Typography.Text>
+              ),
             },
           ]}
         />

@@ -62,7 +62,8 @@ export const useObjT = definePageMessages(
     refusalTitle: '复检机构拒绝接收，重新抽取',
     refusalHelp:
       '抽中的复检机构拒绝承检（如收样时封条破损、样品损坏，或检测能力已满）时，记录拒绝原因，并承诺新种子；公开种子后在其余具备资质的机构中重新抽取（不含原检验机构和已拒绝的机构）。',
-    refusalNotNow: '备份样品当前状态为 {custodyState}：仅在备份样品尚未寄出或被复检机构拒收后才能记录拒绝',
+    refusalNotNow:
+      '备份样品当前状态为 {custodyState}：仅在备份样品尚未寄出或被复检机构拒收后才能记录拒绝',
     refusalReason: '拒绝原因',
     refusal_seal_broken: '封条破损',
     refusal_damaged: '样品损坏',

@@ -1,4 +1,16 @@
-import { Button, Card, Descriptions, Form, Input, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Result,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ApiError, apiRequest } from '../../api/client';
@@ -176,36 +188,34 @@ function DrawResult({ url, t }: { url: string; t: PlanT }) {
   const d = draw.data;
   return (
     <Card title={t('drawResult')}>
-        <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
-          <Descriptions.Item label={t('eligibleCount')}>
-            {number(d.eligibleCount)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('totalQuota')}>{number(d.totalQuota)}</Descriptions.Item>
-          <Descriptions.Item label={t('tasks')}>{number(d.tasks)}</Descriptions.Item>
-          <Descriptions.Item label={t('unassignedTasks')}>
-            {number(d.unassignedTasks)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('exclusions')}>{number(d.exclusions)}</Descriptions.Item>
-          <Descriptions.Item label={t('capApplied')}>
-            {d.capApplied ? tc('common.yes') : tc('common.no')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('algorithmVersion')}>{d.algorithmVersion}</Descriptions.Item>
-          <Descriptions.Item label={t('drawnAt')}>{dateTime(d.drawnAt)}</Descriptions.Item>
-        </Descriptions>
-        <Table
-          size="small"
-          bordered
-          pagination={false}
-          rowKey="name"
-          dataSource={d.strata}
-          columns={[
-            { title: t('stratum'), dataIndex: 'name' },
-            { title: t('size'), dataIndex: 'size', render: (v: number) => number(v) },
-            { title: t('ratio'), dataIndex: 'ratioBp', render: (v: number) => percent(v / 100, 2) },
-            { title: t('quota'), dataIndex: 'quota', render: (v: number) => number(v) },
-            { title: t('allotted'), dataIndex: 'allotted', render: (v: number) => number(v) },
-          ]}
-        />
-      </Card>
+      <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('eligibleCount')}>{number(d.eligibleCount)}</Descriptions.Item>
+        <Descriptions.Item label={t('totalQuota')}>{number(d.totalQuota)}</Descriptions.Item>
+        <Descriptions.Item label={t('tasks')}>{number(d.tasks)}</Descriptions.Item>
+        <Descriptions.Item label={t('unassignedTasks')}>
+          {number(d.unassignedTasks)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('exclusions')}>{number(d.exclusions)}</Descriptions.Item>
+        <Descriptions.Item label={t('capApplied')}>
+          {d.capApplied ? tc('common.yes') : tc('common.no')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('algorithmVersion')}>{d.algorithmVersion}</Descriptions.Item>
+        <Descriptions.Item label={t('drawnAt')}>{dateTime(d.drawnAt)}</Descriptions.Item>
+      </Descriptions>
+      <Table
+        size="small"
+        bordered
+        pagination={false}
+        rowKey="name"
+        dataSource={d.strata}
+        columns={[
+          { title: t('stratum'), dataIndex: 'name' },
+          { title: t('size'), dataIndex: 'size', render: (v: number) => number(v) },
+          { title: t('ratio'), dataIndex: 'ratioBp', render: (v: number) => percent(v / 100, 2) },
+          { title: t('quota'), dataIndex: 'quota', render: (v: number) => number(v) },
+          { title: t('allotted'), dataIndex: 'allotted', render: (v: number) => number(v) },
+        ]}
+      />
+    </Card>
   );
 }
