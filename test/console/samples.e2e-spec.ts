@@ -2,17 +2,10 @@ import type { Page } from 'playwright-core';
 import type { Principal } from '@spotcheck/auth';
 import { completeGtin, completeUscc } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.module';
-import {
-  RUN,
-  apiOf,
-  commitAndDraw,
-  ensureCategory,
-  once,
-  seedOf,
-  usccSource,
-} from '../support/api';
+import { RUN, apiOf, once } from '../support/api';
 import { REGULATOR_HOHHOT } from '../support/app';
 import { ConsoleHarness, startConsole } from '../support/browser';
+import { hohhotDrawnPlan } from '../support/drawn-plan';
 
 /**
  * The sampling record form (USCC and GTIN checked as typed, the API's refusals beside their
@@ -20,9 +13,6 @@ import { ConsoleHarness, startConsole } from '../support/browser';
  */
 let h: ConsoleHarness;
 const api = apiOf(() => h.app);
-const uscc = usccSource('CN', '150102');
-const CAT = `CSM-${RUN}`;
-const STAFF = [1, 2, 3, 4].map((i) => `CSM${RUN}-${i}`);
 const MANUFACTURER = completeUscc(`91150100CN${RUN}001`);
 const GTIN = completeGtin('690123456789');
 /** The same GTIN with its check digit off by one. */
@@ -36,53 +26,23 @@ interface Task {
   inspectors: string[] | null;
 }
 
+const world = hohhotDrawnPlan<Task>(api, {
+  tag: 'CSM',
+  usccMark: 'CN',
+  enterprises: 2,
+  enterpriseName: '控制台抽样测试企业',
+  enterpriseAddress: '呼和浩特市新城区测试路1号',
+  labName: '控制台抽样测试检验所',
+  planTitle: '控制台抽样测试计划',
+  seedName: 'console-samples',
+});
+const drawn = world.drawn;
+
 beforeAll(async () => {
   h = await startConsole(InspectionTasksModule, 'inspection-tasks');
-  await ensureCategory(api, CAT);
-  for (let i = 0; i < 2; i++)
-    await api.created(REGULATOR_HOHHOT, '/api/v1/enterprises', {
-      uscc: uscc(),
-      name: `控制台抽样测试企业${i}`,
-      address: '呼和浩特市新城区测试路1号',
-      regionCode: '150102',
-      size: 'small',
-      categories: [CAT],
-      riskClass: 'D',
-    });
-  for (const staffNo of STAFF)
-    await api.created(REGULATOR_HOHHOT, '/api/v1/inspectors', {
-      staffNo,
-      name: '检查员',
-      regionCode: '150102',
-      categories: [CAT],
-    });
-  await api.created(REGULATOR_HOHHOT, '/api/v1/labs', {
-    name: '控制台抽样测试检验所',
-    uscc: completeUscc(`12150102CN${RUN}001`),
-    cmaNo: `CSM${RUN}`,
-    regionCode: '150102',
-    categories: [CAT],
-    capacity: 100,
-  });
+  await world.setup();
 });
 afterAll(() => h?.close());
-
-const drawn = once(async () => {
-  const plan = await api.created(REGULATOR_HOHHOT, '/api/v1/plans', {
-    code: `CSM-2026-${process.pid}`,
-    title: '控制台抽样测试计划',
-    level: 'prefecture',
-    jurisdiction: '150100',
-    year: 2026,
-    categories: [CAT],
-    stages: ['production'],
-    samplingDeadline: '2099-12-31',
-  });
-  const id = plan.id as string;
-  await commitAndDraw(api, REGULATOR_HOHHOT, id, seedOf('console-samples', 1));
-  const r = await api.get(REGULATOR_HOHHOT, `/api/v1/tasks?planId=${id}&limit=100`);
-  return { id, code: plan.code as string, tasks: (r.json() as { items: Task[] }).items };
-});
 
 const inspectorOf = (t: Task): Principal => ({
   ...REGULATOR_HOHHOT,

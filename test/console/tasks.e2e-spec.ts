@@ -1,17 +1,9 @@
 import type { Principal } from '@spotcheck/auth';
-import { completeUscc } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.module';
-import {
-  RUN,
-  apiOf,
-  commitAndDraw,
-  ensureCategory,
-  once,
-  seedOf,
-  usccSource,
-} from '../support/api';
+import { RUN, apiOf, ensureCategory } from '../support/api';
 import { ADMIN, REGULATOR_HOHHOT } from '../support/app';
 import { ConsoleHarness, startConsole } from '../support/browser';
+import { hohhotDrawnPlan } from '../support/drawn-plan';
 
 /**
  * The tasks pages: the jurisdiction's list with its filters, a task's detail, a reassignment
@@ -19,10 +11,7 @@ import { ConsoleHarness, startConsole } from '../support/browser';
  */
 let h: ConsoleHarness;
 const api = apiOf(() => h.app);
-const uscc = usccSource('CT', '150102');
-const CAT = `CTK-${RUN}`;
 const CAT_OTHER = `CTO-${RUN}`;
-const STAFF = [1, 2, 3, 4].map((i) => `CTK${RUN}-${i}`);
 const UNQUALIFIED = `CTK${RUN}-uq`;
 
 interface Task {
@@ -32,61 +21,31 @@ interface Task {
   state: string;
 }
 
+/** A drawn plan of Hohhot: class D at 100 %, so each of the three enterprises has a task. */
+const world = hohhotDrawnPlan<Task>(api, {
+  tag: 'CTK',
+  usccMark: 'CT',
+  enterprises: 3,
+  enterpriseName: '控制台任务测试企业',
+  enterpriseAddress: '测试地址',
+  labName: '控制台任务测试检验所',
+  planTitle: '控制台任务测试计划',
+  seedName: 'console-tasks',
+});
+const { category: CAT, staff: STAFF, drawn } = world;
+
 beforeAll(async () => {
   h = await startConsole(InspectionTasksModule, 'inspection-tasks');
-  await ensureCategory(api, CAT);
+  await world.setup();
   await ensureCategory(api, CAT_OTHER);
-  for (let i = 0; i < 3; i++)
-    await api.created(REGULATOR_HOHHOT, '/api/v1/enterprises', {
-      uscc: uscc(),
-      name: `控制台任务测试企业${i}`,
-      address: '测试地址',
-      regionCode: '150102',
-      size: 'small',
-      categories: [CAT],
-      riskClass: 'D',
-    });
-  for (const staffNo of STAFF)
-    await api.created(REGULATOR_HOHHOT, '/api/v1/inspectors', {
-      staffNo,
-      name: '检查员',
-      regionCode: '150102',
-      categories: [CAT],
-    });
   await api.created(REGULATOR_HOHHOT, '/api/v1/inspectors', {
     staffNo: UNQUALIFIED,
     name: '其他类别检查员',
     regionCode: '150102',
     categories: [CAT_OTHER],
   });
-  await api.created(REGULATOR_HOHHOT, '/api/v1/labs', {
-    name: '控制台任务测试检验所',
-    uscc: completeUscc(`12150102CT${RUN}001`),
-    cmaNo: `CTK${RUN}`,
-    regionCode: '150102',
-    categories: [CAT],
-    capacity: 100,
-  });
 });
 afterAll(() => h?.close());
-
-/** A drawn plan of Hohhot: class D at 100 %, so each of the three enterprises has a task. */
-const drawn = once(async () => {
-  const plan = await api.created(REGULATOR_HOHHOT, '/api/v1/plans', {
-    code: `CTK-2026-${process.pid}`,
-    title: '控制台任务测试计划',
-    level: 'prefecture',
-    jurisdiction: '150100',
-    year: 2026,
-    categories: [CAT],
-    stages: ['production'],
-    samplingDeadline: '2099-12-31',
-  });
-  const id = plan.id as string;
-  await commitAndDraw(api, REGULATOR_HOHHOT, id, seedOf('console-tasks', 1));
-  const r = await api.get(REGULATOR_HOHHOT, `/api/v1/tasks?planId=${id}&limit=100`);
-  return { id, tasks: (r.json() as { items: Task[] }).items };
-});
 
 const button = (name: string) => new RegExp([...name].join('\\s*'));
 const loaded = (page: import('playwright-core').Page) =>
