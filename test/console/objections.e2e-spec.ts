@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.module';
@@ -23,8 +24,11 @@ let w: ObjectionWorld;
 const tasks = apiOf(() => h.app);
 const labs = apiOf(() => labApp);
 
-/** A failed result of a fresh sample of the world, reported by its lab, objected to. */
-async function objected(): Promise<{ id: string; sampleNo: string }> {
+/**
+ * A failed result of a fresh sample of the world, reported by its lab, objected to; with
+ * `retain`, the lab first moves the sample to testing and keeps the backup (as a retest needs).
+ */
+async function objected(retain = false): Promise<{ id: string; sampleNo: string }> {
   const ds = h.app.get(DataSource);
   const sample = await makeReceivedSample(ds, w);
   const report = await labs.created(w.lab.tester, '/api/v1/lab/reports', {
@@ -43,6 +47,23 @@ async function objected(): Promise<{ id: string; sampleNo: string }> {
     const r = await labs.post(p, `/api/v1/lab/reports/${report.id as string}/${step}`);
     if (r.statusCode !== 200) throw new Error(`${step}: ${r.statusCode} ${r.body}`);
   }
+  if (retain)
+    for (const [kind, minutes] of [
+      ['testing', 30],
+      ['backup_retained', 25],
+    ] as const) {
+      const r = await tasks.post(
+        w.lab.tester,
+        `/api/v1/samples/${encodeURIComponent(sample.sampleNo)}/custody`,
+        {
+          kind,
+          occurredAt: new Date(Date.now() - minutes * 60_000).toISOString(),
+          regionCode: w.jurisdiction,
+          address: '检测中心',
+        },
+      );
+      if (r.statusCode !== 201) throw new Error(`${kind}: ${r.statusCode} ${r.body}`);
+    }
   const [notice] = (await ds.query(
     `SELECT id FROM result_notice WHERE sample_id = $1 ORDER BY created_at DESC LIMIT 1`,
     [sample.id],
@@ -132,3 +153,60 @@ it('rejects an objection only with a reason', async () => {
   expect(after).toMatchObject({ state: 'rejected', decisionReason: '备份样品已超过保质期' });
   expect(h.pageErrors).toEqual([]);
 });
+
+it('records the drawn lab’s refusal with a new commitment and redraws among the remaining labs', async () => {
+  const o = await objected(true);
+  const url = `/api/v1/objections/${o.id}`;
+  const seed = seedOf('console-objections', 2);
+  const commitment = createHash('sha256').update(seed).digest('hex');
+  expect(
+    (await tasks.post(w.regulator, `${url}/decision`, { decision: 'accept', commitment }))
+      .statusCode,
+  ).toBe(200);
+  const drawn = await tasks.post(w.regulator, `${url}/retest-draw`, { seed });
+  expect(drawn.statusCode).toBe(200);
+  const first = drawn.json().retestLab as { id: string; name: string };
+
+  const page = await h.page({ as: w.regulator });
+  await page.goto(h.url(`/console/objections/${o.id}`));
+  await page.getByRole('heading', { name: /已抽取复检机构/ }).waitFor();
+  await page.getByText('复检机构拒绝接收，重新抽取').waitFor();
+  // No commitment: refused beside the field, in Chinese.
+  await page.getByRole('radio', { name: '检测能力已满' }).check();
+  await page.getByLabel('说明', { exact: true }).fill('复检机构告知本月检测能力已满');
+  await page.getByRole('button', { name: button('记录拒绝并承诺新种子') }).click();
+  const help = page.locator('#commitment_help');
+  await help.waitFor();
+  expect(await help.innerText()).toMatch(/承诺值|必填/);
+  await h.screenshot(page, 'objection-refusal-refused');
+  expect(await h.axe(page)).toEqual([]);
+
+  const seed2 = seedOf('console-objections', 3);
+  await page.getByLabel('在本机由种子计算承诺值（种子不会上传）').fill(seed2);
+  await page.getByRole('button', { name: /^计\s*算$/ }).click();
+  await page.getByRole('button', { name: button('记录拒绝并承诺新种子') }).click();
+  await page.getByRole('heading', { name: /已受理/ }).waitFor();
+  const refusals = page.locator('.ant-card').filter({ hasText: '拒绝承检记录' });
+  const refused = refusals.getByRole('row').filter({ hasText: first.id });
+  expect(await refused.innerText()).toContain('检测能力已满');
+  expect(await refused.innerText()).toContain(seed);
+
+  await page.getByLabel('种子', { exact: true }).fill(seed2);
+  await page.getByRole('button', { name: button('公开种子并抽取') }).click();
+  await page.getByRole('heading', { name: /已抽取复检机构/ }).waitFor();
+  const after = (await tasks.get(w.regulator, url)).json();
+  expect(after).toMatchObject({
+    state: 'retest_drawn',
+    commitment: createHash('sha256').update(seed2).digest('hex'),
+    refusals: [{ labId: first.id, reason: 'no_capacity', note: '复检机构告知本月检测能力已满' }],
+  });
+  expect([first.id, w.lab.lab.id]).not.toContain(after.retestLab.id);
+  await page.getByRole('button', { name: button('重新计算验证') }).click();
+  await page.getByRole('status').filter({ hasText: 'MATCH' }).waitFor();
+  await h.screenshot(page, 'objection-redrawn');
+  expect(await h.axe(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await h.screenshot(page, 'objection-redrawn-390');
+  expect(await h.axe(page)).toEqual([]);
+  expect(h.pageErrors).toEqual([]);
+}, 240_000);

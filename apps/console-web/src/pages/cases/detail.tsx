@@ -120,12 +120,13 @@ export default function CaseDetailPage() {
         </Descriptions>
         {me.role === 'admin' && <Alert type="info" showIcon title={t('readOnly')} />}
         <OrderCard c={c} t={t} />
-        {steps.includes('order') && <OrderForm url={url} again={c.order !== null} t={t} />}
         <ReportCard c={c} url={url} t={t} />
         <ReinspectionCard c={c} t={t} />
-        {steps.includes('reinspect') && <ReinspectionForm c={c} url={url} t={t} />}
         <LadderCard c={c} t={t} />
         {c.closing && <ClosingCard c={c} t={t} />}
+        {/* The regulator's next steps, as the state offers them. */}
+        {steps.includes('reinspect') && <ReinspectionForm c={c} url={url} t={t} />}
+        {steps.includes('order') && <OrderForm url={url} again={c.order !== null} t={t} />}
         {steps.includes('close') && <CloseForm url={url} t={t} />}
         <RecallCard c={c} t={t} />
         <StepsCard c={c} t={t} />
