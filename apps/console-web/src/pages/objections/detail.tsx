@@ -60,7 +60,7 @@ export default function ObjectionDetailPage() {
         {o.overdue && <Tag color="red">{t('overdue')}</Tag>}
       </Typography.Title>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Descriptions bordered size="small" column={2}>
+        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('enterprise')}>{o.enterpriseName}</Descriptions.Item>
           <Descriptions.Item label={t('uscc')}>{o.uscc}</Descriptions.Item>
           <Descriptions.Item label={t('product')}>
@@ -75,10 +75,10 @@ export default function ObjectionDetailPage() {
               <Tag key={i}>{i}</Tag>
             ))}
           </Descriptions.Item>
-          <Descriptions.Item label={t('reason')} span={2}>
+          <Descriptions.Item label={t('reason')} span={{ xs: 1, md: 2 }}>
             {o.reason}
           </Descriptions.Item>
-          <Descriptions.Item label={t('contact')} span={2}>
+          <Descriptions.Item label={t('contact')} span={{ xs: 1, md: 2 }}>
             {[contact.name, contact.phone, contact.email, contact.address]
               .filter(Boolean)
               .join(' · ')}
@@ -104,12 +104,12 @@ export default function ObjectionDetailPage() {
             </>
           )}
           {o.decisionReason && (
-            <Descriptions.Item label={t('decisionReason')} span={2}>
+            <Descriptions.Item label={t('decisionReason')} span={{ xs: 1, md: 2 }}>
               {o.decisionReason}
             </Descriptions.Item>
           )}
           {o.commitment && (
-            <Descriptions.Item label={t('commitment')} span={2}>
+            <Descriptions.Item label={t('commitment')} span={{ xs: 1, md: 2 }}>
               <Typography.Text code style={{ wordBreak: 'break-all' }}>
                 {o.commitment}
               </Typography.Text>
@@ -219,7 +219,7 @@ function DrawRecordCard({ url, o, t }: { url: string; o: Objection; t: ObjT }) {
   const eligible = new Set(r.eligible);
   return (
     <Card title={t('recordTitle')}>
-      <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('drawnLab')}>
           {o.retestLab?.name}（{r.lab}）
         </Descriptions.Item>
@@ -230,17 +230,17 @@ function DrawRecordCard({ url, o, t }: { url: string; o: Objection; t: ObjT }) {
           <Typography.Text code>{r.seed}</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('algorithmVersion')}>{r.algorithmVersion}</Descriptions.Item>
-        <Descriptions.Item label={t('commitment')} span={2}>
+        <Descriptions.Item label={t('commitment')} span={{ xs: 1, md: 2 }}>
           <Typography.Text code style={{ wordBreak: 'break-all' }}>
             {r.commitment}
           </Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label={t('eligibleDigest')} span={2}>
+        <Descriptions.Item label={t('eligibleDigest')} span={{ xs: 1, md: 2 }}>
           <Typography.Text code style={{ wordBreak: 'break-all' }}>
             {r.eligibleDigest}
           </Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label={t('key')} span={2}>
+        <Descriptions.Item label={t('key')} span={{ xs: 1, md: 2 }}>
           <Typography.Text code style={{ wordBreak: 'break-all' }}>
             {r.key}
           </Typography.Text>
@@ -355,11 +355,13 @@ function RefusalsCard({ o, t }: { o: Objection; t: ObjT }) {
           rowKey="recordedAt"
           dataSource={o.refusals}
           caption={t('refusals')}
+          scroll={{ x: 1000 }}
           columns={[
-            { title: t('refusedLab'), dataIndex: 'labId' },
+            { title: t('refusedLab'), dataIndex: 'labId', width: 180 },
             {
               title: t('refusalReason'),
               dataIndex: 'reason',
+              width: 120,
               render: (v: string) => t(`refusal_${v}` as never),
             },
             { title: t('refusalNote'), dataIndex: 'note' },
