@@ -220,7 +220,7 @@ describe('follow-up case refusals', () => {
       '案件当前状态（reinspecting）不允许此操作',
     );
     expect(describeCode('RECTIFICATION_LATE', 'zh', { deadline: '2026-12-01' })).toContain(
-      '2026-12-01',
+      '2026年12月1日',
     );
     expect(describeCode('NOT_AT_TOP_OF_LADDER', 'zh', { level: 1 })).toContain('重新责令限期改正');
   });

@@ -229,25 +229,13 @@ export const ERROR_CODES: Record<string, Headline> = {
     zh: '备份样品当前状态（{custodyState}）不能记录复检机构拒绝：须在寄出前，或复检机构拒收之后',
     en: 'The backup is {custodyState}: a refusal is recorded before it is sent or after the lab rejected it',
   },
-  ILLEGAL_CASE_STATE: {
-    zh: '案件当前状态（{currentState}）不允许此操作',
-    en: 'The case’s state ({currentState}) does not allow this',
-  },
   NOT_AT_TOP_OF_LADDER: {
     zh: '案件尚未升级到“建议吊销营业执照”，不能结案：请重新责令限期改正',
     en: 'The case has not reached a recommended licence revocation: order the correction again instead of closing',
   },
-  RECTIFICATION_LATE: {
-    zh: '已超过整改期限（{deadline}），不能再报送整改报告',
-    en: 'The rectification deadline ({deadline}) has passed',
-  },
   ATTACHMENT_MISSING: {
     zh: '附件文件不在附件存储中，请联系系统管理员',
     en: 'The attachment is missing from the attachment store; tell the administrator',
-  },
-  NOT_ADDRESSEE: {
-    zh: '只有被责令改正的被抽样企业才能报送整改报告',
-    en: 'Only the sampled enterprise the order is addressed to reports',
   },
   NOT_MANUFACTURER: {
     zh: '召回决定由抽样单上标称的生产企业作出',
