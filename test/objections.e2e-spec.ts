@@ -210,6 +210,22 @@ describe('objections (异议 / 复检申请)', () => {
     expect(others.json().items.map((i: { id: string }) => i.id)).not.toContain(o.id);
     const mine = await tasks.get(w.enterpriseUser, '/api/v1/objections');
     expect(mine.json().items.map((i: { id: string }) => i.id)).toContain(o.id);
+    // Filtered by notice: exactly this notice's objection, scoped as the list is.
+    const byNotice = (p: Principal, n: string) =>
+      tasks.get(p, `/api/v1/objections?noticeId=${enc(n)}`);
+    const onIt = await byNotice(w.enterpriseUser, noticeId);
+    expect(onIt.statusCode).toBe(200);
+    expect(onIt.json().items.map((i: { id: string }) => i.id)).toEqual([o.id]);
+    expect((await byNotice(w.regulator, noticeId)).json().items).toHaveLength(1);
+    expect((await byNotice(w.otherEnterpriseUser, noticeId)).json().items).toEqual([]);
+    expect((await byNotice(w.outsideRegulator, noticeId)).json().items).toEqual([]);
+    const { noticeId: quiet } = await failed(w);
+    expect((await byNotice(w.enterpriseUser, quiet)).json().items).toEqual([]);
+    for (const bad of ['not-a-uuid', '1', "x' OR 1=1 --"]) {
+      const r400 = await byNotice(w.enterpriseUser, bad);
+      expect(r400.statusCode).toBe(400);
+      expect(r400.json().errors.map((e: { field: string }) => e.field)).toEqual(['noticeId']);
+    }
     // Only a regulator of the plan's jurisdiction decides; an admin does not.
     const reject = { decision: 'reject', reason: '测试' };
     const decide = (p: Principal) => tasks.post(p, `/api/v1/objections/${o.id}/decision`, reject);
@@ -224,6 +240,43 @@ describe('objections (异议 / 复检申请)', () => {
     expect(audit).toEqual({ action: 'file', actor: w.enterpriseUser.sub });
     // The worker holds the failure pending while the objection is open.
     await waitOutcome(sample.id, 'pending', 'objection_pending');
+  });
+
+  it('answers the days left to the objection deadline, counted as its rule counts them', async () => {
+    const cal = await tasksApp.get(WorkCalendarService).calendar();
+    const daysOf = async (noticeId: string) => {
+      const one = (await tasks.get(w.enterpriseUser, `/api/v1/notices/${noticeId}`)).json();
+      const listed = (await tasks.get(w.enterpriseUser, '/api/v1/notices')).json() as {
+        items: { id: string; daysLeft: number | null }[];
+      };
+      expect(listed.items.find((n) => n.id === noticeId)?.daysLeft).toBe(one.daysLeft);
+      return one as { daysLeft: number | null; objectionDeadline: string };
+    };
+    // Manufacturing: 15 calendar days from service.
+    const product = await failed(w);
+    const p = await daysOf(product.noticeId);
+    expect(p.objectionDeadline).toBe(cal.calendarDayDeadline(today(), 15));
+    expect(p.daysLeft).toBe(
+      (Date.parse(p.objectionDeadline) - Date.parse(today())) / 86_400_000,
+    );
+    // Food: 7 working days on the calendar (holidays off, make-up days on).
+    const food = await makeObjectionWorld(ds, 'food');
+    const f = await failed(food);
+    const fn = (await tasks.get(food.enterpriseUser, `/api/v1/notices/${f.noticeId}`)).json();
+    expect(fn.daysLeft).toBe(cal.workingDaysBetween(today(), fn.objectionDeadline as string));
+    expect(fn.daysLeft).toBe(7);
+    const read = await tasks.post(food.enterpriseUser, `/api/v1/notices/${f.noticeId}/read`);
+    expect(read.json().daysLeft).toBe(7);
+    // Past: negative calendar days; on the day itself: 0.
+    const moved = (deadline: string) =>
+      ds.query(
+        `UPDATE result_notice SET served_on = $2, objection_deadline = $3 WHERE id = $1`,
+        [product.noticeId, addCalendarDays(today(), -20), deadline],
+      );
+    await moved(addCalendarDays(today(), -3));
+    expect((await daysOf(product.noticeId)).daysLeft).toBe(-3);
+    await moved(today());
+    expect((await daysOf(product.noticeId)).daysLeft).toBe(0);
   });
 
   it('refuses a late objection with 422 naming the deadline and its rule, writing nothing', async () => {

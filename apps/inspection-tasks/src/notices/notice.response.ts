@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RuleRefDto } from '@spotcheck/common';
-import type { NoticeView } from './notice.repository';
+import type { NoticeAnswer } from './notice.service';
 
 const nullableString = { type: String, nullable: true } as const;
 
@@ -23,7 +23,7 @@ class NoticeLabDto {
 }
 
 /** A result notice (检验结果通知书) with its objection deadline. */
-export class NoticeDto implements NoticeView {
+export class NoticeDto implements NoticeAnswer {
   @ApiProperty({ format: 'uuid' })
   id!: string;
   @ApiProperty()
@@ -60,6 +60,13 @@ export class NoticeDto implements NoticeView {
   objectionDeadlineRule!: RuleRefDto | null;
   @ApiProperty({ description: 'The calendar did not yet cover every day counted' })
   deadlineProvisional!: boolean;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "days from today (Beijing) to objectionDeadline, counted as its rule counts them (working days on the calendar unless the rule's dayKind is calendar); 0 on the day itself; negative (calendar days) once past; null when the calendar cannot count the span",
+  })
+  daysLeft!: number | null;
   @ApiProperty()
   createdAt!: Date;
   @ApiProperty({ type: Date, nullable: true })

@@ -44,6 +44,7 @@ export class NoticeObjectionController {
 export class ObjectionController {
   constructor(private readonly objections: ObjectionService) {}
 
+  /** The newest 500 the caller sees; filters: state, overdue, noticeId (a UUID, else 400). */
   @Access({ regulator: 'own', enterprise: 'own', admin: 'any' })
   @Get()
   @ApiOkResponse({ type: ObjectionListDto })

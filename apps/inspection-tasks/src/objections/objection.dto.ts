@@ -8,6 +8,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
 } from 'class-validator';
@@ -121,6 +122,11 @@ export class ObjectionQuery {
   )
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the objections on this notice' })
+  @IsOptional()
+  @IsUUID('all')
+  noticeId?: string;
 }
 
 class NamedRefDto {

@@ -288,11 +288,15 @@ export class ObjectionRepository {
   }
 
   /** The newest 500 in `scope`, optionally in one state or only those overdue for a decision. */
-  list(scope: Scope, f: { state?: ObjectionState; overdue?: boolean }): Promise<ObjectionView[]> {
+  list(
+    scope: Scope,
+    f: { state?: ObjectionState; overdue?: boolean; noticeId?: string },
+  ): Promise<ObjectionView[]> {
     const params: unknown[] = [];
     const arg = (v: unknown) => `$${params.push(v)}`;
     const where = [scopeSql(scope, SCOPE, arg)];
     if (f.state !== undefined) where.push(`o.state = ${arg(f.state)}`);
+    if (f.noticeId !== undefined) where.push(`o.notice_id = ${arg(f.noticeId)}`);
     if (f.overdue !== undefined)
       where.push(`${f.overdue ? '' : 'NOT '}(o.state = 'filed' AND o.decision_due < ${TODAY})`);
     return this.ds.query(
