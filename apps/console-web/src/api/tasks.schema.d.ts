@@ -3176,6 +3176,8 @@ export interface components {
             amendmentReason: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description days from today (Beijing) to objectionDeadline, counted as its rule counts them (working days on the calendar unless the rule's dayKind is calendar); 0 on the day itself; negative (calendar days) once past; null when the calendar cannot count the span */
+            daysLeft: number | null;
             /** @description The calendar did not yet cover every day counted */
             deadlineProvisional: boolean;
             failedItems: {
@@ -8163,6 +8165,8 @@ export interface operations {
     ObjectionController_list: {
         parameters: {
             query?: {
+                /** @description Only the objections on this notice */
+                noticeId?: string;
                 /** @description still undecided after the decision due date */
                 overdue?: boolean;
                 state?: "filed" | "rejected" | "accepted" | "retest_drawn" | "concluded";

@@ -1,4 +1,5 @@
 import {
+  epcisEventProducts,
   inspectorProblem,
   pairProblem,
   planPairChange,
@@ -6,6 +7,7 @@ import {
   validateGtin,
   validateSamplingRecord,
   validateUscc,
+  validateEpcisDocument,
 } from '@spotcheck/domain';
 import { describeCode, describeReason } from './errors';
 
@@ -67,7 +69,7 @@ describe("the enterprises' refusals", () => {
         'zh',
       ),
     ).toBe(
-      '应为带时区的 RFC 3339 日期时间（如 2024-05-01T09:30:00.000+08:00），实际为 the string "2026-05-06 25:00"',
+      '应为带时区的 RFC 3339 日期时间（如 2024-05-01T09:30:00.000+08:00），实际为 字符串 "2026-05-06 25:00"',
     );
     expect(describeReason('phone must be 5–40 digits, spaces, +, - or brackets', 'zh')).toBe(
       '电话应为 5–40 位数字，可含空格、+、- 和括号',
@@ -232,5 +234,107 @@ describe('follow-up case refusals', () => {
     );
     expect(describeReason(`no lab ${id}`, 'zh')).toBe(`没有编号为 ${id} 的检验机构`);
     expect(describeReason('labId must be a UUID', 'zh')).toBe('请从列表中选择');
+  });
+});
+
+describe('EPCIS capture problems shown to enterprises', () => {
+  const ctx = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
+  const doc = (eventList: unknown[], extra: Record<string, unknown> = {}) => ({
+    '@context': [ctx],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2026-05-06T10:00:00+08:00',
+    epcisBody: { eventList },
+    ...extra,
+  });
+  const event = (e: Record<string, unknown>) => ({
+    type: 'ObjectEvent',
+    eventTime: '2026-05-06T09:00:00+08:00',
+    eventTimeZoneOffset: '+08:00',
+    action: 'OBSERVE',
+    epcList: ['urn:epc:id:sgtin:6901234.000001.1'],
+    ...e,
+  });
+  const reasonsOf = (d: unknown) => {
+    const v = validateEpcisDocument(d);
+    if (v.ok) throw new Error('expected problems');
+    return v.problems.map((p) => p.reason);
+  };
+  /** Nothing of the API's English sentence left in the Chinese. */
+  const english =
+    /\b(?:must|got|is required|the string|the number|not a field|an? (?:array|object))\b/;
+
+  it('translates every problem of common bad documents, values included', () => {
+    const reasons = [
+      ...reasonsOf(null),
+      ...reasonsOf({ type: 'Document' }),
+      ...reasonsOf(doc([], { schemaVersion: 2, extra: 1 })),
+      ...reasonsOf(
+        doc([
+          event({ eventTime: '2026-05-06 25:00' }),
+          event({ action: 'SHIP' }),
+          event({ bizStep: 'verschifft', disposition: 'kaputt' }),
+          event({ eventTimeZoneOffset: '8' }),
+          event({ epcList: 'urn:epc:id:sgtin:6901234.000001.1' }),
+          event({
+            quantityList: [
+              { epcClass: 'urn:epc:class:lgtin:6901234.000001.L1', quantity: 'x', uom: 'kg' },
+            ],
+          }),
+          event({ epcList: ['a b'] }),
+          event({ type: 'ShippingEvent' }),
+          event({ weight: 3 }),
+          event({ action: 'OBSERVE', ilmd: {} }),
+          'event',
+        ]),
+      ),
+    ];
+    expect(reasons.length).toBeGreaterThan(12);
+    for (const r of reasons) {
+      const zh = describeReason(r, 'zh');
+      expect({ r, translated: zh !== r }).toEqual({ r, translated: true });
+      expect({ r, zh, english: english.test(zh) }).toEqual({ r, zh, english: false });
+    }
+    expect(describeReason('must be one of ADD, OBSERVE, DELETE, got the string "SHIP"', 'zh')).toBe(
+      '动作（action）应为 ADD、OBSERVE、DELETE 之一，实际为 字符串 "SHIP"',
+    );
+  });
+
+  it('translates the own-products refusals and the capture conflicts', () => {
+    const problems: { path: string; reason: string }[] = [];
+    epcisEventProducts(
+      event({ epcList: ['urn:epc:id:sgtin:6901234.000001.1', 'urn:epc:id:sgtin:69.0001.1'] }),
+      'epcisBody.eventList[0]',
+      [],
+      problems as never,
+    );
+    epcisEventProducts(
+      event({ epcList: ['urn:epc:id:sscc:6901234.0000000001'] }),
+      'epcisBody.eventList[1]',
+      [],
+      problems as never,
+    );
+    expect(problems.length).toBeGreaterThanOrEqual(3);
+    for (const { reason } of problems) expect(describeReason(reason, 'zh')).not.toBe(reason);
+    expect(
+      describeReason(
+        'urn:epc:id:sgtin:6901234.000001.1 is GTIN 06901234000012, which is not under a GS1 company prefix or GTIN registered to the capturing enterprise',
+        'zh',
+      ),
+    ).toContain('不在本企业登记的厂商识别代码或 GTIN 之下');
+    expect(describeReason('and 40 more problems not listed', 'zh')).toBe('另有 40 处错误未列出');
+    expect(
+      describeReason(
+        'urn:uuid:1 was captured before with other content; an event is stored once and never changed',
+        'zh',
+      ),
+    ).toBe('事件 urn:uuid:1 已采集过且内容不同：事件只保存一次，不能修改');
+  });
+});
+
+describe('recall refusals', () => {
+  it('names who decides a recall and a second confirmation', () => {
+    expect(describeCode('NOT_MANUFACTURER', 'zh')).toBe('召回决定由抽样单上标称的生产企业作出');
+    expect(describeCode('ALREADY_CONFIRMED', 'zh')).toBe('已确认过下架');
   });
 });

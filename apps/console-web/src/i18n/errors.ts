@@ -466,6 +466,228 @@ const REASONS: [RegExp, Pair][] = [
       en: 'a USCC has 18 characters (got $1)',
     },
   ],
+  // EPCIS capture (libs/domain/src/epcis: validate.ts, products.ts; the capture service): the
+  // problems listed by path on the enterprise's EPCIS page. `got …` values are put into Chinese
+  // by `describedValue` below.
+  [
+    /^must be a URI string, got (.+)$/,
+    { zh: '应为 URI 字符串，实际为 $1', en: 'must be a URI string, got $1' },
+  ],
+  [
+    /^must be an absolute URI such as .+, got (.+)$/,
+    {
+      zh: '应为绝对 URI（如 urn:epc:id:sgtin:… 或 https://id.gs1.org/…），须有协议名，不能含空格或非 ASCII 字符（请百分号编码），实际为 $1',
+      en: 'must be an absolute URI (urn:epc:id:sgtin:…, https://id.gs1.org/…), got $1',
+    },
+  ],
+  [/^must be a string, got (.+)$/, { zh: '应为字符串，实际为 $1', en: 'must be text, got $1' }],
+  [/^must be a number, got (.+)$/, { zh: '应为数字，实际为 $1', en: 'must be a number, got $1' }],
+  [
+    /^must be true or false, got (.+)$/,
+    { zh: '应为 true 或 false，实际为 $1', en: 'must be true or false, got $1' },
+  ],
+  [
+    /^must be one of ADD, OBSERVE, DELETE, got (.+)$/,
+    {
+      zh: '动作（action）应为 ADD、OBSERVE、DELETE 之一，实际为 $1',
+      en: 'must be one of ADD, OBSERVE, DELETE, got $1',
+    },
+  ],
+  [
+    /^must be a CBV business step \(such as (.+)\) or a URI of your own vocabulary, got (.+)$/,
+    {
+      zh: '应为 CBV 业务步骤（如 $1）或自定义词汇的 URI，实际为 $2',
+      en: 'must be a CBV business step (such as $1) or a URI of your own, got $2',
+    },
+  ],
+  [
+    /^must be a CBV disposition \(such as (.+)\) or a URI of your own vocabulary, got (.+)$/,
+    {
+      zh: '应为 CBV 处置状态（如 $1）或自定义词汇的 URI，实际为 $2',
+      en: 'must be a CBV disposition (such as $1) or a URI of your own, got $2',
+    },
+  ],
+  [
+    /^must be (a CBV [\w/ ]+) \(such as (.+)\) or a URI of your own vocabulary, got (.+)$/,
+    {
+      zh: '应为 CBV 标准词汇（$1，如 $2）或自定义词汇的 URI，实际为 $3',
+      en: 'must be $1 (such as $2) or a URI of your own, got $3',
+    },
+  ],
+  [
+    /^must be a time zone offset from -14:00 to \+14:00 such as \+08:00, got (.+)$/,
+    {
+      zh: '应为 -14:00 到 +14:00 之间的时区偏移，如 +08:00，实际为 $1',
+      en: 'must be a time zone offset such as +08:00, got $1',
+    },
+  ],
+  [
+    /^must be a UN\/ECE Rec\. 20 unit code .*, got (.+)$/,
+    {
+      zh: '应为 UN/ECE 第 20 号建议书的计量单位代码（2–3 位大写字母或数字，如 KGM），实际为 $1',
+      en: 'must be a UN/ECE Rec. 20 unit code such as KGM, got $1',
+    },
+  ],
+  [
+    /^must be a version such as 2\.0, got (.+)$/,
+    { zh: '应为版本号字符串，如 "2.0"，实际为 $1', en: 'must be a version such as 2.0, got $1' },
+  ],
+  [
+    /^must be an array of (.+), got (.+)$/,
+    { zh: '应为数组（$1），实际为 $2', en: 'must be an array of $1, got $2' },
+  ],
+  [/^must have at least (\d+) items?$/, { zh: '至少应有 $1 项', en: 'at least $1 items' }],
+  [
+    /^repeats item (\d+); the (?:items of this list|contexts) must be distinct$/,
+    { zh: '与第 $1 项（从 0 起数）重复：各项不能相同', en: 'repeats item $1: items must differ' },
+  ],
+  [
+    /^is required in an EPCIS document$/,
+    { zh: '必填（EPCIS 文档的必备字段）', en: 'required in an EPCIS document' },
+  ],
+  [/^is required in an? (\w+Event)$/, { zh: '必填（$1 的必备字段）', en: 'required in $1' }],
+  [/^is required in (.+)$/, { zh: '必填（$1 的必备字段）', en: 'required in $1' }],
+  [
+    /^is required: one of (.+)$/,
+    { zh: '必填，应为以下之一：$1', en: 'required: one of $1' },
+  ],
+  [/^is required: the array of events$/, { zh: '必填：事件数组', en: 'required: the events' }],
+  [
+    /^is required and must be "EPCISDocument"$/,
+    { zh: '必填，应为 "EPCISDocument"', en: 'required: "EPCISDocument"' },
+  ],
+  [
+    /^must be "EPCISDocument" \(capture takes EPCIS documents only\), got (.+)$/,
+    {
+      zh: '应为 "EPCISDocument"（只接收 EPCIS 文档），实际为 $1',
+      en: 'must be "EPCISDocument", got $1',
+    },
+  ],
+  [
+    /^the document must be a JSON object, got (.+)$/,
+    { zh: '文档应为 JSON 对象，实际为 $1', en: 'the document must be a JSON object, got $1' },
+  ],
+  [
+    /^an event must be a JSON object, got (.+)$/,
+    { zh: '事件应为 JSON 对象，实际为 $1', en: 'an event must be a JSON object, got $1' },
+  ],
+  [
+    /^is not a field of an EPCIS document; an extension field is named by a URI/,
+    {
+      zh: '不是 EPCIS 文档的字段；扩展字段须以 URI 命名，通常使用在 @context 中声明的命名空间前缀（如 "example:字段名"）',
+      en: 'is not a field of an EPCIS document; name an extension field by a URI (e.g. "example:name")',
+    },
+  ],
+  [
+    /^is not a field of (?:an? )?(.+?); an extension field is named by a URI/,
+    {
+      zh: '不是 $1 的字段；扩展字段须以 URI 命名，通常使用在 @context 中声明的命名空间前缀（如 "example:字段名"）',
+      en: 'is not a field of $1; name an extension field by a URI (e.g. "example:name")',
+    },
+  ],
+  [
+    /^is not allowed in (.+); its fields are (.+)$/,
+    { zh: '$1 中不允许此字段；可用字段：$2', en: 'not allowed in $1; its fields: $2' },
+  ],
+  [
+    /^capture accepts the event types (.+); got (.+)$/,
+    { zh: '只接收以下事件类型：$1；实际为 $2', en: 'event types taken: $1; got $2' },
+  ],
+  [
+    /^is only allowed with action ADD, the action is (.+)$/,
+    { zh: '只能用于动作为 ADD 的事件，本事件动作为 $1', en: 'only with action ADD, not $1' },
+  ],
+  [
+    /^an ObjectEvent must name what it is about/,
+    {
+      zh: '对象事件须写明所涉对象：epcList（可为空）、非空的 quantityList，或带 readPoint 的非空 sensorElementList',
+      en: 'an ObjectEvent must name what it is about: epcList, quantityList or sensorElementList',
+    },
+  ],
+  [
+    /^an (\w+) with action (\w+) needs a non-empty childEPCs or childQuantityList$/,
+    {
+      zh: '$1（动作为 $2）须有非空的 childEPCs 或 childQuantityList',
+      en: 'an $1 with action $2 needs childEPCs or childQuantityList',
+    },
+  ],
+  [
+    /^a TransactionEvent with action (\w+) needs epcList/,
+    {
+      zh: '交易事件（动作为 $1）须有 epcList（可为空）或非空的 quantityList',
+      en: 'a TransactionEvent with action $1 needs epcList or quantityList',
+    },
+  ],
+  [
+    /^a TransformationEvent needs inputs/,
+    {
+      zh: '转化事件须有输入（inputEPCList 或 inputQuantityList）和输出（outputEPCList 或 outputQuantityList），或带 transformationID 时有其一',
+      en: 'a TransformationEvent needs inputs and outputs, or one of them with a transformationID',
+    },
+  ],
+  [/^must have set or unset$/, { zh: '须有 set 或 unset', en: 'must have set or unset' }],
+  [
+    /^must lie in the years 0001–9999 \(UTC\), got (.+)$/,
+    { zh: '应在公元 0001–9999 年之间（UTC），实际为 $1', en: 'must lie in 0001–9999, got $1' },
+  ],
+  [
+    /^(\S+) is GTIN (\d+), which is not under a GS1 company prefix or GTIN registered to the capturing enterprise$/,
+    {
+      zh: '$1 的 GTIN 为 $2，不在本企业登记的厂商识别代码或 GTIN 之下：只能上报本企业的产品（请先在“厂商识别代码与 GTIN”中登记）',
+      en: '$1 is GTIN $2, not under a prefix or GTIN you registered',
+    },
+  ],
+  [
+    /^names no product: /,
+    {
+      zh: '未指明产品：其 EPC 或 EPC 类别均不含 GTIN（SGTIN、LGTIN 或带 /01/ 的 GS1 数字链接）；只接收本企业产品的事件',
+      en: 'names no product: no EPC or EPC class carries a GTIN',
+    },
+  ],
+  [
+    /^(\S+) was captured before with other content; an event is stored once and never changed$/,
+    {
+      zh: '事件 $1 已采集过且内容不同：事件只保存一次，不能修改',
+      en: '$1 was captured before with other content; events are never changed',
+    },
+  ],
+  [
+    /^(\S+) is also the eventID of event (\d+), whose content differs/,
+    {
+      zh: '$1 也是第 $2 个事件（从 0 起数）的 eventID，但内容不同：一个 eventID 只标识一个事件',
+      en: '$1 is also the eventID of event $2, whose content differs',
+    },
+  ],
+  [
+    /^(\S+) is not a valid (.+?) URN: its company prefix has (\d+) digits?, GS1 company prefixes have 6 to 12$/,
+    {
+      zh: '$1 不是有效的 $2 URN：厂商识别代码为 $3 位，应为 6–12 位',
+      en: '$1 is not a valid $2 URN: a company prefix has 6 to 12 digits, not $3',
+    },
+  ],
+  [
+    /^(\S+) is not a valid (.+?) URN: its company prefix and indicator \+ item reference have (\d+) digits together, they must have 13$/,
+    {
+      zh: '$1 不是有效的 $2 URN：厂商识别代码与指示符加项目代码合计 $3 位，应为 13 位',
+      en: '$1 is not a valid $2 URN: prefix and item reference have $3 digits, not 13',
+    },
+  ],
+  [
+    /^(\S+) is not a valid (.+?) URN: its company prefix and item reference must be digits$/,
+    {
+      zh: '$1 不是有效的 $2 URN：厂商识别代码和项目代码须为数字',
+      en: '$1 is not a valid $2 URN: prefix and item reference are digits',
+    },
+  ],
+  [
+    /^(\S+) is not a valid (.+?) URN: it must look like (.+)$/,
+    { zh: '$1 不是有效的 $2 URN：格式应为 $3', en: '$1 is not a valid $2 URN: like $3' },
+  ],
+  [
+    /^and (\d+) more problems not listed$/,
+    { zh: '另有 $1 处错误未列出', en: 'and $1 more problems not listed' },
+  ],
+  // End of EPCIS capture.
   [/^unknown field$/, { zh: '不认识的字段', en: 'unknown field' }],
   [
     /(?:should not be empty|must not be empty|is required|is missing)$/,
@@ -636,9 +858,26 @@ export function fill(template: string, params: Record<string, unknown> = {}): st
 export function describeReason(reason: string, lang: Lang): string {
   for (const [pattern, pair] of REASONS) {
     const m = pattern.exec(reason);
-    if (m) return pair[lang].replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '');
+    if (m)
+      return pair[lang].replace(/\$(\d)/g, (_, i: string) =>
+        lang === 'zh' ? describedValue(m[Number(i)] ?? '') : (m[Number(i)] ?? ''),
+      );
   }
   return reason;
+}
+
+/**
+ * A value as the API describes it after `got` (libs/domain's EPCIS validation: `the string
+ * "x"`, `the number 2`, `an array`, `an object`, `boolean true`), in Chinese; anything else as
+ * sent.
+ */
+function describedValue(v: string): string {
+  const m = /^(?:the string (.+)|the number (.+)|an array|an object|boolean (true|false))$/.exec(v);
+  if (!m) return v;
+  if (m[1] !== undefined) return `字符串 ${m[1]}`;
+  if (m[2] !== undefined) return `数字 ${m[2]}`;
+  if (m[3] !== undefined) return `布尔值 ${m[3]}`;
+  return v === 'an array' ? '数组' : '对象';
 }
 
 /** The headline of an error answer, from its code. */

@@ -43,12 +43,16 @@ const plusDays = (d: string, n: number) =>
  * days, or working days on the server's working-day calendar (GET /api/v1/calendar: holidays
  * off, make-up days on). Negative: calendar days since it passed.
  */
-export function useDaysLeft(deadline: string | null | undefined, kind: DayKind) {
+export function useDaysLeft(
+  deadline: string | null | undefined,
+  kind: DayKind,
+  fromApi?: number | null,
+) {
   const today = chinaToday();
   const future = !!deadline && deadline > today;
   const calendar = useQuery({
     queryKey: ['calendar', plusDays(today, 1), deadline],
-    enabled: future && kind === 'working',
+    enabled: future && kind === 'working' && (fromApi === undefined || fromApi === null),
     staleTime: 10 * 60_000,
     queryFn: () =>
       ok(
@@ -58,6 +62,9 @@ export function useDaysLeft(deadline: string | null | undefined, kind: DayKind) 
       ),
   });
   if (!deadline) return { left: null, loading: false, provisional: false };
+  // Counted by the API (GET /notices' daysLeft), as the deadline's rule counts them.
+  if (fromApi !== undefined && fromApi !== null)
+    return { left: fromApi, loading: false, provisional: false };
   if (!future)
     return { left: dayNumber(deadline) - dayNumber(today), loading: false, provisional: false };
   if (kind === 'calendar')
@@ -70,17 +77,22 @@ export function useDaysLeft(deadline: string | null | undefined, kind: DayKind) 
   };
 }
 
-/** A deadline with the time left to it, coloured: 3 working days or fewer warn, past is red. */
+/**
+ * A deadline with the time left to it, coloured: 3 working days or fewer warn, past is red.
+ * `left`: the days left as the API counted them, when it answers them (else counted here).
+ */
 export function Countdown({
   deadline,
   kind,
+  left: fromApi,
 }: {
   deadline: string | null | undefined;
   kind: DayKind;
+  left?: number | null;
 }) {
   const t = useT();
   const { date, number } = useI18n();
-  const { left, provisional } = useDaysLeft(deadline, kind);
+  const { left, provisional } = useDaysLeft(deadline, kind, fromApi);
   if (!deadline) return <span>—</span>;
   const label =
     left === null

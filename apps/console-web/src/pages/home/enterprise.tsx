@@ -84,6 +84,7 @@ export default function EnterpriseHome() {
                       <Countdown
                         deadline={n.objectionDeadline}
                         kind={n.objectionDeadlineRule?.dayKind ?? 'working'}
+                        left={n.daysLeft}
                       />
                     </span>
                   )}

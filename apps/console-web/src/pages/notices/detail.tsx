@@ -32,7 +32,7 @@ import {
   useDescriptionsLayout,
 } from '../enterprise-shared/Countdown';
 import { ToneTag } from '../lab-shared/ToneTag';
-import { useObjectionsByNotice } from './objections';
+import { useObjectionOfNotice } from './objections';
 import { useNoticeT, type FailedItem, type Notice, type NoticeT, type Objection } from './labels';
 
 /**
@@ -53,7 +53,7 @@ export default function NoticeDetailPage() {
     queryKey: ['notice', id],
     queryFn: () => ok(api.GET('/api/v1/notices/{id}', { params: { path: { id } } })),
   });
-  const objections = useObjectionsByNotice();
+  const objections = useObjectionOfNotice(id);
   const addressee = !!q.data && me.role === 'enterprise' && q.data.uscc === me.org;
 
   // Opening the notice is its receipt: recorded once, by the enterprise it is addressed to.
@@ -83,7 +83,7 @@ export default function NoticeDetailPage() {
     );
   const n = q.data;
   const failed = n.failedItems as unknown as FailedItem[];
-  const objection = objections.byNotice.get(n.id);
+  const objection = objections.objection;
   const kind = n.objectionDeadlineRule?.dayKind ?? 'working';
   return (
     <>
@@ -126,7 +126,7 @@ export default function NoticeDetailPage() {
           <Descriptions.Item label={t('servedOn')}>{date(n.servedOn)}</Descriptions.Item>
           <Descriptions.Item label={t('objectionDeadline')}>
             {n.verdict === 'fail' && !objection ? (
-              <Countdown deadline={n.objectionDeadline} kind={kind} />
+              <Countdown deadline={n.objectionDeadline} kind={kind} left={n.daysLeft} />
             ) : (
               date(n.objectionDeadline)
             )}

@@ -75,6 +75,7 @@ export default function NoticesPage() {
                   <Countdown
                     deadline={r.objectionDeadline}
                     kind={r.objectionDeadlineRule?.dayKind ?? 'working'}
+                    left={r.daysLeft}
                   />
                 ) : (
                   date(r.objectionDeadline)

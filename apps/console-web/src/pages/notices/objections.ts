@@ -9,3 +9,12 @@ export function useObjectionsByNotice() {
   });
   return { ...q, byNotice: new Map((q.data?.items ?? []).map((o) => [o.noticeId, o])) };
 }
+
+/** The objection on one notice, if any: the list filtered by the API, not the whole list. */
+export function useObjectionOfNotice(noticeId: string) {
+  const q = useQuery({
+    queryKey: ['objections', 'notice', noticeId],
+    queryFn: () => ok(api.GET('/api/v1/objections', { params: { query: { noticeId } } })),
+  });
+  return { ...q, objection: q.data?.items[0] };
+}
