@@ -17,13 +17,15 @@ import { apiOf } from '../support/api';
 import { bootHttp } from '../support/app';
 import { ConsoleHarness, startConsole } from '../support/browser';
 import { epcisDocument, gtinOf, sgln, shippingEvent } from '../support/epcis-documents';
+import type { Principal } from '@spotcheck/auth';
 
 /**
  * The enterprises' pages: an enterprise reads its result notice (the receipt is
  * recorded), is refused a retest of a microbial item beside the items, files an objection on
  * the other and sees it pending; a late objection is refused naming the deadline; it reports
  * the rectification of its case with an attachment, stored by SHA-256; it registers a GS1
- * company prefix and uploads EPCIS documents, a bad one refused with its problems by path.
+ * company prefix and uploads EPCIS documents, a bad one refused with its problems by path; the
+ * manufacturer records its recall decision and a holder of the batch confirms its withdrawal.
  */
 let h: ConsoleHarness;
 let labApp: NestFastifyApplication;
@@ -51,8 +53,11 @@ afterAll(async () => {
 const button = (name: string) => new RegExp([...name].join('\\s*'));
 
 /** A failed result of a fresh sample of the world, issued by its lab: the sample and its notice. */
-async function failedNotice(values: Record<string, string>) {
-  const sample = await makeReceivedSample(ds, w);
+async function failedNotice(
+  values: Record<string, string>,
+  o: Parameters<typeof makeReceivedSample>[2] = {},
+) {
+  const sample = await makeReceivedSample(ds, w, o);
   const report = await labs.created(w.lab.tester, '/api/v1/lab/reports', {
     sampleNo: sample.sampleNo,
     reportNo: unique('JC-'),
@@ -324,6 +329,119 @@ it('registers a GS1 company prefix and uploads EPCIS documents, a bad one refuse
   expect(await page.getByText('shipping', { exact: true }).count()).toBeGreaterThan(0);
   await h.screenshot(page, 'enterprise-epcis-events');
   expect(await h.axe(page)).toEqual([]);
+  expect(h.pageErrors).toEqual([]);
+});
+
+it('records the manufacturer’s recall decision and a holder’s withdrawal confirmation', async () => {
+  // M, the manufacturer named on the sampling record; R, the sampled retailer, which holds the
+  // batch: M's captured shipping event sends it to R's location.
+  const m = w.otherEnterpriseUser;
+  const r = w.enterpriseUser;
+  const fresh = () => `68${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+  const [pm, pr] = [fresh(), fresh()];
+  for (const [p, companyPrefix] of [
+    [m, pm],
+    [r, pr],
+  ] as [Principal, string][]) {
+    const reg = await tasks.post(p, '/api/v1/epcis/gtin-prefixes', { companyPrefix });
+    expect(reg.statusCode).toBe(201);
+  }
+  const item = '002';
+  const lot = unique('RC').slice(0, 20);
+  const ship = shippingEvent({
+    prefix: pm,
+    item,
+    lot,
+    quantity: 10,
+    at: 0,
+    from: sgln(pm, 1),
+    to: sgln(pr, 1),
+  });
+  expect((await tasks.post(m, '/api/v1/epcis/capture', epcisDocument([ship]))).statusCode).toBe(
+    201,
+  );
+  const { sample } = await failedNotice(
+    { X1: '0.8', APC: '10', MOLD: '10' },
+    { gtin: gtinOf(pm, item), batch: lot, manufacturerUscc: m.org },
+  );
+  const [c] = (await ds.query(
+    `INSERT INTO followup_case (sample_id, task_id, jurisdiction, uscc, manufacturer_uscc, final_on)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [sample.id, sample.taskId, w.jurisdiction, r.org, m.org, chinaDate(new Date())],
+  )) as { id: string }[];
+  await ds.query(
+    `INSERT INTO followup_case_step (case_id, seq, event, from_state, to_state, level,
+                                     occurred_on, actor, actor_role, reason)
+     VALUES ($1, 1, 'open', NULL, 'opened', 0, $2, 'system:followup', 'system', '立案后处理')`,
+    [c.id, chinaDate(new Date())],
+  );
+
+  // The manufacturer: the holders and their state, then its decision.
+  const page = await h.page({ as: m });
+  await page.goto(h.url(`/console/corrections/${c.id}`));
+  await page.getByText('下架与召回').waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: '持有企业 1 家，已通知 1 家，已确认下架 0 家' })
+    .waitFor();
+  const holderRow = page.getByRole('row').filter({ hasText: r.org! });
+  expect(await holderRow.innerText()).toContain('未确认');
+  expect(await page.getByRole('button', { name: button('确认已下架') }).count()).toBe(0);
+  // Refused beside the fields before anything is sent.
+  await page.getByRole('button', { name: button('提交召回决定') }).click();
+  await page.locator('#decision_help').waitFor();
+  expect(await page.locator('#decision_help').innerText()).toContain('请选择召回决定');
+  expect(await page.locator('#reason_help').innerText()).toContain('请填写理由及措施');
+  expect(await h.axe(page)).toEqual([]);
+  await page.getByRole('radio', { name: '主动召回' }).check();
+  await page.getByLabel('理由及措施').fill('通知全部经销商下架并召回该批次，退回后销毁');
+  await page.getByRole('button', { name: button('提交召回决定') }).click();
+  await page.getByRole('button', { name: button('重新决定（替代原决定）') }).waitFor();
+  const decided = page.getByLabel('生产企业召回决定', { exact: true });
+  expect(await decided.innerText()).toContain('主动召回');
+  await page.getByText('召回决定', { exact: true }).first().waitFor();
+  await h.screenshot(page, 'enterprise-recall-decided');
+  expect(await h.axe(page)).toEqual([]);
+  const [stored] = (await ds.query(`SELECT recall_decision FROM followup_case WHERE id = $1`, [
+    c.id,
+  ])) as { recall_decision: Record<string, unknown> }[];
+  expect(stored.recall_decision).toMatchObject({
+    decision: 'recall',
+    reason: '通知全部经销商下架并召回该批次，退回后销毁',
+    uscc: m.org,
+  });
+  expect(
+    await ds.query(
+      `SELECT 1 FROM audit_log WHERE entity_type = 'followup_case' AND entity_id = $1 AND action = 'recall_decision'`,
+      [c.id],
+    ),
+  ).toHaveLength(1);
+
+  // The retailer holds the batch: it confirms its withdrawal; it does not decide.
+  const rp = await h.page({ as: r });
+  await rp.goto(h.url(`/console/corrections/${c.id}`));
+  await rp.getByText('下架与召回').waitFor();
+  await rp.getByRole('button', { name: button('确认已下架') }).waitFor();
+  expect(await rp.getByRole('button', { name: button('提交召回决定') }).count()).toBe(0);
+  expect(await rp.getByLabel('生产企业召回决定', { exact: true }).innerText()).toContain(
+    '主动召回',
+  );
+  await rp.getByLabel('说明（可选）').fill('已下架全部库存 10 千克，退回生产企业');
+  await rp.getByRole('button', { name: button('确认已下架') }).click();
+  await rp.getByText('本企业已确认下架。').waitFor();
+  await rp.getByRole('status').filter({ hasText: '已确认下架 1 家' }).waitFor();
+  await rp.getByText('确认下架', { exact: true }).first().waitFor();
+  await h.screenshot(rp, 'enterprise-recall-confirmed');
+  expect(await h.axe(rp)).toEqual([]);
+  const recall = (await tasks.get(w.regulator, `/api/v1/cases/${c.id}`)).json().recall;
+  expect(recall).toMatchObject({ accountHolders: 1, confirmed: 1 });
+  expect(recall.holders[0]).toMatchObject({
+    uscc: r.org,
+    confirmed: { method: 'api', note: '已下架全部库存 10 千克，退回生产企业', by: r.sub },
+  });
+  // A second confirmation is refused (the form is gone; the API says why).
+  const again = await tasks.post(r, `/api/v1/cases/${c.id}/withdrawal`, {});
+  expect(again.json().code).toBe('ALREADY_CONFIRMED');
   expect(h.pageErrors).toEqual([]);
 });
 

@@ -26,6 +26,7 @@ import { Countdown, useDescriptionsLayout } from '../enterprise-shared/Countdown
 import { ToneTag } from '../lab-shared/ToneTag';
 import type { FailedItem } from '../notices/labels';
 import { useCaseT, type CaseDetail, type CaseT } from './labels';
+import { RecallCard } from './recall';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_FILES = 10;
@@ -120,6 +121,7 @@ export default function CorrectionDetailPage() {
         ) : (
           sampled && c.state === 'ordered' && <ReportForm c={c} t={t} />
         )}
+        <RecallCard c={c} t={t} />
         {c.reinspection && (
           <Card title={t('reinspection')}>
             <Descriptions size="small" column={1}>
@@ -143,7 +145,12 @@ export default function CorrectionDetailPage() {
           <Timeline
             items={c.steps.map((s) => ({
               key: s.seq,
-              color: s.event === 'escalate' || s.event === 'reinspection_failed' ? 'red' : 'blue',
+              color:
+                s.event === 'escalate' || s.event === 'reinspection_failed'
+                  ? 'red'
+                  : s.event === 'withdrawal_confirmed'
+                    ? 'green'
+                    : 'blue',
               content: (
                 <div>
                   <strong>{t(`event_${s.event}` as never)}</strong> · {dateTime(s.at)} · {t('by')}{' '}
