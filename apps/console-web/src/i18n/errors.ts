@@ -547,10 +547,7 @@ const REASONS: [RegExp, Pair][] = [
   ],
   [/^is required in an? (\w+Event)$/, { zh: '必填（$1 的必备字段）', en: 'required in $1' }],
   [/^is required in (.+)$/, { zh: '必填（$1 的必备字段）', en: 'required in $1' }],
-  [
-    /^is required: one of (.+)$/,
-    { zh: '必填，应为以下之一：$1', en: 'required: one of $1' },
-  ],
+  [/^is required: one of (.+)$/, { zh: '必填，应为以下之一：$1', en: 'required: one of $1' }],
   [/^is required: the array of events$/, { zh: '必填：事件数组', en: 'required: the events' }],
   [
     /^is required and must be "EPCISDocument"$/,

@@ -53,7 +53,7 @@ export function RecallCard({ c, t }: { c: CaseDetail; t: CaseT }) {
             <Typography.Text strong role="status">
               {t('holdersSummary', {
                 holders: number(r.holders.length),
-                notified: number(r.accountHolders),
+                notified: number(r.holders.filter((h) => h.uscc && h.notifiedAt).length),
                 confirmed: number(r.confirmed),
               })}
             </Typography.Text>
@@ -122,6 +122,11 @@ function HolderTable({ holders, t }: { holders: Holder[]; t: CaseT }) {
             ),
         },
         { title: t('firstAt'), dataIndex: 'firstAt', render: (v: string) => dateTime(v) },
+        {
+          title: t('notifiedAt'),
+          dataIndex: 'notifiedAt',
+          render: (v: string | null, h) => (v ? dateTime(v) : h.uscc ? t('notNotified') : '—'),
+        },
         { title: t('holderEvents'), dataIndex: 'events' },
         {
           title: t('confirmation'),
