@@ -73,6 +73,23 @@ describe('the list verification in the browser', () => {
     expect(r.body).toContain('在本浏览器中校验');
   });
 
+  it('says a version was superseded in the language of the page, under a status column', async () => {
+    const { v1 } = await world();
+    const zh = await h.app.inject({ url: `/publications/${v1}` });
+    expect(zh.body).toContain('<th scope="col">状态</th>');
+    expect(zh.body).toMatch(/已被替代：<a[^>]*>[^<]+<\/a\s*>。原因：样品编号有误/);
+    const en = await h.app.inject({ url: `/publications/${v1}?lang=en` });
+    expect(en.body).toContain('<th scope="col">Status</th>');
+    expect(en.body).toMatch(/Superseded: <a[^>]*>[^<]+<\/a\s*>\. Reason: 样品编号有误/);
+    expect(en.body).toMatch(/Superseded: [^<（]+ \(样品编号有误\)/);
+    expect(en.body).not.toMatch(/(Superseded|Reason)：/);
+    // A result of the superseded version says so in English too, with English punctuation.
+    const entry = await h.app.inject({ url: `/entries/${v1}/failed/1?lang=en` });
+    expect(entry.statusCode).toBe(200);
+    expect(entry.body).toMatch(/has been corrected or withdrawn: <a[^>]*>[^<]+<\/a\s*> \(Correction, \d{4}-\d{2}-\d{2}\)\. Reason: /);
+    expect(entry.body).not.toContain('：');
+  });
+
   it('answers MATCH for every version of a genuine list; axe finds nothing serious', async () => {
     const { v1, v2 } = await world();
     const page = await h.page();

@@ -28,6 +28,8 @@ const zh = {
   },
   otherLang: 'English',
   otherLangName: 'en',
+  /** Punctuation around the data a sentence quotes: full-width in Chinese, ASCII in English. */
+  punct: { colon: '：', comma: '，', stop: '。', open: '（', close: '）' },
   search: {
     title: '抽检结果查询',
     q: '产品、品牌、生产企业或被抽样单位',
@@ -86,6 +88,7 @@ const zh = {
     version: '版本',
     counts: '不合格/合格',
     superseded: '已被替代',
+    status: '状态',
     current: '现行',
     digest: '摘要 (SHA-256)',
     previousDigest: '前一公告摘要',
@@ -142,6 +145,7 @@ const en: Dict = {
   },
   otherLang: '中文',
   otherLangName: 'zh',
+  punct: { colon: ': ', comma: ', ', stop: '. ', open: ' (', close: ')' },
   search: {
     title: 'Search spot-check results',
     q: 'Product, brand, manufacturer or sampled unit',
@@ -200,6 +204,7 @@ const en: Dict = {
     version: 'Version',
     counts: 'Failed/passed',
     superseded: 'Superseded',
+    status: 'Status',
     current: 'Current',
     digest: 'Digest (SHA-256)',
     previousDigest: 'Previous list’s digest',

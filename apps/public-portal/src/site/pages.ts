@@ -240,9 +240,9 @@ export function entryPage(c: PageContext, r: ResultRow): string {
       ${
         sup
           ? html`<p class="notice" role="note">
-              ${t.entry.superseded}：<a href="${siteHref(c, `/publications/${sup.id}`)}"
+              ${t.entry.superseded}${t.punct.colon}<a href="${siteHref(c, `/publications/${sup.id}`)}"
                 >${sup.noticeNo}</a
-              >（${t.pub.kind[sup.kind] ?? sup.kind}，${sup.publishedOn}）。${t.entry.reason}：${sup.reason}
+              >${t.punct.open}${t.pub.kind[sup.kind] ?? sup.kind}${t.punct.comma}${sup.publishedOn}${t.punct.close}${t.punct.stop}${t.entry.reason}${t.punct.colon}${sup.reason}
             </p>`
           : ''
       }
@@ -251,8 +251,8 @@ export function entryPage(c: PageContext, r: ResultRow): string {
         ${field(t.col.productionDate, [r.productionDate, r.batchNo].filter(Boolean).join(' / '))}
         ${field(t.col.manufacturer, r.manufacturerName)}${field(t.col.manufacturerAddress, r.manufacturerAddress)}
         ${field(t.col.sampledUnit, r.sampledUnitName)}${field(t.col.sampledUnitAddress, r.sampledUnitAddress)}
-        ${field(t.col.region, `${r.sampledUnitRegion}（${r.sampledUnitRegionCode}）`)}
-        ${field(t.col.category, `${r.category}（${r.categoryCode}）`)}${field(t.col.sector, sectorLabel(c.lang, r.sector))}
+        ${field(t.col.region, `${r.sampledUnitRegion}${t.punct.open}${r.sampledUnitRegionCode}${t.punct.close}`)}
+        ${field(t.col.category, `${r.category}${t.punct.open}${r.categoryCode}${t.punct.close}`)}${field(t.col.sector, sectorLabel(c.lang, r.sector))}
         ${field(t.col.lab, r.lab)}${field(t.col.taskSource, r.taskSource)}${field(t.col.sampleNo, r.sampleNo)}
         ${field(t.col.publishedOn, r.publishedOn)}
         ${field(t.entry.publication, html`<a href="${siteHref(c, `/publications/${r.publicationId}`)}">${r.noticeNo}</a>`)}
@@ -297,7 +297,7 @@ const versionsTable = (c: PageContext, rows: PublicationRow[], current?: string)
           <th scope="col">${t.col.publishedOn}</th>
           <th scope="col">${t.pub.version}</th>
           <th scope="col">${t.pub.counts}</th>
-          <th scope="col">${t.pub.superseded}</th>
+          <th scope="col">${t.pub.status}</th>
           ${current ? html`<th scope="col">${t.pub.browserVerdict}</th>` : ''}
         </tr>
       </thead>
@@ -315,7 +315,7 @@ const versionsTable = (c: PageContext, rows: PublicationRow[], current?: string)
               </td>
               <td>${p.failedCount} / ${p.passedCount}</td>
               <td>
-                ${p.supersededBy ? html`${t.pub.superseded}：${p.supersededBy.noticeNo}（${p.supersededBy.reason}）` : t.pub.current}
+                ${p.supersededBy ? html`${t.pub.superseded}${t.punct.colon}${p.supersededBy.noticeNo}${t.punct.open}${p.supersededBy.reason}${t.punct.close}` : t.pub.current}
               </td>
               ${current ? html`<td><span data-version-out="${p.id}"></span></td>` : ''}
             </tr>`,
@@ -394,14 +394,14 @@ export function publicationPage(
       ${
         p.supersededBy
           ? html`<p class="notice" role="note">
-              ${t.pub.superseded}：<a href="${siteHref(c, `/publications/${p.supersededBy.id}`)}"
+              ${t.pub.superseded}${t.punct.colon}<a href="${siteHref(c, `/publications/${p.supersededBy.id}`)}"
                 >${p.supersededBy.noticeNo}</a
-              >。${t.entry.reason}：${p.supersededBy.reason}
+              >${t.punct.stop}${t.entry.reason}${t.punct.colon}${p.supersededBy.reason}
             </p>`
           : ''
       }
       <dl class="fields">
-        ${field(t.col.jurisdiction, `${p.jurisdictionName}（${p.jurisdiction}）`)}
+        ${field(t.col.jurisdiction, `${p.jurisdictionName}${t.punct.open}${p.jurisdiction}${t.punct.close}`)}
         ${field(t.col.publishedOn, p.publishedOn)}
         ${field(t.pub.version, `${p.version} · ${t.pub.kind[p.kind] ?? p.kind}${p.reason ? ` — ${p.reason}` : ''}`)}
         ${field(t.pub.counts, `${p.failedCount} / ${p.passedCount}`)}
