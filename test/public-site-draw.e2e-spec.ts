@@ -66,11 +66,22 @@ describe('the draw page', () => {
     expect(r.statusCode).toBe(200);
     expect(r.body).toContain(d.record.commitment);
     expect(r.body).toContain('<script src="/site/draw-verify.js" defer></script>');
+    // The instant as a citizen reads it: Beijing time, not the record's UTC ISO string.
+    const at = new Date(Date.parse(d.record.drawnAt) + 8 * 3600_000).toISOString();
+    expect(r.body).toContain(`${at.slice(0, 10)} ${at.slice(11, 19)}（北京时间）`);
+    expect(r.body).not.toContain(d.record.drawnAt);
+    // Without JavaScript the offline command is explained in the page's language.
+    expect(r.body).toMatch(/<noscript\s*><p>在浏览器中校验需要 JavaScript。[^<]*<code>npm run verify-draw/);
+    const en = await h.app.inject({ url: `/draws/${d.id}?lang=en` });
+    expect(en.body).toContain(`${at.slice(0, 10)} ${at.slice(11, 19)} (Beijing time)`);
     expect(
       (await h.app.inject({ url: '/draws/00000000-0000-4000-8000-000000000000' })).statusCode,
     ).toBe(404);
     const list = await h.app.inject({ url: '/draws?jurisdiction=150000&limit=100' });
     expect(list.statusCode).toBe(200);
+    const listed = new Date(d.drawnAt.getTime() + 8 * 3600_000).toISOString();
+    expect(list.body).toContain(`${listed.slice(0, 10)} ${listed.slice(11, 19)}（北京时间）`);
+    expect(list.body).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
     const js = await h.app.inject({ url: '/site/draw-verify.js' });
     expect(js.headers['content-type']).toContain('javascript');
   });
@@ -84,6 +95,8 @@ describe('the draw page', () => {
     await page.locator('[data-out][data-verdict]').waitFor();
     expect(await out.getAttribute('data-verdict')).toBe('MATCH');
     expect(await out.textContent()).toContain('一致');
+    // The count beside the verdict says what it counts.
+    expect(await page.locator('[data-progress]').textContent()).toMatch(/^已计算的排序值 \d+ \/ \d+$/);
     await h.screenshot(page, 'site-draw-match');
     expect(await h.axe(page)).toEqual([]);
 

@@ -19,6 +19,8 @@ const W = {
     title: '抽取公开',
     plan: '计划',
     drawnAt: '抽取时间',
+    beijing: '（北京时间）',
+    noScript: '在浏览器中校验需要 JavaScript。也可以下载完整记录，用本系统源代码中的命令离线校验：',
     eligible: '名录数',
     tasks: '任务数',
     jurisdiction: '地区代码',
@@ -41,6 +43,7 @@ const W = {
       mismatch: '不一致',
       error: '无法校验',
       tasks: '个任务',
+      keys: '已计算的排序值',
     },
     verdict: { MATCH: '一致', MISMATCH: '不一致' } as Record<string, string>,
   },
@@ -48,6 +51,9 @@ const W = {
     title: 'Published draws',
     plan: 'Plan',
     drawnAt: 'Drawn at',
+    beijing: ' (Beijing time)',
+    noScript:
+      'Verifying in the browser needs JavaScript. You can also download the complete record and verify it offline with the command in Spotcheck’s source code:',
     eligible: 'Eligible',
     tasks: 'Tasks',
     jurisdiction: 'Region code',
@@ -70,10 +76,22 @@ const W = {
       mismatch: 'MISMATCH',
       error: 'Cannot verify',
       tasks: 'tasks',
+      keys: 'rank keys computed',
     },
     verdict: { MATCH: 'MATCH', MISMATCH: 'MISMATCH' } as Record<string, string>,
   },
 };
+
+/**
+ * A draw's instant as people in China read it: the date and time in Beijing (UTC+8, no
+ * daylight saving), to the second, not the record's UTC ISO string.
+ */
+export function beijingTime(lang: 'zh' | 'en', iso: string | undefined): string {
+  const t = iso === undefined ? NaN : Date.parse(iso);
+  if (Number.isNaN(t)) return iso ?? '';
+  const local = new Date(t + 8 * 3600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 19)}${W[lang].beijing}`;
+}
 
 /** `/draws`: the draws of closed plans, newest first. */
 export function drawsPage(
@@ -124,7 +142,7 @@ export function drawsPage(
                           >
                         </td>
                         <td>${d.jurisdiction}</td>
-                        <td>${d.drawnAt}</td>
+                        <td>${beijingTime(c.lang, d.drawnAt)}</td>
                         <td>${d.eligibleCount}</td>
                         <td>${d.tasks}</td>
                       </tr>`,
@@ -176,7 +194,7 @@ export function drawPage(c: PageContext, v: DrawVerificationAnswer): string {
     w.draw,
     html`<h1>${w.draw}</h1>
       <dl class="fields">
-        ${field(w.drawnAt, r.drawnAt)} ${field(w.seed, html`<span class="digest">${r.seed}</span>`)}
+        ${field(w.drawnAt, beijingTime(c.lang, r.drawnAt))} ${field(w.seed, html`<span class="digest">${r.seed}</span>`)}
         ${field(w.commitment, html`<span class="digest">${r.commitment}</span>`)}
         ${field(w.eligible, r.eligibleCount)}
         ${field(w.eligibleDigest, html`<span class="digest">${r.eligibleDigest}</span>`)}
@@ -201,7 +219,7 @@ export function drawPage(c: PageContext, v: DrawVerificationAnswer): string {
         <p><button type="button">${w.button}</button></p>
         <p aria-live="polite"><span data-out class="verdict"></span> <span data-progress></span></p>
         <noscript
-          ><p>JavaScript: <code>npm run verify-draw -- draw.json</code></p></noscript
+          ><p>${w.noScript} <code>npm run verify-draw -- draw.json</code></p></noscript
         >
       </section>`,
     { scripts: ['/site/draw-verify.js'] },

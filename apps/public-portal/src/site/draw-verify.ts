@@ -89,7 +89,7 @@ export const DRAW_VERIFY_JS = String.raw`
       var hashed = await Promise.all(chunk.map(function (e) { return H(seed + ':' + e.uscc); }));
       chunk.forEach(function (e, j) { keys[e.uscc] = hashed[j]; });
       done += chunk.length;
-      progress.textContent = done + ' / ' + eligible.length;
+      progress.textContent = words.keys + ' ' + done + ' / ' + eligible.length;
     }
     var rank = function (a, b) { return cmp(keys[a], keys[b]) || cmp(a, b); };
     var selected = [];
