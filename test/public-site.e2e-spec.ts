@@ -146,6 +146,23 @@ describe('public web site', () => {
     expect(p.body).not.toContain('1 · list');
     expect(p.body).toContain(`/api/v1/public/publications/${list.id as string}/files/list.json`);
     expect(p.body).toMatch(/[0-9a-f]{64}/);
+    // Its results link searches by a field the form does not show: the page says so and
+    // offers the way back to every list's results.
+    const href = /<a href="(\/\?[^"]*noticeNo=[^"]+)">查看本公告的结果<\/a>/.exec(p.body)?.[1];
+    const results = await get(href!.replace(/&amp;/g, '&'));
+    expect(results.statusCode).toBe(200);
+    expect(results.body).toContain(`只显示此公告的结果：<strong>${list.noticeNo as string}</strong>`);
+    const all = /data-notice-filter>[^]*?<a href="([^"]+)">显示所有公告的结果<\/a>/.exec(results.body)?.[1];
+    expect(all).toBe('/?result=all');
+    expect((await get(`/?q=x&lang=en&noticeNo=${encodeURIComponent(list.noticeNo as string)}`)).body)
+      .toContain('Only the results of the list: <strong>'); // prettier-ignore
+    expect((await get('/?q=x')).body).not.toContain('data-notice-filter');
+    // An empty list of lists says that no list matches, not that no result does.
+    const none = await get('/publications?jurisdiction=520000');
+    expect(none.body).toContain('没有符合条件的已公布公告。');
+    expect((await get('/publications?jurisdiction=520000&lang=en')).body).toContain(
+      'No published list matches.',
+    );
   });
 
   it('switches to English by ?lang=en and remembers it in a cookie', async () => {

@@ -35,6 +35,7 @@ dl.fields dd { margin: 0; overflow-wrap: anywhere; }
 .failed { color: var(--bad); font-weight: 600; }
 .passed { color: var(--good); font-weight: 600; }
 .notice { border-left: 4px solid var(--bad); background: #fff5f5; padding: .5rem 1rem; }
+.filter-note { border-left: 4px solid var(--accent); background: #f6f8fa; padding: .5rem 1rem; }
 .verdict { font-size: 1.25rem; font-weight: 700; }
 .pager { margin: 1rem 0; display: flex; gap: 1.5rem; }
 .hint { display: block; color: var(--muted); font-size: .8rem; }

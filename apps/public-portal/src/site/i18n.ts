@@ -45,6 +45,8 @@ const zh = {
     none: '没有符合条件的结果。',
     next: '下一页',
     first: '回到第一页',
+    onlyNotice: '只显示此公告的结果',
+    allNotices: '显示所有公告的结果',
     caption: '查询结果',
   },
   col: {
@@ -82,6 +84,7 @@ const zh = {
   pub: {
     title: '结果公告',
     one: '公告',
+    none: '没有符合条件的已公布公告。',
     jurisdiction: '地区代码',
     filter: '筛选',
     kind: { list: '首次发布', correction: '更正', withdrawal: '撤回' } as Record<string, string>,
@@ -161,6 +164,8 @@ const en: Dict = {
     none: 'No result matches.',
     next: 'Next page',
     first: 'Back to the first page',
+    onlyNotice: 'Only the results of the list',
+    allNotices: 'Show the results of every list',
     caption: 'Results',
   },
   col: {
@@ -198,6 +203,7 @@ const en: Dict = {
   pub: {
     title: 'Published lists',
     one: 'List',
+    none: 'No published list matches.',
     jurisdiction: 'Region code',
     filter: 'Filter',
     kind: { list: 'Original', correction: 'Correction', withdrawal: 'Withdrawal' },

@@ -182,6 +182,14 @@ export function searchPage(
         </tbody>
       </table>`
     : html`<p>${t.search.none}</p>`;
+  // A list's results (its page's link) are searched by notice number, a field the form does
+  // not show: say so, with the way out.
+  const notice = v('noticeNo')
+    ? html`<p class="filter-note" role="note" data-notice-filter>
+        ${t.search.onlyNotice}${t.punct.colon}<strong>${v('noticeNo')}</strong> ·
+        <a href="${siteHref(c, '/', { ...keep, noticeNo: undefined })}">${t.search.allNotices}</a>
+      </p>`
+    : '';
   const pager = html`<p class="pager">
     ${
       page.nextCursor
@@ -195,7 +203,7 @@ export function searchPage(
     c,
     searched && v('q') ? `${v('q')} — ${t.search.title}` : t.search.title,
     html`<h1>${t.search.title}</h1>
-      ${form}${table}${pager}`,
+      ${form}${notice}${table}${pager}`,
   );
 }
 
@@ -365,7 +373,7 @@ export function publicationsPage(
     t.pub.title,
     html`<h1>${t.pub.title}</h1>
       ${form}${
-        page.items.length ? versionsTable(c, page.items) : html`<p>${t.search.none}</p>`
+        page.items.length ? versionsTable(c, page.items) : html`<p>${t.pub.none}</p>`
       }${pager}`,
   );
 }
