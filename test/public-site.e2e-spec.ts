@@ -103,7 +103,12 @@ describe('public web site', () => {
       expect(r.headers['content-type']).toContain('text/html');
       expect(r.headers['cache-control']).toBe('no-store');
       expect(r.body).toContain(`<code>${field}</code>`);
+      // The validators' reasons are English: the page says in Chinese what they are about.
+      expect(r.body).toContain('<p>地址中以下参数的值无效（说明为校验程序的原文），请修改后重试：</p>');
     }
+    expect((await get('/?sector=space&lang=en')).body).toContain(
+      '<p>These parameters of the address are not valid; change them and try again:</p>',
+    );
   });
 
   it('shows an entry, with ETag and 304, and 404 for anything not published', async () => {
@@ -215,6 +220,11 @@ describe('public web site in Chromium', () => {
     // The language stays for the next page (cookie and links).
     await page.getByRole('link', { name: 'Published lists' }).first().click();
     await page.getByRole('heading', { name: 'Published lists' }).waitFor();
+    expect(await h.axe(page)).toEqual([]);
+    // A list's results say which list they are restricted to, readable by everyone.
+    const { list } = await world();
+    await page.goto(h.url(`/?result=all&lang=zh&noticeNo=${encodeURIComponent(list.noticeNo as string)}`));
+    await page.getByRole('link', { name: '显示所有公告的结果' }).waitFor();
     expect(await h.axe(page)).toEqual([]);
     // A phone-sized screen.
     await page.setViewportSize({ width: 375, height: 740 });

@@ -128,6 +128,7 @@ const zh = {
   },
   error: {
     badRequest: '请求参数有误',
+    badRequestText: '地址中以下参数的值无效（说明为校验程序的原文），请修改后重试：',
     notFound: '未找到',
     notFoundText: '没有这个已公布的内容。',
     back: '返回查询',
@@ -247,6 +248,7 @@ const en: Dict = {
   },
   error: {
     badRequest: 'Bad request',
+    badRequestText: 'These parameters of the address are not valid; change them and try again:',
     notFound: 'Not found',
     notFoundText: 'Nothing published has this address.',
     back: 'Back to the search',

@@ -484,7 +484,8 @@ export function errorPage(
     html`<h1>${title}</h1>
       ${
         status === 400
-          ? html`<ul class="errors">
+          ? html`<p>${t.error.badRequestText}</p>
+              <ul class="errors">
               ${errors.map((e) => html`<li><code>${e.field}</code>: ${e.reason}</li>`)}
             </ul>`
           : html`<p>${t.error.notFoundText}</p>`
