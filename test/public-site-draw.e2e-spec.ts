@@ -67,11 +67,13 @@ describe('the draw page', () => {
     expect(r.body).toContain(d.record.commitment);
     expect(r.body).toContain('<script src="/site/draw-verify.js" defer></script>');
     // The instant as a citizen reads it: Beijing time, not the record's UTC ISO string.
-    const at = new Date(Date.parse(d.record.drawnAt) + 8 * 3600_000).toISOString();
+    const at = new Date(Date.parse(d.record.drawnAt!) + 8 * 3600_000).toISOString();
     expect(r.body).toContain(`${at.slice(0, 10)} ${at.slice(11, 19)}（北京时间）`);
-    expect(r.body).not.toContain(d.record.drawnAt);
+    expect(r.body).not.toContain(d.record.drawnAt!);
     // Without JavaScript the offline command is explained in the page's language.
-    expect(r.body).toMatch(/<noscript\s*><p>在浏览器中校验需要 JavaScript。[^<]*<code>npm run verify-draw/);
+    expect(r.body).toMatch(
+      /<noscript\s*><p>在浏览器中校验需要 JavaScript。[^<]*<code>npm run verify-draw/,
+    );
     const en = await h.app.inject({ url: `/draws/${d.id}?lang=en` });
     expect(en.body).toContain(`${at.slice(0, 10)} ${at.slice(11, 19)} (Beijing time)`);
     expect(
@@ -96,7 +98,9 @@ describe('the draw page', () => {
     expect(await out.getAttribute('data-verdict')).toBe('MATCH');
     expect(await out.textContent()).toContain('一致');
     // The count beside the verdict says what it counts.
-    expect(await page.locator('[data-progress]').textContent()).toMatch(/^已计算的排序值 \d+ \/ \d+$/);
+    expect(await page.locator('[data-progress]').textContent()).toMatch(
+      /^已计算的排序值 \d+ \/ \d+$/,
+    );
     await h.screenshot(page, 'site-draw-match');
     expect(await h.axe(page)).toEqual([]);
 

@@ -86,7 +86,9 @@ describe('the list verification in the browser', () => {
     // A result of the superseded version says so in English too, with English punctuation.
     const entry = await h.app.inject({ url: `/entries/${v1}/failed/1?lang=en` });
     expect(entry.statusCode).toBe(200);
-    expect(entry.body).toMatch(/has been corrected or withdrawn: <a[^>]*>[^<]+<\/a\s*> \(Correction, \d{4}-\d{2}-\d{2}\)\. Reason: /);
+    expect(entry.body).toMatch(
+      /has been corrected or withdrawn: <a[^>]*>[^<]+<\/a\s*> \(Correction, \d{4}-\d{2}-\d{2}\)\. Reason: /,
+    );
     expect(entry.body).not.toContain('：');
   });
 

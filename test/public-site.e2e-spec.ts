@@ -104,7 +104,9 @@ describe('public web site', () => {
       expect(r.headers['cache-control']).toBe('no-store');
       expect(r.body).toContain(`<code>${field}</code>`);
       // The validators' reasons are English: the page says in Chinese what they are about.
-      expect(r.body).toContain('<p>地址中以下参数的值无效（说明为校验程序的原文），请修改后重试：</p>');
+      expect(r.body).toContain(
+        '<p>地址中以下参数的值无效（说明为校验程序的原文），请修改后重试：</p>',
+      );
     }
     expect((await get('/?sector=space&lang=en')).body).toContain(
       '<p>These parameters of the address are not valid; change them and try again:</p>',
@@ -156,8 +158,12 @@ describe('public web site', () => {
     const href = /<a href="(\/\?[^"]*noticeNo=[^"]+)">查看本公告的结果<\/a>/.exec(p.body)?.[1];
     const results = await get(href!.replace(/&amp;/g, '&'));
     expect(results.statusCode).toBe(200);
-    expect(results.body).toContain(`只显示此公告的结果：<strong>${list.noticeNo as string}</strong>`);
-    const all = /data-notice-filter>[^]*?<a href="([^"]+)">显示所有公告的结果<\/a>/.exec(results.body)?.[1];
+    expect(results.body).toContain(
+      `只显示此公告的结果：<strong>${list.noticeNo as string}</strong>`,
+    );
+    const all = /data-notice-filter>[^]*?<a href="([^"]+)">显示所有公告的结果<\/a>/.exec(
+      results.body,
+    )?.[1];
     expect(all).toBe('/?result=all');
     expect((await get(`/?q=x&lang=en&noticeNo=${encodeURIComponent(list.noticeNo as string)}`)).body)
       .toContain('Only the results of the list: <strong>'); // prettier-ignore
@@ -223,7 +229,9 @@ describe('public web site in Chromium', () => {
     expect(await h.axe(page)).toEqual([]);
     // A list's results say which list they are restricted to, readable by everyone.
     const { list } = await world();
-    await page.goto(h.url(`/?result=all&lang=zh&noticeNo=${encodeURIComponent(list.noticeNo as string)}`));
+    await page.goto(
+      h.url(`/?result=all&lang=zh&noticeNo=${encodeURIComponent(list.noticeNo as string)}`),
+    );
     await page.getByRole('link', { name: '显示所有公告的结果' }).waitFor();
     expect(await h.axe(page)).toEqual([]);
     // A phone-sized screen.

@@ -194,7 +194,8 @@ export function drawPage(c: PageContext, v: DrawVerificationAnswer): string {
     w.draw,
     html`<h1>${w.draw}</h1>
       <dl class="fields">
-        ${field(w.drawnAt, beijingTime(c.lang, r.drawnAt))} ${field(w.seed, html`<span class="digest">${r.seed}</span>`)}
+        ${field(w.drawnAt, beijingTime(c.lang, r.drawnAt))}
+        ${field(w.seed, html`<span class="digest">${r.seed}</span>`)}
         ${field(w.commitment, html`<span class="digest">${r.commitment}</span>`)}
         ${field(w.eligible, r.eligibleCount)}
         ${field(w.eligibleDigest, html`<span class="digest">${r.eligibleDigest}</span>`)}

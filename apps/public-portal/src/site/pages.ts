@@ -248,7 +248,8 @@ export function entryPage(c: PageContext, r: ResultRow): string {
       ${
         sup
           ? html`<p class="notice" role="note">
-              ${t.entry.superseded}${t.punct.colon}<a href="${siteHref(c, `/publications/${sup.id}`)}"
+              ${t.entry.superseded}${t.punct.colon}<a
+                href="${siteHref(c, `/publications/${sup.id}`)}"
                 >${sup.noticeNo}</a
               >${t.punct.open}${t.pub.kind[sup.kind] ?? sup.kind}${t.punct.comma}${sup.publishedOn}${t.punct.close}${t.punct.stop}${t.entry.reason}${t.punct.colon}${sup.reason}
             </p>`
@@ -402,7 +403,8 @@ export function publicationPage(
       ${
         p.supersededBy
           ? html`<p class="notice" role="note">
-              ${t.pub.superseded}${t.punct.colon}<a href="${siteHref(c, `/publications/${p.supersededBy.id}`)}"
+              ${t.pub.superseded}${t.punct.colon}<a
+                href="${siteHref(c, `/publications/${p.supersededBy.id}`)}"
                 >${p.supersededBy.noticeNo}</a
               >${t.punct.stop}${t.entry.reason}${t.punct.colon}${p.supersededBy.reason}
             </p>`
@@ -486,8 +488,8 @@ export function errorPage(
         status === 400
           ? html`<p>${t.error.badRequestText}</p>
               <ul class="errors">
-              ${errors.map((e) => html`<li><code>${e.field}</code>: ${e.reason}</li>`)}
-            </ul>`
+                ${errors.map((e) => html`<li><code>${e.field}</code>: ${e.reason}</li>`)}
+              </ul>`
           : html`<p>${t.error.notFoundText}</p>`
       }
       <p><a href="${siteHref(c, '/')}">${t.error.back}</a></p>`,
