@@ -34,6 +34,11 @@ const useT = definePageMessages(
     enter: '录入结果',
     open: '查看报告',
     noReport: '未建报告',
+    empty_transit: '没有在途待收的样品。',
+    empty_received: '没有已收样的样品。',
+    empty_overdue: '没有检验超期的样品。',
+    empty_rejected: '没有拒收的样品。',
+    empty_all: '本机构还没有分配到的样品。',
   },
   {
     title: 'Sample inbox',
@@ -55,6 +60,11 @@ const useT = definePageMessages(
     enter: 'Enter results',
     open: 'Open report',
     noReport: 'No report yet',
+    empty_transit: 'No samples on their way.',
+    empty_received: 'No received samples.',
+    empty_overdue: 'No sample is past its test deadline.',
+    empty_rejected: 'No rejected samples.',
+    empty_all: 'No samples assigned to the lab yet.',
   },
 );
 
@@ -166,7 +176,7 @@ export default function LabInboxPage() {
       title: lt('samplingDate'),
       key: 'samplingDate',
       width: 130,
-      render: (s) => date(s.samplingDate),
+      render: (s) => <span style={{ whiteSpace: 'nowrap' }}>{date(s.samplingDate)}</span>,
     },
     {
       title: t('deadline'),
@@ -190,7 +200,9 @@ export default function LabInboxPage() {
       key: 'report',
       width: 170,
       render: (s) =>
-        s.report ? (
+        s.receipt?.outcome === 'rejected' ? (
+          '—'
+        ) : s.report ? (
           <span>
             {s.report.reportNo} v{s.report.version} · {lt(`report_${s.report.state}` as never)}
           </span>
@@ -244,12 +256,22 @@ export default function LabInboxPage() {
       <Typography.Title level={2} style={{ marginTop: 0 }}>
         {t('title')}
       </Typography.Title>
-      <Space style={{ marginBottom: 16 }} wrap>
+      {/* A flex row, not a Space: the views scroll within a phone's width, not the page. */}
+      <div
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          gap: 8,
+          marginBottom: 16,
+        }}
+      >
         <Segmented<View>
           value={view}
           onChange={setView}
           options={VIEWS.map((v) => ({ value: v, label: t(`view_${v}`) }))}
           aria-label={t('title')}
+          style={{ maxWidth: '100%', overflowX: 'auto' }}
         />
         <span role="status">
           {list.loading
@@ -258,7 +280,7 @@ export default function LabInboxPage() {
               ? tc('list.count', { count: number(rows.length) })
               : tc('list.countAll', { count: number(rows.length) })}
         </span>
-      </Space>
+      </div>
       {done && (
         <Alert type="success" showIcon role="status" title={done} style={{ marginBottom: 16 }} />
       )}
@@ -269,7 +291,7 @@ export default function LabInboxPage() {
         rows={rows}
         loading={list.loading}
         caption={t('title')}
-        empty={list.loading ? tc('common.loading') : tc('list.empty')}
+        empty={list.loading ? tc('common.loading') : t(`empty_${view}`)}
       />
       {list.hasMore && (
         <Button style={{ marginTop: 12 }} onClick={list.loadMore} loading={list.loadingMore}>

@@ -22,7 +22,10 @@ export function SimpleTable<T>(props: {
 }) {
   return (
     <div className="simple-table-box" aria-busy={props.loading || undefined}>
-      <table className="simple-table">
+      {/* Empty, it takes the box's width: at 1000 px its message sat centred off a phone's screen. */}
+      <table
+        className={props.rows.length === 0 ? 'simple-table simple-table-none' : 'simple-table'}
+      >
         {props.caption && <caption className="simple-table-caption">{props.caption}</caption>}
         <thead>
           <tr>
