@@ -46,6 +46,8 @@ const useT = definePageMessages(
     testDue: '检验期限',
     noReport: '该样品尚未建立检验报告。',
     notReceived: '样品尚未收样，不能建立报告。',
+    rejectedAt: '已拒收（{reason}）· {at}',
+    rejectedNoReport: '本机构已拒收该样品（{reason}），不建立检验报告。',
     reportNo: '报告编号',
     create: '建立报告',
     testerOnly: '由检验员建立报告。',
@@ -86,6 +88,8 @@ const useT = definePageMessages(
     viewing: '正在查看',
     myRoles: '我的岗位：{roles}',
     noActions: '此报告当前没有您可办理的步骤（双人复核：不能审核或签发自己检验的报告）。',
+    noActions_draft: '报告草稿由检验员填写并提交审核，当前没有您可办理的步骤。',
+    noActions_issued: '报告已签发；修订由检验员或授权签字人办理。',
     retestReport: '复检报告：结论为最终结论',
     failedItems: '不合格项目',
   },
@@ -96,6 +100,8 @@ const useT = definePageMessages(
     testDue: 'Test due',
     noReport: 'This sample has no report yet.',
     notReceived: 'The sample has not been received; no report yet.',
+    rejectedAt: 'Rejected ({reason}) · {at}',
+    rejectedNoReport: 'The lab rejected this sample ({reason}); it gets no report.',
     reportNo: 'Report no.',
     create: 'Create the report',
     testerOnly: 'A tester creates the report.',
@@ -137,6 +143,8 @@ const useT = definePageMessages(
     myRoles: 'My roles: {roles}',
     noActions:
       'Nothing here is yours to do now (four eyes: nobody reviews or signs their own results).',
+    noActions_draft: 'A tester fills in and submits this draft; nothing here is yours to do now.',
+    noActions_issued: 'Issued; a tester or an authorised signatory amends it.',
     retestReport: 'Retest report: its conclusion is final',
     failedItems: 'Failed items',
   },
@@ -150,7 +158,7 @@ export default function LabReportPage() {
   const { sampleNo = '' } = useParams();
   const t = useT();
   const lt = useLabT();
-  const { dateTime } = useI18n();
+  const { dateTime, lang } = useI18n();
   const errorText = useErrorText();
   const { me } = useSession();
   const sample = useQuery({
@@ -193,12 +201,19 @@ export default function LabReportPage() {
   if (!sample.data)
     return (
       <>
+        <Typography.Title level={2} style={{ marginTop: 0 }}>
+          {t('title', { sampleNo })}
+        </Typography.Title>
         <ErrorAlert lines={[errorText(sample.error)]} />
         <Link to="/">{t('back')}</Link>
       </>
     );
   const s = sample.data;
   const retest = s.retest || !!report.data?.objectionId;
+  const rejectedReason =
+    s.receipt?.outcome === 'rejected' && s.receipt.reason
+      ? lt(`reason_${s.receipt.reason}`)
+      : lt('custody_rejected');
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
@@ -213,14 +228,18 @@ export default function LabReportPage() {
           </Descriptions.Item>
           <Descriptions.Item label={lt('category')}>{s.category.name}</Descriptions.Item>
           <Descriptions.Item label={t('received')}>
-            {s.receipt ? dateTime(s.receipt.at) : lt(`custody_${s.custodyState}`)}
+            {s.receipt?.outcome === 'rejected'
+              ? t('rejectedAt', { reason: rejectedReason, at: dateTime(s.receipt.at) })
+              : s.receipt
+                ? dateTime(s.receipt.at)
+                : lt(`custody_${s.custodyState}`)}
           </Descriptions.Item>
           <Descriptions.Item label={t('testDue')}>
             <DaysLeft s={s} lt={lt} />
           </Descriptions.Item>
           {me?.role === 'lab' && (
             <Descriptions.Item label={t('myRoles', { roles: '' }).replace(/[：:]\s*$/, '')}>
-              {roles.map((r) => lt(`role_${r}`)).join('、') || '—'}
+              {roles.map((r) => lt(`role_${r}`)).join(lang === 'zh' ? '、' : ', ') || '—'}
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -229,6 +248,11 @@ export default function LabReportPage() {
           <NewReport
             sampleNo={sampleNo}
             received={s.received}
+            rejected={
+              s.receipt?.outcome === 'rejected'
+                ? t('rejectedNoReport', { reason: rejectedReason })
+                : null
+            }
             tester={roles.includes('tester')}
             t={t}
           />
@@ -256,12 +280,20 @@ export default function LabReportPage() {
   );
 }
 
-function NewReport(props: { sampleNo: string; received: boolean; tester: boolean; t: T }) {
+function NewReport(props: {
+  sampleNo: string;
+  received: boolean;
+  /** Why there is no report: the lab rejected the sample. */
+  rejected: string | null;
+  tester: boolean;
+  t: T;
+}) {
   const { t } = props;
   const client = useQueryClient();
   const errorText = useErrorText();
   const [error, setError] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
+  if (props.rejected) return <Alert type="warning" showIcon title={props.rejected} />;
   if (!props.received) return <Alert type="warning" showIcon title={t('notReceived')} />;
   if (!props.tester)
     return <Alert type="info" showIcon title={`${t('noReport')} ${t('testerOnly')}`} />;
@@ -568,7 +600,13 @@ function ReportPanel(props: {
       </Space>
       {dirty && events.length > 0 && <Typography.Text>{t('unsaved')}</Typography.Text>}
       {props.latest && !editable && events.length === 0 && !mayAmend && (
-        <Typography.Text>{t('noActions')}</Typography.Text>
+        <Typography.Text>
+          {report.state === 'draft'
+            ? t('noActions_draft')
+            : report.state === 'issued'
+              ? t('noActions_issued')
+              : t('noActions')}
+        </Typography.Text>
       )}
     </Space>
   );
@@ -586,6 +624,8 @@ function History(props: {
   return (
     <section aria-label={t('history')}>
       <Table<ReportVersion>
+        // On a phone the table scrolls sideways instead of breaking every cell into a column.
+        scroll={{ x: 900 }}
         rowKey="id"
         size="small"
         pagination={false}
