@@ -44,7 +44,7 @@ const FOR_ROLE: Record<string, Queue> = {
 export default function LabReviewPage() {
   const t = useT();
   const lt = useLabT();
-  const { t: tc, number } = useI18n();
+  const { t: tc, number, lang } = useI18n();
   const errorText = useErrorText();
   const { me } = useSession();
   const staff = useQuery({
@@ -85,7 +85,10 @@ export default function LabReviewPage() {
           aria-label={t('title')}
           options={queues.map((q) => ({
             value: q,
-            label: `${lt(`report_${q}`)}（${number(countOf(q))}）`,
+            label:
+              lang === 'zh'
+                ? `${lt(`report_${q}`)}（${number(countOf(q))}）`
+                : `${lt(`report_${q}`)} (${number(countOf(q))})`,
           }))}
         />
         <span role="status">
@@ -96,6 +99,8 @@ export default function LabReviewPage() {
         {list.hasMore && <a onClick={list.loadMore}>{tc('action.loadMore')}</a>}
       </Space>
       <Table<LabSample>
+        // On a phone the table scrolls sideways instead of breaking every cell into a column.
+        scroll={{ x: 900 }}
         rowKey="sampleNo"
         size="middle"
         pagination={false}

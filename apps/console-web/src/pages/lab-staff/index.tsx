@@ -121,6 +121,8 @@ export default function LabStaffPage() {
       </Space>
       <ErrorAlert lines={list.error ? [errorText(list.error)] : null} />
       <Table<StaffMember>
+        // On a phone the table scrolls sideways instead of breaking every cell into a column.
+        scroll={{ x: 800 }}
         rowKey="sub"
         size="middle"
         pagination={false}
