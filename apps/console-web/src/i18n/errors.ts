@@ -842,6 +842,30 @@ const REASONS: [RegExp, Pair][] = [
     /needs a measured value or a not-tested reason$/,
     { zh: '请填写检测结果或未检原因', en: 'needs a result or a not-tested reason' },
   ],
+  // A bulk upload's rows (lab-results' batch.ts, report-batch.service.ts, report-file.ts).
+  [
+    /^sample (.+) is already reports\[\d+\]$/,
+    { zh: '样品 $1 在文件中重复出现', en: 'sample $1 appears twice in the file' },
+  ],
+  [
+    /^report number (.+) is already reports\[\d+\]$/,
+    {
+      zh: '报告编号 $1 在文件中已用于另一样品',
+      en: 'report number $1 is used for another sample in the file',
+    },
+  ],
+  [
+    /^item (.+) is already items\[\d+\]$/,
+    { zh: '检验项目 $1 在同一报告中重复出现', en: 'item $1 appears twice in the report' },
+  ],
+  [
+    /^sample (.+) is not one of this lab's samples$/,
+    { zh: '样品 $1 不是分配给本机构的样品', en: "sample $1 is not one of this lab's samples" },
+  ],
+  [
+    /^report number (.+) is already used in this lab$/,
+    { zh: '报告编号 $1 已被本机构使用', en: 'report number $1 is already used in this lab' },
+  ],
   // End of lab results.
 ];
 
