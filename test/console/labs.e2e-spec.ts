@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { consoleDir } from '@spotcheck/common';
 import type { Principal } from '@spotcheck/auth';
 import { commitmentOf, completeUscc } from '@spotcheck/domain';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../../apps/lab-results/src/app.module';
 import { RUN, apiOf, commitAndDraw, seedOf, usccSource } from '../support/api';
@@ -190,6 +190,20 @@ jest.setTimeout(180_000);
 /** A button by its label: antd spaces two-character labels (收样 → 收 样). */
 const button = (name: string) => new RegExp(`^\\s*${[...name].join('\\s*')}\\s*$`);
 const row = (page: Page, sampleNo: string) => page.getByRole('row').filter({ hasText: sampleNo });
+/** How many lines an element's text takes (its text's boxes, grouped by their tops). */
+const lines = (l: Locator) =>
+  l.evaluate((el) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const range = (globalThis as any).document.createRange();
+    range.selectNodeContents(el);
+    const tops = [...range.getClientRects()]
+      .filter((r: { width: number }) => r.width > 0)
+      .map((r: { top: number }) => r.top)
+      .sort((a: number, b: number) => a - b);
+    return tops.filter((t: number, i: number) => i === 0 || t - tops[i - 1] > 8).length;
+  });
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
 
 describe('sample inbox', () => {
   it('lists samples on their way with their working days left; receives and rejects in two clicks', async () => {
@@ -221,6 +235,15 @@ describe('sample inbox', () => {
       .filter({ hasText: `已拒收 ${S.reject}：封条破损` })
       .waitFor();
 
+    // Nothing left on its way: the view says so in words, and on a phone the words are on the
+    // screen (the empty table was 1000 px wide, its message centred out of sight).
+    const none = page.getByText('没有在途待收的样品。');
+    await none.waitFor();
+    await page.setViewportSize(PHONE);
+    const box = (await none.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    await page.setViewportSize(DESKTOP);
+
     const received = await json(labApi.get(TESTER(), `/api/v1/lab/samples/${S.receive}`));
     expect(received).toMatchObject({ received: true, receipt: { recordedBy: 't1' } });
     expect(received.workingDaysLeft).toBeGreaterThanOrEqual(19);
@@ -234,6 +257,29 @@ describe('sample inbox', () => {
       .waitFor();
     await h.screenshot(page, 'labs-inbox-received');
     expect(await h.axe(page)).toEqual([]);
+    // On a phone the table scrolls; a date keeps to one line.
+    await page.setViewportSize(PHONE);
+    expect(await lines(row(page, S.receive).locator('td').nth(2))).toBe(1);
+    await page.setViewportSize(DESKTOP);
+    // A rejected sample gets no report: not "no report yet".
+    await page.locator('.ant-segmented-item', { hasText: '已拒收' }).click();
+    await row(page, S.reject).getByText('封条破损').waitFor();
+    expect(await row(page, S.reject).innerText()).not.toContain('未建报告');
+  });
+
+  it('says on a rejected sample’s page that it was rejected, and names a sample it cannot find', async () => {
+    const page = await h.page({ as: TESTER() });
+    await page.goto(h.url(`/console/reports/${S.reject}`));
+    await page
+      .getByRole('alert')
+      .filter({ hasText: '本机构已拒收该样品（封条破损），不建立检验报告。' })
+      .waitFor();
+    await page.getByText(/^已拒收（封条破损）· /).waitFor();
+    expect(await page.getByText('样品尚未收样').count()).toBe(0);
+    expect(await h.axe(page)).toEqual([]);
+    await page.goto(h.url(`/console/reports/NOPE-${RUN}`));
+    await page.getByRole('heading', { name: `检验报告 NOPE-${RUN}` }).waitFor();
+    await page.getByText('记录不存在').waitFor();
   });
 });
 
@@ -346,6 +392,18 @@ describe('bulk upload', () => {
     const none = await json(labApi.get(TESTER(), `/api/v1/lab/reports?sampleNo=${S.upload}`));
     expect(none.versions).toEqual([]);
 
+    // A report number used twice in the file: the reason in Chinese, not the server's English.
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'results.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `样品编号,报告编号,检验项目代码,检测结果\r\n${S.upload},JC-${RUN}-UP,I01,0.2\r\nNOPE-${RUN},JC-${RUN}-UP,I01,0.1\r\n`,
+        'utf8',
+      ),
+    });
+    await table.getByText(`报告编号 JC-${RUN}-UP 在文件中已用于另一样品`).waitFor();
+    expect(await table.innerText()).not.toContain('is already');
+
     await page
       .locator('input[type=file]')
       .setInputFiles({ name: 'results.csv', mimeType: 'text/csv', buffer: csv() });
@@ -390,6 +448,10 @@ describe('review and issue by role', () => {
     await queued.waitFor();
     await h.screenshot(page, 'labs-review-queue');
     expect(await h.axe(page)).toEqual([]);
+    // On a phone the queue scrolls sideways; a sample number is not broken over four lines.
+    await page.setViewportSize(PHONE);
+    expect(await lines(queued.locator('td').first())).toBe(1);
+    await page.setViewportSize(DESKTOP);
     await queued.getByRole('link', { name: '办理' }).click();
     await page.getByRole('heading', { name: `检验报告 ${S.review}` }).waitFor();
     await page.getByRole('button', { name: button('审核通过') }).waitFor();
@@ -407,6 +469,10 @@ describe('review and issue by role', () => {
     await page.getByRole('heading', { name: /待签发/ }).waitFor();
     await page.getByRole('button', { name: button('退回修改') }).waitFor();
     expect(await page.getByRole('button', { name: button('批准签发') }).count()).toBe(0);
+    // A draft is the tester's: it says so, not that four eyes forbid the reviewer.
+    await page.goto(h.url(`/console/reports/${S.upload}`));
+    await page.getByText('报告草稿由检验员填写并提交审核，当前没有您可办理的步骤。').waitFor();
+    expect(await page.getByText(/双人复核/).count()).toBe(0);
   });
 
   it('a signatory issues the reviewed report, then amends it with a reason beside the history', async () => {
@@ -431,6 +497,40 @@ describe('review and issue by role', () => {
     await page.getByRole('table', { name: /第 2 版/ }).waitFor();
     await h.screenshot(page, 'labs-review-amended');
     expect(await h.axe(page)).toEqual([]);
+    await page.setViewportSize(PHONE);
+    expect(await lines(history.locator('tr.ant-table-row').first().locator('td').nth(1))).toBe(1);
+  });
+
+  it('speaks English to a person with two roles: their roles and queues in English punctuation', async () => {
+    const both = lab('both', '钱双岗');
+    await json(
+      labApi.req(ADMIN, 'PUT', `/api/v1/labs/${labId}/staff/both`, {
+        name: '钱双岗',
+        roles: ['tester', 'reviewer'],
+      }),
+    );
+    const page = await h.page({ as: both, lang: 'en' });
+    // On a phone the inbox's views fit the screen: the page itself does not scroll sideways.
+    await page.setViewportSize(PHONE);
+    await page.goto(h.url('/console/'));
+    await page.getByRole('heading', { name: 'Sample inbox' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'All' }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await page.setViewportSize(DESKTOP);
+    await page.goto(h.url('/console/review'));
+    await page.getByRole('heading', { name: 'Review and issue' }).waitFor();
+    const queues = await page.locator('.ant-segmented-item').allInnerTexts();
+    // Its queues: drafts and submitted reports for its two roles, and the issued ones.
+    expect(queues.map((q) => q.trim()).sort()).toEqual([
+      expect.stringMatching(/^Draft \(\d+\)$/),
+      expect.stringMatching(/^Issued \(\d+\)$/),
+      expect.stringMatching(/^To review \(\d+\)$/),
+    ]);
+    await page.goto(h.url(`/console/reports/${S.entry}`));
+    await page.getByRole('heading', { name: `Report ${S.entry}` }).waitFor();
+    await page.getByText(/^(Tester, Reviewer|Reviewer, Tester)$/).waitFor();
   });
 });
 
@@ -449,6 +549,9 @@ describe('lab staff', () => {
     await row(page, '赵新人').waitFor();
     await h.screenshot(page, 'labs-staff');
     expect(await h.axe(page)).toEqual([]);
+    await page.setViewportSize(PHONE);
+    expect(await lines(row(page, '赵新人').locator('td').nth(4))).toBe(1);
+    await page.setViewportSize(DESKTOP);
     const staff = await json(labApi.get(SIGNATORY(), `/api/v1/labs/${labId}/staff`));
     expect(staff.items).toEqual(
       expect.arrayContaining([
