@@ -280,6 +280,9 @@ describe('sample inbox', () => {
     await page.goto(h.url(`/console/reports/NOPE-${RUN}`));
     await page.getByRole('heading', { name: `检验报告 NOPE-${RUN}` }).waitFor();
     await page.getByText('记录不存在').waitFor();
+    // A page that could not load its record says so, not that an action was refused.
+    await page.getByText('页面加载失败').waitFor();
+    expect(await page.getByText('操作未成功').count()).toBe(0);
   });
 });
 

@@ -63,8 +63,17 @@ function registeredFields(form: FormInstance): Set<string> {
   return names;
 }
 
-/** The lines `useApplyError` left over, above a form or a list. */
-export function ErrorAlert({ lines }: { lines: string[] | null | undefined }) {
+/**
+ * The lines `useApplyError` left over, above a form or a list. A single line is headed
+ * `title`, by default 操作未成功 (an action that was refused).
+ */
+export function ErrorAlert({
+  lines,
+  title,
+}: {
+  lines: string[] | null | undefined;
+  title?: string;
+}) {
   const { t } = useI18n();
   if (!lines?.length) return null;
   return (
@@ -73,7 +82,7 @@ export function ErrorAlert({ lines }: { lines: string[] | null | undefined }) {
       showIcon
       role="alert"
       style={{ marginBottom: 16 }}
-      title={lines.length > 1 ? lines[0] : t('error.title')}
+      title={lines.length > 1 ? lines[0] : (title ?? t('error.title'))}
       description={
         lines.length > 1 ? (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
@@ -87,4 +96,15 @@ export function ErrorAlert({ lines }: { lines: string[] | null | undefined }) {
       }
     />
   );
+}
+
+/**
+ * What a page could not load (its record, its list), headed 页面加载失败 and not as a refused
+ * action; the reason below it (未找到 for a record that is not there or not the reader's).
+ */
+export function LoadErrorAlert({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  if (!error) return null;
+  return <ErrorAlert lines={[errorText(error)]} title={t('error.pageFailed')} />;
 }

@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { apiRequest, queryString } from '../../api/client';
 import type { components } from '../../api/tasks.schema';
 import { useMe } from '../../app/session';
-import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors';
+import { ErrorAlert, useApplyError, LoadErrorAlert } from '../../components/errors';
 import { useScrollableTables } from '../../components/keyboard';
 import { definePageMessages, useI18n } from '../../i18n/i18n';
 
@@ -127,7 +127,6 @@ export default function CalendarPage() {
   const t = useT();
   const { date } = useI18n();
   const me = useMe();
-  const errorText = useErrorText();
   const box = useScrollableTables();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
@@ -161,7 +160,7 @@ export default function CalendarPage() {
           }
         />
       )}
-      <ErrorAlert lines={days.error ? [errorText(days.error)] : null} />
+      <LoadErrorAlert error={days.error} />
       <Space style={{ marginBottom: 16 }} wrap>
         <label htmlFor="calendar-year">{t('year')}</label>
         <InputNumber

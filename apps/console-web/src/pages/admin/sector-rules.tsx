@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { apiRequest } from '../../api/client';
 import type { components } from '../../api/tasks.schema';
 import { useMe } from '../../app/session';
-import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors';
+import { ErrorAlert, useApplyError, LoadErrorAlert } from '../../components/errors';
 import { useScrollableTables } from '../../components/keyboard';
 import { definePageMessages, useI18n } from '../../i18n/i18n';
 
@@ -128,7 +128,6 @@ export default function SectorRulesPage() {
   const t = useT();
   const { dateTime, lang } = useI18n();
   const me = useMe();
-  const errorText = useErrorText();
   const valueOf = useValueOf(t);
   const [editing, setEditing] = useState<Rules | null>(null);
   const list = useQuery({
@@ -141,7 +140,7 @@ export default function SectorRulesPage() {
         {t('title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('help')}</Typography.Paragraph>
-      <ErrorAlert lines={list.error ? [errorText(list.error)] : null} />
+      <LoadErrorAlert error={list.error} />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {list.data?.items.map((r) => (
           <Card

@@ -2,7 +2,7 @@ import { Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, ok } from '../../api/client';
-import { ErrorAlert, useErrorText } from '../../components/errors';
+import { LoadErrorAlert } from '../../components/errors';
 import { useScrollableTables } from '../../components/keyboard';
 import { useI18n } from '../../i18n/i18n';
 import { Countdown } from '../enterprise-shared/Countdown';
@@ -13,7 +13,6 @@ import { useCaseT, type Case } from './labels';
 export default function CorrectionsPage() {
   const t = useCaseT();
   const { date, dateTime } = useI18n();
-  const errorText = useErrorText();
   const box = useScrollableTables();
   const cases = useQuery({
     queryKey: ['cases', 'mine'],
@@ -25,7 +24,7 @@ export default function CorrectionsPage() {
         {t('title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <ErrorAlert lines={cases.error ? [errorText(cases.error)] : null} />
+      <LoadErrorAlert error={cases.error} />
       <div ref={box}>
         <Table<Case>
           size="small"

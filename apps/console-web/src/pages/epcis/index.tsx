@@ -25,7 +25,7 @@ import {
   apiRequest,
 } from '../../api/client';
 import type { components } from '../../api/tasks.schema';
-import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors';
+import { ErrorAlert, useApplyError, useErrorText, LoadErrorAlert } from '../../components/errors';
 import { ListPage } from '../../components/ListPage';
 import { useScrollableTables } from '../../components/keyboard';
 import { describeReason } from '../../i18n/errors';
@@ -154,7 +154,7 @@ function Prefixes({ t }: { t: EpcisT }) {
           </Button>
         </Form>
       </Card>
-      <ErrorAlert lines={prefixes.error ? [errorText(prefixes.error)] : null} />
+      <LoadErrorAlert error={prefixes.error} />
       <div ref={box}>
         <Table<Prefix>
           size="small"

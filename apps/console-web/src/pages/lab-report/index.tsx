@@ -22,7 +22,7 @@ import {
   type ReportVersion,
 } from '../../api/labs';
 import { useSession } from '../../app/session';
-import { ErrorAlert, useErrorText } from '../../components/errors';
+import { ErrorAlert, useErrorText, LoadErrorAlert } from '../../components/errors';
 import { describeReason } from '../../i18n/errors';
 import { definePageMessages, useI18n } from '../../i18n/i18n';
 import { DaysLeft } from '../lab-inbox/DaysLeft';
@@ -159,7 +159,6 @@ export default function LabReportPage() {
   const t = useT();
   const lt = useLabT();
   const { dateTime, lang } = useI18n();
-  const errorText = useErrorText();
   const { me } = useSession();
   const sample = useQuery({
     queryKey: ['lab', 'sample', sampleNo],
@@ -204,7 +203,7 @@ export default function LabReportPage() {
         <Typography.Title level={2} style={{ marginTop: 0 }}>
           {t('title', { sampleNo })}
         </Typography.Title>
-        <ErrorAlert lines={[errorText(sample.error)]} />
+        <LoadErrorAlert error={sample.error} />
         <Link to="/">{t('back')}</Link>
       </>
     );

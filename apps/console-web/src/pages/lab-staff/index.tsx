@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ok } from '../../api/client';
 import { labsApi, STAFF_ME_KEY, type StaffMember } from '../../api/labs';
 import { useMe } from '../../app/session';
-import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors';
+import { ErrorAlert, useApplyError, LoadErrorAlert } from '../../components/errors';
 import { definePageMessages, useI18n } from '../../i18n/i18n';
 import { useLabT } from '../lab-shared/labels';
 
@@ -55,7 +55,6 @@ export default function LabStaffPage() {
   const { t: tc, dateTime } = useI18n();
   const me = useMe();
   const labId = me.org ?? '';
-  const errorText = useErrorText();
   const applyError = useApplyError();
   const client = useQueryClient();
   const [form] = Form.useForm<StaffForm>();
@@ -119,7 +118,7 @@ export default function LabStaffPage() {
         )}
         {notice && <span role="status">{notice}</span>}
       </Space>
-      <ErrorAlert lines={list.error ? [errorText(list.error)] : null} />
+      <LoadErrorAlert error={list.error} />
       <Table<StaffMember>
         // On a phone the table scrolls sideways instead of breaking every cell into a column.
         scroll={{ x: 800 }}

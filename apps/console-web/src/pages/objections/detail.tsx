@@ -18,7 +18,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, apiRequest } from '../../api/client';
 import type { components } from '../../api/tasks.schema';
 import { CommitmentFields, DrawPanel, useFormSubmit } from '../../components/DrawPanel';
-import { ErrorAlert, useErrorText } from '../../components/errors';
+import { ErrorAlert, useErrorText, LoadErrorAlert } from '../../components/errors';
 import { useScrollableTables } from '../../components/keyboard';
 import { useI18n } from '../../i18n/i18n';
 import { useObjT, type ObjT } from './labels';
@@ -207,14 +207,13 @@ function DecisionCard({ url, t }: { url: string; t: ObjT }) {
 
 function DrawRecordCard({ url, o, t }: { url: string; o: Objection; t: ObjT }) {
   const { t: tc, number } = useI18n();
-  const errorText = useErrorText();
   const box = useScrollableTables();
   const record = useQuery({
     queryKey: ['objection', o.id, 'record'],
     queryFn: () => apiRequest<DrawRecord>('GET', `${url}/retest-draw`),
   });
   if (record.isLoading) return <Spin aria-label={tc('common.loading')} />;
-  if (!record.data) return <ErrorAlert lines={[errorText(record.error)]} />;
+  if (!record.data) return <LoadErrorAlert error={record.error} />;
   const r = record.data;
   const eligible = new Set(r.eligible);
   return (

@@ -16,7 +16,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, apiRequest } from '../../api/client';
 import type { components } from '../../api/tasks.schema';
 import { CommitmentFields, DrawPanel, useFormSubmit } from '../../components/DrawPanel';
-import { ErrorAlert, useErrorText } from '../../components/errors';
+import { ErrorAlert, useErrorText, LoadErrorAlert } from '../../components/errors';
 import { useI18n } from '../../i18n/i18n';
 import { bpToPercent, RISK_CLASSES, usePlanT, type PlanT } from './labels';
 import { RatioFields, planBody } from './PlanFields';
@@ -178,13 +178,12 @@ function CommitCard({ url, t }: { url: string; t: PlanT }) {
 
 function DrawResult({ url, t }: { url: string; t: PlanT }) {
   const { t: tc, number, dateTime, percent } = useI18n();
-  const errorText = useErrorText();
   const draw = useQuery({
     queryKey: ['draw', url],
     queryFn: () => apiRequest<Draw>('GET', `${url}/draw`),
   });
   if (draw.isLoading) return <Spin aria-label={tc('common.loading')} />;
-  if (!draw.data) return <ErrorAlert lines={[errorText(draw.error)]} />;
+  if (!draw.data) return <LoadErrorAlert error={draw.error} />;
   const d = draw.data;
   return (
     <Card title={t('drawResult')}>

@@ -21,7 +21,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, apiRequest, download, queryString } from '../../api/client';
 import type { components } from '../../api/tasks.schema';
 import { useCursorList } from '../../api/paging';
-import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors';
+import { ErrorAlert, useApplyError, useErrorText, LoadErrorAlert } from '../../components/errors';
 import { useScrollableTables } from '../../components/keyboard';
 import { useI18n } from '../../i18n/i18n';
 import { usePubT, type PubT } from './labels';
@@ -395,14 +395,13 @@ function Entries({ url, t }: { url: string; t: PubT }) {
 
 function EntryTable({ url, table, t }: { url: string; table: 'failed' | 'passed'; t: PubT }) {
   const { t: tc, number, date } = useI18n();
-  const errorText = useErrorText();
   const box = useScrollableTables();
   const list = useCursorList<Entry>(['publication', url, 'entries', table], (cursor) =>
     apiRequest('GET', `${url}/entries${queryString({ table, cursor, limit: 200 })}`),
   );
   return (
     <>
-      <ErrorAlert lines={list.error ? [errorText(list.error)] : null} />
+      <LoadErrorAlert error={list.error} />
       <div ref={box}>
         <Table<Entry>
           size="small"
