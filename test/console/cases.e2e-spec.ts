@@ -217,6 +217,9 @@ it('orders the correction, reads the report and its attachment, sends a re-inspe
   await heading(page, /复查中/);
   const after = (await tasks.get(w.regulator, url)).json();
   expect(after).toMatchObject({ state: 'reinspecting', reinspection: { taskState: 'assigned' } });
+  // The task's state reads as the tasks pages name it, not as the API's code.
+  await page.getByText('待抽样').waitFor();
+  expect(await page.getByText('assigned', { exact: true }).count()).toBe(0);
   const task = (await tasks.get(w.regulator, `/api/v1/tasks/${after.reinspection.taskId}`)).json();
   expect(task).toMatchObject({
     inspectors: pair,

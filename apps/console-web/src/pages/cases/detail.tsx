@@ -27,6 +27,7 @@ import { ErrorAlert, useErrorText } from '../../components/errors';
 import { useScrollableTables } from '../../components/keyboard';
 import { useI18n } from '../../i18n/i18n';
 import { ESCALATION_LADDER, REGULATOR_STEPS, useCaseT, type CaseT } from './labels';
+import { useTaskT } from '../tasks/labels';
 
 type Case = components['schemas']['CaseDetailDto'];
 type Lab = components['schemas']['LabDto'];
@@ -278,6 +279,7 @@ function ReportCard({ c, url, t }: { c: Case; url: string; t: CaseT }) {
 
 function ReinspectionCard({ c, t }: { c: Case; t: CaseT }) {
   const r = c.reinspection;
+  const tt = useTaskT();
   return (
     <Card title={t('reinspectionTitle')}>
       {!r ? (
@@ -287,7 +289,9 @@ function ReinspectionCard({ c, t }: { c: Case; t: CaseT }) {
           <Descriptions.Item label={t('reinspectionTask')}>
             <Link to={`/tasks/${r.taskId}`}>{t('open')}</Link>
           </Descriptions.Item>
-          <Descriptions.Item label={t('taskState')}>{r.taskState}</Descriptions.Item>
+          <Descriptions.Item label={t('taskState')}>
+            {tt(`state_${r.taskState}` as never)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('reSampleNo')}>
             {r.sampleNo ? (
               <Link to={`/samples/${encodeURIComponent(r.sampleNo)}`}>{r.sampleNo}</Link>
