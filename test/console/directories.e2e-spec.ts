@@ -21,7 +21,9 @@ const uscc = usccSource('CW', '150103');
 it('imports an enterprise file and names the one bad row by its spreadsheet row', async () => {
   const good = uscc();
   // The third line of the file (spreadsheet row 3): a USCC with a wrong check character.
-  const bad = `${uscc().slice(0, 17)}${uscc().endsWith('0') ? '1' : '0'}`;
+  // Its check character is swapped for another one, so it can never be valid by chance.
+  const valid = uscc();
+  const bad = `${valid.slice(0, 17)}${valid.endsWith('0') ? '1' : '0'}`;
   const csv =
     '统一社会信用代码,企业名称,地址,行政区划代码,企业规模,产品类别,信用风险分类,经营状态\n' +
     `${good},控制台测试甲公司,地址1,150103,小型,,A类,在营\n` +
