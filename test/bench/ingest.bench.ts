@@ -7,7 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import { DEV_JWT_SECRET } from '@spotcheck/common';
 import { signToken } from '@spotcheck/auth';
-import { completeUscc } from '@spotcheck/domain';
+import { completeUscc, parseLimitRule } from '@spotcheck/domain';
 import { validateBatch } from '../../apps/lab-results/src/reports/batch';
 import { seedSampledPlan } from './sampled-plan';
 import { benchDatabase, cpuSeconds, fmt, peakRssMiB, startApp, table } from './support';
@@ -147,6 +147,13 @@ export function body(r: number, reports: number): string {
     );
   }
   return `{"reports":[${parts.join(',')}]}`;
+}
+
+/** A limit's parsed rule; the benchmark's own limits always parse. */
+function ruleOf(text: string) {
+  const r = parseLimitRule(text);
+  if (!r.ok) throw new Error(`bench template limit ${text}: ${r.reason}`);
+  return r.rule;
 }
 
 /** The same items as COPY text rows. */
@@ -368,7 +375,9 @@ export async function seedIngestData(ds: DataSource, samples: number): Promise<{
           name: t.name,
           method: t.method,
           unit: t.unit,
-          limit: t.limit,
+          // The template keeps the parsed rule, as the catalogue stores it; the reports give
+          // the same limit as text, which the lab may not change (docs/rules.md §3.4).
+          limit: ruleOf(t.limit),
         })),
       ),
     ],
