@@ -833,6 +833,35 @@ describe('withdrawal and recall of the failed batch (下架 / 召回)', () => {
       ),
     ).toEqual({ [sgln(pd, 1)]: true, [sgln(ph, 1)]: true, [shop]: false });
 
+    // H holds the batch but was neither sampled nor named as its manufacturer: the case is not
+    // its own (404), the holder's view of it is, reached from its notification's subject. It
+    // shows H's own holding only: not D's or the shop's, not the sampled enterprise, not the
+    // case's order, report or history.
+    expect((await tasks.get(h, url)).statusCode).toBe(404);
+    const [toldH] = await inbox(h);
+    const held = await tasks.get(h, `/api/v1/cases/${toldH.subject}/withdrawal`);
+    expect(held.statusCode).toBe(200);
+    expect(held.json()).toMatchObject({
+      id: caseId,
+      product: { gtin, batch: lot },
+      status: 'open',
+      decision: null,
+      holding: { places: [{ holder: sgln(ph, 1), events: 1 }], confirmed: null },
+    });
+    expect(held.json().holding.notifiedAt).not.toBeNull();
+    expect((held.json().failedItems as unknown[]).length).toBeGreaterThan(0);
+    expect(Object.keys(held.json()).sort()).toEqual(
+      ['id', 'sampleNo', 'product', 'category', 'failedItems', 'finalOn', 'status', 'decision', 'holding'].sort(),
+    );
+    for (const other of [distributor.uscc, sgln(pd, 1), shop, w.enterpriseUser.org!, manufacturer.org!])
+      expect(held.body).not.toContain(other);
+    // Not a holder: the sampled retailer and the manufacturer (who read the case itself), and
+    // a stranger, get 404; a regulator reads the case, not a holder's view (403).
+    const outsider = { sub: unique('ent-'), role: 'enterprise' as const, org: freshUscc(w.jurisdiction) };
+    for (const p of [w.enterpriseUser, manufacturer, outsider])
+      expect((await tasks.get(p, `${url}/withdrawal`)).statusCode).toBe(404);
+    expect((await tasks.get(w.regulator, `${url}/withdrawal`)).statusCode).toBe(403);
+
     // D confirms by capturing an event of disposition recalled for the batch (M's product).
     const recalledEvent = {
       type: 'ObjectEvent',
@@ -870,6 +899,13 @@ describe('withdrawal and recall of the failed batch (下架 / 召回)', () => {
     // H confirms through the API, once.
     const byApi = await tasks.post(h, `${url}/withdrawal`, { note: '已下架全部库存' });
     expect(byApi.statusCode).toBe(200);
+    // The answer is H's view, its confirmation in it.
+    expect(byApi.json().holding.confirmed).toMatchObject({
+      method: 'api',
+      by: h.sub,
+      note: '已下架全部库存',
+    });
+    expect(byApi.body).not.toContain(distributor.uscc);
     expect((await tasks.post(h, `${url}/withdrawal`, {})).json()).toMatchObject({
       code: 'ALREADY_CONFIRMED',
     });
@@ -926,5 +962,21 @@ describe('withdrawal and recall of the failed batch (下架 / 召回)', () => {
     const steps = trace.json().distribution.items as { movement: string; owner: string }[];
     expect(steps.map((x) => x.movement)).toEqual(['shipped', 'shipped', 'shipped', 'recalled']);
     expect(steps[3].owner).toBe(distributor.uscc);
+
+    // H reads the manufacturer's decision (not who recorded it) beside its confirmation.
+    const heldAfter = (await tasks.get(h, `${url}/withdrawal`)).json();
+    expect(heldAfter.decision).toEqual({
+      decision: 'recall',
+      reason: '该批次产品全部召回',
+      at: expect.any(String),
+    });
+    expect(heldAfter.holding.confirmed).toMatchObject({ method: 'api' });
+
+    // Once the failure is overturned, there is nothing left to withdraw.
+    await ds.query(`UPDATE followup_case SET state = 'withdrawn' WHERE id = $1`, [caseId]);
+    const late = await tasks.post(d, `${url}/withdrawal`, {});
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'ILLEGAL_CASE_STATE' });
+    expect((await tasks.get(d, `${url}/withdrawal`)).json().status).toBe('withdrawn');
   });
 });

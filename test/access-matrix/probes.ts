@@ -119,6 +119,9 @@ const SESSION: Record<string, Probe> = {
   ),
 };
 
+/** The case of a batch E1 holds, made once for the reads of the holder's view. */
+let heldCase: Promise<string> | undefined;
+
 /** The inspection-tasks routes. */
 const INSPECTION_TASKS: Record<string, Probe> = {
   ...SESSION,
@@ -421,6 +424,10 @@ const INSPECTION_TASKS: Record<string, Probe> = {
     url: `/api/v1/cases/${w.caseId}/recall-decision`,
     payload: { decision: 'recall', reason: '访问矩阵：主动召回' },
   })),
+  // One held case for every caller: E1 holds its batch, E2 holds none of it (404).
+  'GET /api/v1/cases/:id/withdrawal': {
+    call: async ({ fresh }) => ({ url: `/api/v1/cases/${await (heldCase ??= fresh.heldCase())}/withdrawal` }),
+  },
   'POST /api/v1/cases/:id/withdrawal': write(async ({ fresh }) => ({
     url: `/api/v1/cases/${await fresh.heldCase()}/withdrawal`,
     payload: { note: '访问矩阵：已下架' },

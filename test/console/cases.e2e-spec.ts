@@ -319,3 +319,109 @@ it('shows the escalation ladder the worker climbs, refuses closing below its top
   await narrow(page, 'case-closed-390');
   expect(h.pageErrors).toEqual([]);
 });
+
+it('lets a holder of the batch open its withdrawal from its notice and confirm it; the regulator sees the confirmation', async () => {
+  // M makes the batch and ships it to H, a distributor with an account that was neither
+  // sampled nor named on the sampling record: H reaches the case only as a holder.
+  const v = await makeObjectionWorld(ds, 'manufacturing');
+  const prefix = () => `58${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const manufacturer = v.otherEnterpriseUser;
+  const name = unique('下游批发商');
+  const holder = await makeEnterprise(ds, {
+    uscc: freshUscc(v.jurisdiction),
+    regionCode: v.jurisdiction,
+    name,
+  });
+  const hp = { sub: unique('ent-'), role: 'enterprise' as const, org: holder.uscc };
+  const [pm, ph] = [prefix(), prefix()];
+  for (const [p, companyPrefix] of [
+    [manufacturer, pm],
+    [hp, ph],
+  ] as const) {
+    const r = await tasks.post(p as never, '/api/v1/epcis/gtin-prefixes', { companyPrefix });
+    if (r.statusCode !== 201) throw new Error(`prefix: ${r.body}`);
+  }
+  const item = '0002';
+  const lot = unique('HW').slice(0, 20);
+  const captured = await tasks.post(
+    manufacturer,
+    '/api/v1/epcis/capture',
+    epcisDocument([
+      shippingEvent({ prefix: pm, item, lot, quantity: 6, at: 0, from: sgln(pm, 1), to: sgln(ph, 1) }),
+    ]),
+  );
+  expect(captured.statusCode).toBe(201);
+  const { sample, caseId } = await finalFailure(ds, labs, v, {
+    gtin: gtinOf(pm, item),
+    batch: lot,
+    manufacturerUscc: manufacturer.org,
+  });
+  const url = `/api/v1/cases/${caseId}`;
+  // The worker tells H when it opens the case.
+  const told = async () =>
+    (
+      (await tasks.get(hp, '/api/v1/notifications?kind=recall_holder')).json().items as {
+        id: string;
+        subject: string;
+        readAt: string | null;
+      }[]
+    ).find((n) => n.subject === caseId);
+  await until(async () => (await told()) !== undefined, 'the holder told', 30_000);
+  expect((await tasks.get(hp, url)).statusCode).toBe(404);
+
+  // H's start page lists the notice; it leads to H's view of the case.
+  const page = await h.page({ as: hp });
+  await page.goto(h.url('/console/'));
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  const notices = page.locator('.ant-card').filter({ hasText: '下架通知' });
+  const link = notices.getByRole('link', { name: new RegExp(`批号 ${lot}`) });
+  await link.waitFor();
+  expect(await notices.innerText()).toContain('未读');
+  expect(await h.axe(page)).toEqual([]);
+  await link.click();
+  await heading(page, new RegExp(`下架确认 · ${sample.sampleNo}\\s*待确认下架`));
+  const batch = page.getByLabel('不合格批次', { exact: true });
+  expect(await batch.innerText()).toContain(lot);
+  expect(await batch.innerText()).toContain(gtinOf(pm, item));
+  expect(await batch.innerText()).toContain('不合格项目');
+  expect(await page.locator('.ant-card').filter({ hasText: '本企业的持有情况' }).innerText()).toContain(
+    sgln(ph, 1),
+  );
+  // Only what concerns H: not the sampled enterprise, not the order or the report.
+  const whole = await page.locator('main').innerText();
+  for (const absent of [v.enterpriseUser.org!, '整改报告', '责令限期改正'])
+    expect(whole).not.toContain(absent);
+  // Opening the notice read it.
+  await until(async () => (await told())?.readAt != null, 'the notice read', 10_000);
+  await h.screenshot(page, 'withdrawal-holder');
+  expect(await h.axe(page)).toEqual([]);
+
+  await page.getByLabel('说明（可选）').fill('已下架全部库存 6 箱，退回生产企业');
+  await page.getByRole('button', { name: button('确认已下架') }).click();
+  await page.getByText(/本企业已确认下架（/).waitFor();
+  await heading(page, /已确认下架/);
+  expect(await page.getByRole('button', { name: button('确认已下架') }).count()).toBe(0);
+  await h.screenshot(page, 'withdrawal-holder-confirmed');
+  await narrow(page, 'withdrawal-holder-confirmed-390');
+
+  // The regulator's case page shows H's confirmation.
+  const rp = await h.page({ as: v.regulator });
+  await rp.goto(h.url(`/console/cases/${caseId}`));
+  const recall = rp.locator('.ant-card').filter({ hasText: '下架与召回追踪' });
+  const row = recall.getByRole('row').filter({ hasText: holder.uscc });
+  await row.waitFor();
+  expect(await row.innerText()).toMatch(/已通知[\s\S]*已确认（系统确认）/);
+  expect(await recall.getByRole('status').innerText()).toBe('有账户的持有者 1 家，已确认下架 1 家');
+  expect((await tasks.get(v.regulator, url)).json().recall.holders[0]).toMatchObject({
+    uscc: holder.uscc,
+    confirmed: { method: 'api', by: hp.sub, note: '已下架全部库存 6 箱，退回生产企业' },
+  });
+
+  // In English too.
+  const en = await h.page({ as: hp, lang: 'en' });
+  await en.goto(h.url(`/console/withdrawals/${caseId}`));
+  await heading(en, new RegExp(`Withdrawal · ${sample.sampleNo}\\s*Withdrawal confirmed`));
+  await en.getByText(/You confirmed the withdrawal \(/).waitFor();
+  expect(await h.axe(en)).toEqual([]);
+  expect(h.pageErrors).toEqual([]);
+});

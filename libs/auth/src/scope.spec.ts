@@ -1,5 +1,5 @@
 import { DomainError } from '@spotcheck/domain';
-import { inScope, inboxOf, inboxSql, scopeOf, scopeSql, scopeWhere } from './scope';
+import { holdsBatch, inScope, inboxOf, inboxSql, scopeOf, scopeSql, scopeWhere } from './scope';
 
 const LAB = '0f9c6a3e-2b1d-4c5e-8f7a-1b2c3d4e5f60';
 const USCC = '91150100MA0N0A0A0A';
@@ -107,6 +107,22 @@ describe('inScope', () => {
     expect(inScope({ kind: 'lab', labId: null }, row)).toBe(false);
     expect(inScope({ kind: 'enterprise', uscc: USCC }, row)).toBe(true);
     expect(inScope({ kind: 'enterprise', uscc: USCC }, { region: '150102' })).toBe(false);
+  });
+});
+
+describe('holdsBatch', () => {
+  it('lets an enterprise among the resolved holders in, and no one else', () => {
+    const holders = ['91150102MA0000000X', USCC, null];
+    expect(holdsBatch({ kind: 'enterprise', uscc: USCC }, holders)).toBe(true);
+    expect(holdsBatch({ kind: 'enterprise', uscc: USCC }, ['91150102MA0000000X', null])).toBe(
+      false,
+    );
+    // A token without an org does not match a holder without an account.
+    expect(holdsBatch({ kind: 'enterprise', uscc: '' }, [null, ''])).toBe(false);
+    // Holding is an enterprise's relation: not a regulator's, a lab's or an admin's.
+    expect(holdsBatch({ kind: 'all' }, holders)).toBe(false);
+    expect(holdsBatch({ kind: 'region', prefix: '1501' }, holders)).toBe(false);
+    expect(holdsBatch({ kind: 'lab', labId: LAB }, [LAB])).toBe(false);
   });
 });
 

@@ -155,6 +155,20 @@ export function inScope(scope: Scope, row: ScopeKeys): boolean {
 }
 
 /**
+ * Holders of a failed batch (下架 / 召回, docs/cases.md#recall): the enterprises that the
+ * batch's captured shipping and receiving events name (by the GS1 company prefix of the place
+ * or party) hold it. A holder that is neither the sampled enterprise nor the named manufacturer
+ * is outside the case's scope; it reads only the holder's part of it (the product, the failure,
+ * the manufacturer's recall decision, its own withdrawal) and confirms its withdrawal. Whether
+ * an enterprise holds the batch is known only once the events' parties are resolved to
+ * enterprises, so this tests the resolved USCCs (`holders`, null for a holder without an
+ * account) like `inScope` tests a loaded row: only an enterprise among them holds the batch.
+ */
+export function holdsBatch(scope: Scope, holders: readonly (string | null)[]): boolean {
+  return scope.kind === 'enterprise' && scope.uscc !== '' && holders.includes(scope.uscc);
+}
+
+/**
  * Whose notifications a principal reads: its inbox, the same policy for what is addressed to
  * people as `Scope` is for records. A notification names an audience (`regulator` or `admin`),
  * and either one person (`addressee`, a token `sub`) or, for regulators, an office

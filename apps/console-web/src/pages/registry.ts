@@ -208,6 +208,13 @@ export const PAGES: PageDef[] = [
     load: () => import('./corrections/detail'),
   },
   {
+    // A holder of a failed batch, from its notification: not in the navigation.
+    path: 'withdrawals/:id',
+    console: 'tasks',
+    roles: ENTERPRISES,
+    load: () => import('./withdrawals/detail'),
+  },
+  {
     path: 'epcis',
     console: 'tasks',
     roles: ENTERPRISES,

@@ -8,9 +8,9 @@ import {
   CaseListDto,
   CaseQuery,
   CloseCaseDto,
+  HeldCaseDto,
   OrderCaseDto,
   RecallDecisionDto,
-  RecallDto,
   RectificationDto,
   ReinspectionDto,
   WithdrawalConfirmationDto,
@@ -146,13 +146,28 @@ export class CaseController {
   }
 
   /**
-   * 下架确认 by a holder of the failed batch (an enterprise its events name); the same as
-   * capturing an EPCIS event of disposition `recalled` for the batch. 404 for anyone else.
+   * 下架确认, the holder's view: what a holder of the failed batch (an enterprise its captured
+   * events name, libs/auth `holdsBatch`) sees of the case — the product, the failure, the
+   * manufacturer's recall decision, its own holding and confirmation; not the other holders nor
+   * the rectification. Its `recall_holder` notification names the case. 404 for anyone else.
+   */
+  @Access({ enterprise: 'own' })
+  @Get(':id/withdrawal')
+  @ApiOkResponse({ type: HeldCaseDto })
+  @ApiErrors(403, 404)
+  held(@CurrentUser() p: Principal, @IdParam('case') id: string) {
+    return this.cases.held(p, id);
+  }
+
+  /**
+   * 下架确认 by a holder of the failed batch; the same as capturing an EPCIS event of disposition
+   * `recalled` for the batch. 404 for anyone else; 409 ALREADY_CONFIRMED the second time,
+   * ILLEGAL_CASE_STATE when the failure was overturned. Answers the holder's view.
    */
   @Access({ enterprise: 'own' })
   @Post(':id/withdrawal')
   @HttpCode(200)
-  @ApiOkResponse({ type: RecallDto })
+  @ApiOkResponse({ type: HeldCaseDto })
   @ApiErrors(400, 403, 404, 409)
   confirmWithdrawal(
     @CurrentUser() p: Principal,

@@ -385,6 +385,70 @@ export class RecallDto {
   decision!: Record<string, unknown> | null;
 }
 
+/** A place or party of the holder that the batch's events name. */
+class HoldingPlaceDto {
+  @ApiProperty({ description: 'the party or place the events name (SGLN, PGLN, Digital Link…)' })
+  holder!: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  firstAt!: Date;
+  @ApiProperty()
+  events!: number;
+}
+
+/** The caller's own holding of the failed batch. */
+class HoldingDto {
+  @ApiProperty({ type: [HoldingPlaceDto], description: 'its places the events name' })
+  places!: HoldingPlaceDto[];
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the worker told it to withdraw the batch; null: not yet',
+  })
+  notifiedAt!: Date | null;
+  @ApiProperty({ type: RecallConfirmationDto, nullable: true })
+  confirmed!: RecallConfirmationDto | null;
+}
+
+class HeldDecisionDto {
+  @ApiProperty({ enum: RECALL_DECISIONS })
+  decision!: string;
+  @ApiProperty()
+  reason!: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  at!: string;
+}
+
+/**
+ * 下架确认: what a holder of the failed batch sees of its case — the product, the failure, the
+ * manufacturer's recall decision and its own holding and confirmation; not the case's other
+ * holders, its order or the rectification report.
+ */
+export class HeldCaseDto {
+  @ApiProperty({ format: 'uuid', description: 'the follow-up case' })
+  id!: string;
+  @ApiProperty()
+  sampleNo!: string;
+  @ApiProperty({ type: CaseProductDto })
+  product!: CaseProductDto;
+  @ApiProperty({ type: CaseCategoryDto })
+  category!: CaseCategoryDto;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  failedItems!: unknown[];
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  finalOn!: string | null;
+  @ApiProperty({
+    enum: ['open', 'closed', 'withdrawn'],
+    description:
+      'the case as it concerns the holder: open, closed, or withdrawn (the failure was overturned: nothing to withdraw)',
+  })
+  status!: 'open' | 'closed' | 'withdrawn';
+  @ApiProperty({ type: HeldDecisionDto, nullable: true, description: "the manufacturer's" })
+  decision!: HeldDecisionDto | null;
+  @ApiProperty({ type: HoldingDto })
+  holding!: HoldingDto;
+}
+
 export class CaseDetailDto extends CaseDto {
   @ApiProperty({ type: [CaseStepDto], description: 'every step, oldest first' })
   steps!: CaseStepDto[];

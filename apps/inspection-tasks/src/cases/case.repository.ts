@@ -496,6 +496,11 @@ export class CaseRepository {
     );
   }
 
+  /** Any case by id: a holder's view is checked against the batch (`holdsBatch`), not a scope. */
+  findAny(m: EntityManager, id: string): Promise<CaseView | undefined> {
+    return this.find(m, { kind: 'all' }, id);
+  }
+
   /** Any case by id, locked (a holder's confirmation is checked against the batch, not a scope). */
   async lockAny(m: EntityManager, id: string): Promise<LockedCase | undefined> {
     return this.lock(m, { kind: 'all' }, id);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal, Scope, scopeOf } from '@spotcheck/auth';
+import { Principal, Scope, holdsBatch, scopeOf } from '@spotcheck/auth';
 import { BLOB_STORE, type BlobStore, recordAudit } from '@spotcheck/common';
 import { WorkCalendarService, insertCaseStep } from '@spotcheck/database';
 import {
@@ -75,6 +75,23 @@ export interface RecallView {
   confirmed: number;
   decision: Record<string, unknown> | null;
 }
+/** What a holder of the failed batch sees of its case (HeldCaseDto). */
+export interface HeldCaseView {
+  id: string;
+  sampleNo: string;
+  product: CaseView['product'];
+  category: CaseView['category'];
+  failedItems: unknown[];
+  finalOn: string | null;
+  status: 'open' | 'closed' | 'withdrawn';
+  decision: { decision: string; reason: string; at: string } | null;
+  holding: {
+    places: { holder: string; firstAt: Date; events: number }[];
+    notifiedAt: Date | null;
+    confirmed: RecallHolder['confirmed'];
+  };
+}
+
 const LIST_LIMIT = 500;
 
 /**
@@ -110,6 +127,43 @@ export class CaseService {
 
   get(p: Principal, id: string): Promise<CaseDetail> {
     return this.detail(this.ds.manager, this.scope(p), id);
+  }
+
+  /**
+   * 下架确认: the holder's part of the case of a batch it holds (libs/auth `holdsBatch`): the
+   * product, the failure, the manufacturer's decision and its own holding. 404 for an
+   * enterprise that does not hold the batch, as if the case did not exist.
+   */
+  held(p: Principal, id: string): Promise<HeldCaseView> {
+    const scope = scopeOf(p, 'withdrawals of failed batches', ['enterprise']);
+    return this.heldView(this.ds.manager, scope, id);
+  }
+
+  private async heldView(m: EntityManager, scope: Scope, id: string): Promise<HeldCaseView> {
+    const c = await this.cases.findAny(m, id);
+    if (!c) throw notFoundError(ENTITY, id);
+    const recall = await this.recall(m, id);
+    if (scope.kind !== 'enterprise' || !holdsBatch(scope, recall.holders.map((h) => h.uscc)))
+      throw notFoundError(ENTITY, id);
+    const mine = recall.holders.filter((h) => h.uscc === scope.uscc);
+    const d = recall.decision as { decision?: string; reason?: string; at?: string } | null;
+    return {
+      id: c.id,
+      sampleNo: c.sampleNo,
+      product: c.product,
+      category: c.category,
+      failedItems: c.failedItems,
+      finalOn: c.finalOn,
+      status: c.state === 'withdrawn' ? 'withdrawn' : c.state === 'closed' ? 'closed' : 'open',
+      decision: d?.decision
+        ? { decision: d.decision, reason: d.reason ?? '', at: d.at ?? '' }
+        : null,
+      holding: {
+        places: mine.map((h) => ({ holder: h.holder, firstAt: h.firstAt, events: h.events })),
+        notifiedAt: mine.find((h) => h.notifiedAt)?.notifiedAt ?? null,
+        confirmed: mine.find((h) => h.confirmed)?.confirmed ?? null,
+      },
+    };
   }
 
   /** An attachment's bytes and how to name them, when the caller sees the case. */
@@ -412,16 +466,27 @@ export class CaseService {
 
   /**
    * A holder of the failed batch confirms it withdrew it (the API way; the EPCIS way is an event
-   * of disposition `recalled`). 404 unless the caller is one of the batch's holders; 409
-   * ALREADY_CONFIRMED the second time. Answers the case's recall.
+   * of disposition `recalled`). 404 unless the caller holds the batch (`holdsBatch`); 409
+   * ALREADY_CONFIRMED the second time, ILLEGAL_CASE_STATE once the failure was overturned.
+   * Answers the holder's view of the case.
    */
-  confirmWithdrawal(p: Principal, id: string, dto: WithdrawalConfirmationDto): Promise<RecallView> {
-    scopeOf(p, 'withdrawal confirmations', ['enterprise']);
+  confirmWithdrawal(
+    p: Principal,
+    id: string,
+    dto: WithdrawalConfirmationDto,
+  ): Promise<HeldCaseView> {
+    const scope = scopeOf(p, 'withdrawal confirmations', ['enterprise']);
     return this.ds.transaction(async (m) => {
       const c = await this.cases.lockAny(m, id);
       if (!c) throw notFoundError(ENTITY, id);
       const view = await this.recall(m, id);
-      if (!view.holders.some((h) => h.uscc === p.org)) throw notFoundError(ENTITY, id);
+      if (!holdsBatch(scope, view.holders.map((h) => h.uscc))) throw notFoundError(ENTITY, id);
+      if (c.state === 'withdrawn')
+        throw conflictError(
+          'ILLEGAL_CASE_STATE',
+          'the case is withdrawn: the failure was overturned, there is nothing to withdraw',
+          { currentState: c.state },
+        );
       if (!(await this.cases.confirm(m, id, { uscc: p.org!, by: p.sub, note: dto.note ?? null })))
         throw conflictError(
           'ALREADY_CONFIRMED',
@@ -437,7 +502,7 @@ export class CaseService {
         { holder: p.org, method: 'api' },
         before,
       );
-      return this.recall(m, id);
+      return this.heldView(m, scope, id);
     });
   }
 

@@ -24,7 +24,7 @@ export class NotificationDto {
 
   @ApiProperty({
     description:
-      "What it is about: the sample's id (delivery_overdue, testing_overdue), the result notice's id (objection_closed), `<queue>/<job id>` (job_failed)",
+      "What it is about: the sample's id (delivery_overdue, testing_overdue), the result notice's id (objection_closed), the follow-up case's id (recall_holder: open its holder's view at /api/v1/cases/{subject}/withdrawal), `<queue>/<job id>` (job_failed)",
   })
   subject!: string;
 
@@ -36,7 +36,7 @@ export class NotificationDto {
     additionalProperties: true,
     example: { sampleNo: 'NM-2026-001-0007', dueDate: '2026-03-09', planCode: 'NM-2026-001' },
     description:
-      'By kind: delivery_overdue {sampleNo, dueDate, planCode}; testing_overdue {sampleNo, dueDate, labName}; objection_closed {sampleNo, dueDate, reportNo}; job_failed {queue, job, jobId, attempts, error}',
+      'By kind: delivery_overdue {sampleNo, dueDate, planCode}; testing_overdue {sampleNo, dueDate, labName}; objection_closed {sampleNo, dueDate, reportNo}; job_failed {queue, job, jobId, attempts, error}; recall_holder {caseId, sampleNo, productName, gtin, batch, holder}',
   })
   detail!: Record<string, unknown>;
 

@@ -220,14 +220,13 @@ function ConfirmForm({ c, t }: { c: CaseDetail; t: CaseT }) {
     setErrors(null);
     try {
       const note = v.note?.trim();
-      const recall = await ok(
+      await ok(
         api.POST('/api/v1/cases/{id}/withdrawal', {
           params: { path: { id: c.id } },
           body: note ? { note } : {},
         }),
       );
-      client.setQueryData(['case', c.id], { ...c, recall });
-      // The confirmation is a step of the case: read the history again.
+      // The answer is the holder's view; the case's recall and history are read again.
       await client.invalidateQueries({ queryKey: ['case', c.id] });
     } catch (e) {
       setErrors(applyError(form, e));

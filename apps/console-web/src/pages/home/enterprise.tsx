@@ -1,11 +1,12 @@
 import { Card, Col, List, Row, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, ok } from '../../api/client';
 import { ErrorAlert, useErrorText } from '../../components/errors';
-import { definePageMessages } from '../../i18n/i18n';
+import { definePageMessages, useI18n } from '../../i18n/i18n';
 import { chinaToday, Countdown } from '../enterprise-shared/Countdown';
 import { ToneTag } from '../lab-shared/ToneTag';
+import { useWithdrawalT } from '../withdrawals/labels';
 
 const useT = definePageMessages(
   {
@@ -38,11 +39,13 @@ const Empty = ({ text }: { text: string }) => (
 );
 
 /**
- * An enterprise's start page: the notices it has not read or may still object to, and the
- * corrections ordered of it, each with its deadline counting down.
+ * An enterprise's start page: the notices it has not read or may still object to, the
+ * corrections ordered of it, each with its deadline counting down, and the withdrawal notices of
+ * failed batches it holds, each leading to its withdrawal page.
  */
 export default function EnterpriseHome() {
   const t = useT();
+  const { lang } = useI18n();
   const errorText = useErrorText();
   const today = chinaToday();
   const notices = useQuery({
@@ -56,8 +59,17 @@ export default function EnterpriseHome() {
   const pending = (notices.data?.items ?? []).filter(
     (n) => !n.readAt || (n.verdict === 'fail' && n.objectionDeadline >= today),
   );
+  const recalls = useQuery({
+    queryKey: ['notifications', 'recall_holder'],
+    queryFn: () =>
+      ok(api.GET('/api/v1/notifications', { params: { query: { kind: 'recall_holder', limit: 20 } } })),
+  });
+  const client = useQueryClient();
+  const tw = useWithdrawalT();
   const ordered = (cases.data?.items ?? []).filter((c) => c.state === 'ordered');
-  const failures = [notices.error, cases.error].filter(Boolean).map((e) => errorText(e));
+  const failures = [notices.error, cases.error, recalls.error]
+    .filter(Boolean)
+    .map((e) => errorText(e));
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
@@ -108,6 +120,39 @@ export default function EnterpriseHome() {
                   <span>
                     {t('deadline')}：
                     <Countdown deadline={c.order?.deadline} kind="working" />
+                  </span>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={tw('notices')}>
+            <List
+              size="small"
+              loading={recalls.isLoading}
+              locale={{ emptyText: <Empty text={tw('noNotices')} /> }}
+              dataSource={recalls.data?.items ?? []}
+              renderItem={(n) => (
+                <List.Item>
+                  <span>
+                    <Link
+                      to={`/withdrawals/${n.subject}`}
+                      onClick={() => {
+                        // Opening the notice reads it; the page loads either way.
+                        if (!n.readAt)
+                          void api
+                            .POST('/api/v1/notifications/{id}/read', {
+                              params: { path: { id: n.id } },
+                            })
+                            .then(() =>
+                              client.invalidateQueries({ queryKey: ['notifications'] }),
+                            );
+                      }}
+                    >
+                      {n.message[lang]}
+                    </Link>{' '}
+                    {!n.readAt && <ToneTag tone="warn">{tw('unread')}</ToneTag>}
                   </span>
                 </List.Item>
               )}
