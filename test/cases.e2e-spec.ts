@@ -851,13 +851,33 @@ describe('withdrawal and recall of the failed batch (下架 / 召回)', () => {
     expect(held.json().holding.notifiedAt).not.toBeNull();
     expect((held.json().failedItems as unknown[]).length).toBeGreaterThan(0);
     expect(Object.keys(held.json()).sort()).toEqual(
-      ['id', 'sampleNo', 'product', 'category', 'failedItems', 'finalOn', 'status', 'decision', 'holding'].sort(),
+      [
+        'id',
+        'sampleNo',
+        'product',
+        'category',
+        'failedItems',
+        'finalOn',
+        'status',
+        'decision',
+        'holding',
+      ].sort(),
     );
-    for (const other of [distributor.uscc, sgln(pd, 1), shop, w.enterpriseUser.org!, manufacturer.org!])
+    for (const other of [
+      distributor.uscc,
+      sgln(pd, 1),
+      shop,
+      w.enterpriseUser.org!,
+      manufacturer.org!,
+    ])
       expect(held.body).not.toContain(other);
     // Not a holder: the sampled retailer and the manufacturer (who read the case itself), and
     // a stranger, get 404; a regulator reads the case, not a holder's view (403).
-    const outsider = { sub: unique('ent-'), role: 'enterprise' as const, org: freshUscc(w.jurisdiction) };
+    const outsider = {
+      sub: unique('ent-'),
+      role: 'enterprise' as const,
+      org: freshUscc(w.jurisdiction),
+    };
     for (const p of [w.enterpriseUser, manufacturer, outsider])
       expect((await tasks.get(p, `${url}/withdrawal`)).statusCode).toBe(404);
     expect((await tasks.get(w.regulator, `${url}/withdrawal`)).statusCode).toBe(403);

@@ -426,7 +426,9 @@ const INSPECTION_TASKS: Record<string, Probe> = {
   })),
   // One held case for every caller: E1 holds its batch, E2 holds none of it (404).
   'GET /api/v1/cases/:id/withdrawal': {
-    call: async ({ fresh }) => ({ url: `/api/v1/cases/${await (heldCase ??= fresh.heldCase())}/withdrawal` }),
+    call: async ({ fresh }) => ({
+      url: `/api/v1/cases/${await (heldCase ??= fresh.heldCase())}/withdrawal`,
+    }),
   },
   'POST /api/v1/cases/:id/withdrawal': write(async ({ fresh }) => ({
     url: `/api/v1/cases/${await fresh.heldCase()}/withdrawal`,

@@ -347,7 +347,15 @@ it('lets a holder of the batch open its withdrawal from its notice and confirm i
     manufacturer,
     '/api/v1/epcis/capture',
     epcisDocument([
-      shippingEvent({ prefix: pm, item, lot, quantity: 6, at: 0, from: sgln(pm, 1), to: sgln(ph, 1) }),
+      shippingEvent({
+        prefix: pm,
+        item,
+        lot,
+        quantity: 6,
+        at: 0,
+        from: sgln(pm, 1),
+        to: sgln(ph, 1),
+      }),
     ]),
   );
   expect(captured.statusCode).toBe(201);
@@ -384,9 +392,9 @@ it('lets a holder of the batch open its withdrawal from its notice and confirm i
   expect(await batch.innerText()).toContain(lot);
   expect(await batch.innerText()).toContain(gtinOf(pm, item));
   expect(await batch.innerText()).toContain('不合格项目');
-  expect(await page.locator('.ant-card').filter({ hasText: '本企业的持有情况' }).innerText()).toContain(
-    sgln(ph, 1),
-  );
+  expect(
+    await page.locator('.ant-card').filter({ hasText: '本企业的持有情况' }).innerText(),
+  ).toContain(sgln(ph, 1));
   // Only what concerns H: not the sampled enterprise, not the order or the report.
   const whole = await page.locator('main').innerText();
   for (const absent of [v.enterpriseUser.org!, '整改报告', '责令限期改正'])

@@ -143,7 +143,13 @@ export class CaseService {
     const c = await this.cases.findAny(m, id);
     if (!c) throw notFoundError(ENTITY, id);
     const recall = await this.recall(m, id);
-    if (scope.kind !== 'enterprise' || !holdsBatch(scope, recall.holders.map((h) => h.uscc)))
+    if (
+      scope.kind !== 'enterprise' ||
+      !holdsBatch(
+        scope,
+        recall.holders.map((h) => h.uscc),
+      )
+    )
       throw notFoundError(ENTITY, id);
     const mine = recall.holders.filter((h) => h.uscc === scope.uscc);
     const d = recall.decision as { decision?: string; reason?: string; at?: string } | null;
@@ -480,7 +486,13 @@ export class CaseService {
       const c = await this.cases.lockAny(m, id);
       if (!c) throw notFoundError(ENTITY, id);
       const view = await this.recall(m, id);
-      if (!holdsBatch(scope, view.holders.map((h) => h.uscc))) throw notFoundError(ENTITY, id);
+      if (
+        !holdsBatch(
+          scope,
+          view.holders.map((h) => h.uscc),
+        )
+      )
+        throw notFoundError(ENTITY, id);
       if (c.state === 'withdrawn')
         throw conflictError(
           'ILLEGAL_CASE_STATE',

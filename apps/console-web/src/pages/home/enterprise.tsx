@@ -62,7 +62,11 @@ export default function EnterpriseHome() {
   const recalls = useQuery({
     queryKey: ['notifications', 'recall_holder'],
     queryFn: () =>
-      ok(api.GET('/api/v1/notifications', { params: { query: { kind: 'recall_holder', limit: 20 } } })),
+      ok(
+        api.GET('/api/v1/notifications', {
+          params: { query: { kind: 'recall_holder', limit: 20 } },
+        }),
+      ),
   });
   const client = useQueryClient();
   const tw = useWithdrawalT();
@@ -145,9 +149,7 @@ export default function EnterpriseHome() {
                             .POST('/api/v1/notifications/{id}/read', {
                               params: { path: { id: n.id } },
                             })
-                            .then(() =>
-                              client.invalidateQueries({ queryKey: ['notifications'] }),
-                            );
+                            .then(() => client.invalidateQueries({ queryKey: ['notifications'] }));
                       }}
                     >
                       {n.message[lang]}
