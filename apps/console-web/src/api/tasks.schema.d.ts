@@ -373,7 +373,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CaseController_held"];
         put?: never;
         post: operations["CaseController_confirmWithdrawal"];
         delete?: never;
@@ -3011,6 +3011,53 @@ export interface components {
             items: components["schemas"]["GtinPrefixDto"][];
             nextCursor: string | null;
         };
+        HeldCaseDto: {
+            category: components["schemas"]["CaseCategoryDto"];
+            /** @description the manufacturer's */
+            decision: components["schemas"]["HeldDecisionDto"] | null;
+            failedItems: {
+                [key: string]: unknown;
+            }[];
+            /** Format: date */
+            finalOn: string | null;
+            holding: components["schemas"]["HoldingDto"];
+            /**
+             * Format: uuid
+             * @description the follow-up case
+             */
+            id: string;
+            product: components["schemas"]["CaseProductDto"];
+            sampleNo: string;
+            /**
+             * @description the case as it concerns the holder: open, closed, or withdrawn (the failure was overturned: nothing to withdraw)
+             * @enum {string}
+             */
+            status: "open" | "closed" | "withdrawn";
+        };
+        HeldDecisionDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            decision: "recall" | "withdraw" | "no_recall";
+            reason: string;
+        };
+        HoldingDto: {
+            confirmed: components["schemas"]["RecallConfirmationDto"] | null;
+            /**
+             * Format: date-time
+             * @description when the worker told it to withdraw the batch; null: not yet
+             */
+            notifiedAt: string | null;
+            /** @description its places the events name */
+            places: components["schemas"]["HoldingPlaceDto"][];
+        };
+        HoldingPlaceDto: {
+            events: number;
+            /** Format: date-time */
+            firstAt: string;
+            /** @description the party or place the events name (SGLN, PGLN, Digital Link…) */
+            holder: string;
+        };
         ImportedPasswordDto: {
             /** @description the generated first password, shown this once */
             initialPassword: string;
@@ -3228,7 +3275,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /**
-             * @description By kind: delivery_overdue {sampleNo, dueDate, planCode}; testing_overdue {sampleNo, dueDate, labName}; objection_closed {sampleNo, dueDate, reportNo}; job_failed {queue, job, jobId, attempts, error}
+             * @description By kind: delivery_overdue {sampleNo, dueDate, planCode}; testing_overdue {sampleNo, dueDate, labName}; objection_closed {sampleNo, dueDate, reportNo}; job_failed {queue, job, jobId, attempts, error}; recall_holder {caseId, sampleNo, productName, gtin, batch, holder}
              * @example {
              *       "sampleNo": "NM-2026-001-0007",
              *       "dueDate": "2026-03-09",
@@ -3255,7 +3302,7 @@ export interface components {
              * @description When you read it; null while unread
              */
             readAt: string | null;
-            /** @description What it is about: the sample's id (delivery_overdue, testing_overdue), the result notice's id (objection_closed), `<queue>/<job id>` (job_failed) */
+            /** @description What it is about: the sample's id (delivery_overdue, testing_overdue), the result notice's id (objection_closed), the follow-up case's id (recall_holder: open its holder's view at /api/v1/cases/{subject}/withdrawal), `<queue>/<job id>` (job_failed) */
             subject: string;
         };
         NotificationPageDto: {
@@ -6029,6 +6076,45 @@ export interface operations {
             };
         };
     };
+    CaseController_held: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldCaseDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Absent, or outside what the caller may see (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     CaseController_confirmWithdrawal: {
         parameters: {
             query?: never;
@@ -6049,7 +6135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecallDto"];
+                    "application/json": components["schemas"]["HeldCaseDto"];
                 };
             };
             /** @description The request breaks a rule; `errors` names the fields */
