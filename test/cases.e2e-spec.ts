@@ -993,7 +993,10 @@ describe('withdrawal and recall of the failed batch (下架 / 召回)', () => {
     expect(heldAfter.holding.confirmed).toMatchObject({ method: 'api' });
 
     // Once the failure is overturned, there is nothing left to withdraw.
-    await ds.query(`UPDATE followup_case SET state = 'withdrawn' WHERE id = $1`, [caseId]);
+    await ds.query(
+      `UPDATE followup_case SET state = 'withdrawn', withdrawn_at = now() WHERE id = $1`,
+      [caseId],
+    );
     const late = await tasks.post(d, `${url}/withdrawal`, {});
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ code: 'ILLEGAL_CASE_STATE' });
