@@ -396,7 +396,7 @@ it('lets a holder of the batch open its withdrawal from its notice and confirm i
     await page.locator('.ant-card').filter({ hasText: '本企业的持有情况' }).innerText(),
   ).toContain(sgln(ph, 1));
   // Only what concerns H: not the sampled enterprise, not the order or the report.
-  const whole = await page.locator('main').innerText();
+  const whole = await page.locator('#main').innerText();
   for (const absent of [v.enterpriseUser.org!, '整改报告', '责令限期改正'])
     expect(whole).not.toContain(absent);
   // Opening the notice read it.

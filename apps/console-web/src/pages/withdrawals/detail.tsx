@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, ok } from '../../api/client';
 import { ErrorAlert, useApplyError, useErrorText } from '../../components/errors';
+import { useScrollableTables } from '../../components/keyboard';
 import { useI18n } from '../../i18n/i18n';
 import { useDescriptionsLayout } from '../enterprise-shared/Countdown';
 import { ToneTag } from '../lab-shared/ToneTag';
@@ -37,6 +38,7 @@ export default function WithdrawalPage() {
   const { t: tc, date, dateTime } = useI18n();
   const errorText = useErrorText();
   const layout = useDescriptionsLayout();
+  const box = useScrollableTables();
   const q = useQuery({
     queryKey: ['withdrawal', id],
     queryFn: () => ok(api.GET('/api/v1/cases/{id}/withdrawal', { params: { path: { id } } })),
@@ -120,22 +122,24 @@ export default function WithdrawalPage() {
           )}
         </Card>
         <Card title={t('placesTitle')}>
-          <Table<Place>
-            size="small"
-            rowKey="holder"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={c.holding.places}
-            columns={[
-              {
-                title: t('place'),
-                dataIndex: 'holder',
-                render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span>,
-              },
-              { title: t('firstAt'), dataIndex: 'firstAt', render: (v: string) => dateTime(v) },
-              { title: t('events'), dataIndex: 'events' },
-            ]}
-          />
+          <div ref={box}>
+            <Table<Place>
+              size="small"
+              rowKey="holder"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              dataSource={c.holding.places}
+              columns={[
+                {
+                  title: t('place'),
+                  dataIndex: 'holder',
+                  render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span>,
+                },
+                { title: t('firstAt'), dataIndex: 'firstAt', render: (v: string) => dateTime(v) },
+                { title: t('events'), dataIndex: 'events' },
+              ]}
+            />
+          </div>
         </Card>
         <Card title={t('confirmTitle')}>
           {confirmed ? (
