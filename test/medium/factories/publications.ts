@@ -79,6 +79,7 @@ export async function makeOutcomeWorld(ds: DataSource, jurisdiction = freshJuris
 }
 
 export interface FinalOutcome {
+  taskId: string;
   sampleId: string;
   sampleNo: string;
   reportId: string;
@@ -100,15 +101,27 @@ export async function makeFinalOutcome(
     product?: string;
     brand?: string;
     manufacturerName?: string;
+    /** The task this one re-inspects (复查): its outcome is flagged as a re-inspection's. */
+    reinspectionOf?: string;
   },
 ): Promise<FinalOutcome> {
   const taskNo = ++w.tasks;
   const [task] = (await ds.query(
     `INSERT INTO inspection_task (plan_id, draw_id, task_no, uscc, category, inspectors, lab_id,
-                                  due_date, state, state_changed_at, state_changed_by)
-     VALUES ($1, $2, $3, $4, $5, ARRAY['S-A','S-B'], $6, '2026-12-31', 'sampled', now(), 'medium')
+                                  due_date, state, state_changed_at, state_changed_by,
+                                  reinspection_of)
+     VALUES ($1, $2, $3, $4, $5, ARRAY['S-A','S-B'], $6, '2026-12-31', 'sampled', now(), 'medium',
+             $7)
      RETURNING id`,
-    [w.plan.id, w.drawId, taskNo, w.enterprise.uscc, w.category.code, w.lab.id],
+    [
+      w.plan.id,
+      w.drawId,
+      taskNo,
+      w.enterprise.uscc,
+      w.category.code,
+      w.lab.id,
+      o.reinspectionOf ?? null,
+    ],
   )) as { id: string }[];
   const sampleNo = unique(`PUB-${w.jurisdiction}-`);
   const [sample] = (await ds.query(
@@ -167,9 +180,9 @@ export async function makeFinalOutcome(
     `INSERT INTO sample_outcome (sample_id, plan_id, jurisdiction, category, sector, region_code,
                                  enterprise_size, stage, period_month, lab_id, report_id, version,
                                  verdict, outcome, basis, standing_since, objection_deadline,
-                                 final_on)
+                                 final_on, reinspection)
      VALUES ($1, $2, $3, $4, 'manufacturing', $3, 'small', $5, '2026-02-01', $6, $7, 1, $8, $9,
-             $10, 1, $11, $12)`,
+             $10, 1, $11, $12, $13)`,
     [
       sample.id,
       w.plan.id,
@@ -187,9 +200,10 @@ export async function makeFinalOutcome(
           : 'objection_window',
       verdict === 'fail' ? '2026-02-27' : null,
       finalOn,
+      o.reinspectionOf !== undefined,
     ],
   );
-  return { sampleId: sample.id, sampleNo, reportId: report.id };
+  return { taskId: task.id, sampleId: sample.id, sampleNo, reportId: report.id };
 }
 
 /** The full region name a list shows for the world's county. */

@@ -149,6 +149,39 @@ describe('PublicationService', () => {
     });
   });
 
+  it('lists no re-inspection (复查): its result decides its case, not the list', async () => {
+    const t = await team();
+    const original = await makeFinalOutcome(m.ds, t.w, { outcome: 'fail' });
+    const failedAgain = await makeFinalOutcome(m.ds, t.w, {
+      outcome: 'fail',
+      value: '0.9',
+      reinspectionOf: original.taskId,
+    });
+    const passedAgain = await makeFinalOutcome(m.ds, t.w, {
+      outcome: 'pass',
+      reinspectionOf: original.taskId,
+    });
+    const draft = await lists.compile(t.compiler, {});
+    expect(draft).toMatchObject({ failedCount: 1, passedCount: 0 });
+    const failed = await lists.entries(t.compiler, draft.id, { table: 'failed', limit: 10 });
+    expect(failed.items.map((e) => e.sampleNo)).toEqual([original.sampleNo]);
+    // Claimed by no list: a later list does not pick them up either.
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM publication_listing WHERE sample_id = ANY($1::uuid[])`,
+        [[failedAgain.sampleId, passedAgain.sampleId]],
+      ),
+    ).toBe(0);
+    await lists.approve(t.approver, draft.id);
+    await lists.publish(t.compiler, draft.id);
+    expect(await refusal(lists.compile(t.compiler, {}))).toMatchObject({
+      code: 'NOTHING_ELIGIBLE',
+    });
+    // The schedule finds nothing due where only re-inspections are left unlisted.
+    const due = await schedule.compileDue(new Date(), [t.w.jurisdiction]);
+    expect(due).toMatchObject({ compiled: [], skipped: [] });
+  });
+
   it('four eyes: the compiler never approves its own draft (409 naming the rule)', async () => {
     const t = await team();
     await makeFinalOutcome(m.ds, t.w, { outcome: 'fail' });

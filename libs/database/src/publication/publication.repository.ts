@@ -15,6 +15,14 @@ import type {
  */
 const JURISDICTION_LOCK = 734_921;
 
+/**
+ * What a list may list, over `sample_outcome o`: the random spot checks' results, not a
+ * re-inspection's (复查). A re-inspection's result decides its follow-up case, whose ladder
+ * makes a failed one public by its own announcement; a list carries each failure of the spot
+ * checks once, as the rates count it (docs/adr/0027, its addendum).
+ */
+const LISTABLE = 'NOT o.reinspection';
+
 /** The two tables of a list. */
 export type PublicationTable = 'failed' | 'passed';
 
@@ -241,12 +249,13 @@ export class PublicationRepository {
     );
   }
 
-  /** The region codes where the jurisdiction's final outcomes up to `until` were sampled. */
+  /** The region codes where the jurisdiction's listable outcomes up to `until` were sampled. */
   async regionCodes(m: EntityManager, jurisdiction: string, until: IsoDate): Promise<string[]> {
     const rows = (await m.query(
       `SELECT DISTINCT s.place_region_code AS code
          FROM sample_outcome o JOIN sample s ON s.id = o.sample_id
-        WHERE o.jurisdiction = $1 AND o.outcome IN ('pass','fail') AND o.final_on <= $2`,
+        WHERE o.jurisdiction = $1 AND o.outcome IN ('pass','fail') AND o.final_on <= $2
+          AND ${LISTABLE}`,
       [jurisdiction, until],
     )) as { code: string }[];
     return rows.map((r) => r.code);
@@ -264,7 +273,8 @@ export class PublicationRepository {
 
   /**
    * Lists in `table` of draft `id` every final outcome of the jurisdiction's plans (pass for
-   * the pass table, fail for the failed table) final by `until` and listed nowhere yet, claiming
+   * the pass table, fail for the failed table) final by `until` and listed nowhere yet, except
+   * re-inspections' ({@link LISTABLE}), claiming
    * each for the series first (a result another list claimed meanwhile is skipped). Returns
    * how many it listed.
    *
@@ -283,7 +293,7 @@ export class PublicationRepository {
     const [, n] = (await m.query(
       `WITH candidate AS (
          SELECT o.sample_id FROM sample_outcome o
-          WHERE o.jurisdiction = $5 AND o.outcome = $6 AND o.final_on <= $7),
+          WHERE o.jurisdiction = $5 AND o.outcome = $6 AND o.final_on <= $7 AND ${LISTABLE}),
        x AS (
          INSERT INTO publication_listing (sample_id, table_kind, series_id, publication_id)
          SELECT sample_id, $3, $2, $1 FROM candidate
@@ -498,11 +508,11 @@ export class PublicationRepository {
     ]);
   }
 
-  /** Jurisdictions with a final outcome up to `until` that no list claims yet. */
+  /** Jurisdictions with a listable final outcome up to `until` that no list claims yet. */
   async jurisdictionsWithEligible(m: EntityManager, until: IsoDate): Promise<string[]> {
     const rows = (await m.query(
       `SELECT DISTINCT o.jurisdiction FROM sample_outcome o
-        WHERE o.outcome IN ('pass','fail') AND o.final_on <= $1
+        WHERE o.outcome IN ('pass','fail') AND o.final_on <= $1 AND ${LISTABLE}
           AND NOT EXISTS (SELECT 1 FROM publication_listing l
                            WHERE l.sample_id = o.sample_id
                              AND l.table_kind = CASE o.outcome WHEN 'fail' THEN 'failed' ELSE 'passed' END)
