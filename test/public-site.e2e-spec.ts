@@ -94,6 +94,8 @@ describe('public web site', () => {
       [`/?q=${'x'.repeat(101)}`, 'q'],
       ['/?nope=1', 'nope'],
       ['/?lang=fr', 'lang'],
+      ['/?uscc=123', 'uscc'],
+      ['/?limit=1000', 'limit'],
       ['/?q=a&q=b', 'q'],
       ['/publications?jurisdiction=abc', 'jurisdiction'],
       ['/publications/00000000-0000-0000-0000-000000000000?x=1', 'x'],
@@ -103,14 +105,68 @@ describe('public web site', () => {
       expect(r.headers['content-type']).toContain('text/html');
       expect(r.headers['cache-control']).toBe('no-store');
       expect(r.body).toContain(`<code>${field}</code>`);
-      // The validators' reasons are English: the page says in Chinese what they are about.
-      expect(r.body).toContain(
-        '<p>地址中以下参数的值无效（说明为校验程序的原文），请修改后重试：</p>',
-      );
+      expect(r.body).toContain('<p>地址中以下参数的值无效，请修改后重试：</p>');
+      // Every reason in Chinese: none of the API's English sentences, none untranslated.
+      expect([url, r.body]).not.toEqual([url, expect.stringMatching(/must |does not exist|unknown field|取值无效/)]);
     }
-    expect((await get('/?sector=space&lang=en')).body).toContain(
+    // The field as the search form labels it, and the reason, in Chinese.
+    for (const [url, line] of [
+      ['/?from=2026-13-01', '<code>from</code>（公布日期从）：不存在 13 月'],
+      ['/?from=2026-02-30', '<code>from</code>（公布日期从）：日期 2026-02-30 不存在（2026 年 02 月只有 28 天）'],
+      ['/?from=26-1-1', '<code>from</code>（公布日期从）：应为日期，写作 年-月-日（YYYY-MM-DD）'],
+      [`/?q=${'x'.repeat(101)}`, '<code>q</code>（产品、品牌、生产企业或被抽样单位）：不能超过 100 个字符'],
+      ['/?nope=1', '<code>nope</code>：没有这个参数'],
+      ['/?cursor=garbage', '<code>cursor</code>（翻页位置）：不是本站给出的翻页位置：请从第一页重新查询'],
+      ['/?prefecture=12', '<code>prefecture</code>（地区代码）：应为 6 位行政区划代码（GB/T 2260）'],
+      ['/?uscc=123', '<code>uscc</code>（统一社会信用代码）：应为 18 位，实际为 3 位'],
+    ] as const) {
+      const r = await get(url);
+      expect([url, r.statusCode]).toEqual([url, 400]);
+      expect(r.body.replace(/\s+/g, ' ')).toContain(line);
+    }
+    // In English, the API's own reasons.
+    const en = await get('/?sector=space&lang=en');
+    expect(en.body).toContain(
       '<p>These parameters of the address are not valid; change them and try again:</p>',
     );
+    expect(en.body).toContain('<code>sector</code>: sector must be one of the following values');
+    // The API keeps its JSON 400, in English, naming the field.
+    const apiBad = await get('/api/v1/public/results?from=2026-13-01');
+    expect(apiBad.statusCode).toBe(400);
+    expect(apiBad.headers['content-type']).toContain('application/json');
+    expect(apiBad.json().errors).toContainEqual({ field: 'from', reason: 'month 13 does not exist' });
+  });
+
+  it('answers an address it has no page at with its 404 page, in the page’s language; the API keeps JSON', async () => {
+    for (const url of ['/nope', '/entries', '/publications/a/b/c', '/site', '/rates/2026']) {
+      const r = await get(url);
+      expect([url, r.statusCode]).toEqual([url, 404]);
+      expect(r.headers['content-type']).toContain('text/html');
+      expect(r.headers['cache-control']).toBe('no-store');
+      expect(r.body).toContain('<html lang="zh-CN">');
+      expect(r.body).toContain('<h1>未找到</h1>');
+      expect(r.body).toContain('本站没有这个地址的页面');
+      // Back to the search, and the same address in English one click away.
+      expect(r.body).toContain('<a href="/">返回查询</a>');
+      expect(r.body).toContain(`href="${url}?lang=en"`);
+    }
+    const en = await get('/nope?lang=en');
+    expect(en.statusCode).toBe(404);
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('This site has no page at this address');
+    expect(en.body).toContain('<a href="/?lang=en">Back to the search</a>');
+    const remembered = await get('/nope', { cookie: 'spotcheck_lang=en' });
+    expect(remembered.body).toContain('<html lang="en">');
+    // What is not the site's answers as the API does.
+    for (const url of ['/api/v1/public/nope', '/api/nope', '/api', '/health/nope', '/metrics/nope']) {
+      const r = await get(url);
+      expect([url, r.statusCode]).toEqual([url, 404]);
+      expect([url, r.headers['content-type']]).toEqual([url, expect.stringContaining('application/json')]);
+      expect(r.json()).toMatchObject({ statusCode: 404 });
+    }
+    const post = await portal.inject({ method: 'POST', url: '/nope', payload: {} });
+    expect(post.statusCode).toBe(404);
+    expect(post.headers['content-type']).toContain('application/json');
   });
 
   it('shows an entry, with ETag and 304, and 404 for anything not published', async () => {
@@ -238,6 +294,27 @@ describe('public web site in Chromium', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(h.url(`/?q=${tag}&jurisdiction=${w.jurisdiction}&lang=zh`));
     await h.screenshot(page, 'site-search-phone');
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('shows its 404 and 400 pages in Chinese with a way back; axe finds nothing serious', async () => {
+    const page = await h.page();
+    const missing = await page.goto(h.url('/no-such-page'));
+    expect(missing?.status()).toBe(404);
+    await page.getByRole('heading', { name: '未找到' }).waitFor();
+    await page.getByText('本站没有这个地址的页面').waitFor();
+    await h.screenshot(page, 'site-404');
+    expect(await h.axe(page)).toEqual([]);
+    const bad = await page.goto(h.url('/?from=2026-13-01'));
+    expect(bad?.status()).toBe(400);
+    await page.getByRole('heading', { name: '请求参数有误' }).waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: '不存在 13 月' }).innerText()).toContain(
+      'from（公布日期从）',
+    );
+    await h.screenshot(page, 'site-400');
+    expect(await h.axe(page)).toEqual([]);
+    await page.getByRole('link', { name: '返回查询' }).click();
+    await page.getByRole('heading', { name: '抽检结果查询' }).waitFor();
     expect(h.pageErrors).toEqual([]);
   });
 });

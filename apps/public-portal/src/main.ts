@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createHttpApp, listen, runMain } from '@spotcheck/common';
 import { PublicPortalModule } from './app.module';
+import { SiteNotFoundFilter } from './site/site-not-found.filter';
 
 export const PUBLIC_PORTAL = {
   name: 'public-portal',
@@ -10,6 +11,7 @@ export const PUBLIC_PORTAL = {
   defaultPort: 3000,
   rateLimited: true,
   publicAnswers: true,
+  filters: () => [new SiteNotFoundFilter()],
 };
 
 if (require.main === module) {

@@ -128,9 +128,10 @@ const zh = {
   },
   error: {
     badRequest: '请求参数有误',
-    badRequestText: '地址中以下参数的值无效（说明为校验程序的原文），请修改后重试：',
+    badRequestText: '地址中以下参数的值无效，请修改后重试：',
     notFound: '未找到',
     notFoundText: '没有这个已公布的内容。',
+    noPageText: '本站没有这个地址的页面，地址可能有误。请从查询页重新查找：',
     back: '返回查询',
   },
 };
@@ -251,6 +252,7 @@ const en: Dict = {
     badRequestText: 'These parameters of the address are not valid; change them and try again:',
     notFound: 'Not found',
     notFoundText: 'Nothing published has this address.',
+    noPageText: 'This site has no page at this address; it may be mistyped. Start again from the search:',
     back: 'Back to the search',
   },
 };

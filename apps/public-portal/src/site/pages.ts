@@ -2,6 +2,7 @@ import { SECTORS } from '@spotcheck/domain';
 import { Html, html } from './html';
 import { sectorLabel } from './i18n';
 import { type PageContext, layout, siteHref } from './layout';
+import { fieldZh, reasonZh } from './reasons';
 
 /* The pages of the site, from the public API's own answers (the same JSON, parsed). */
 
@@ -477,6 +478,8 @@ export function errorPage(
   c: PageContext,
   status: 400 | 404,
   errors: { field: string; reason: string }[],
+  /** A 404 of an address the site has no page at (rather than of nothing published there). */
+  unknownAddress = false,
 ): string {
   const t = c.t;
   const title = status === 400 ? t.error.badRequest : t.error.notFound;
@@ -488,12 +491,27 @@ export function errorPage(
         status === 400
           ? html`<p>${t.error.badRequestText}</p>
               <ul class="errors">
-                ${errors.map((e) => html`<li><code>${e.field}</code>: ${e.reason}</li>`)}
+                ${errors.map((e) => errorLine(c, e))}
               </ul>`
-          : html`<p>${t.error.notFoundText}</p>`
+          : html`<p>${unknownAddress ? t.error.noPageText : t.error.notFoundText}</p>`
       }
-      <p><a href="${siteHref(c, '/')}">${t.error.back}</a></p>`,
+      <ul>
+        <li><a href="${siteHref(c, '/')}">${t.error.back}</a></li>
+        <li><a href="${siteHref(c, '/publications')}">${t.nav.publications}</a></li>
+      </ul>`,
   );
+}
+
+/**
+ * One refused parameter: its name as in the address, and in Chinese the field as the forms
+ * label it and the reason said in Chinese (the API's reasons are English).
+ */
+function errorLine(c: PageContext, e: { field: string; reason: string }): Html {
+  if (c.lang !== 'zh') return html`<li><code>${e.field}</code>: ${e.reason}</li>`;
+  const label = fieldZh(e.field);
+  return html`<li>
+    <code>${e.field}</code>${label ? html`（${label}）` : ''}：${reasonZh(e.field, e.reason)}
+  </li>`;
 }
 
 export type { Html };

@@ -29,7 +29,7 @@ import {
   searchPage,
 } from './pages';
 
-const HTML = 'text/html; charset=utf-8';
+export const HTML = 'text/html; charset=utf-8';
 /**
  * Pages load only the site's own files: its stylesheet and, on the pages that name one, its
  * own script (which may read the public API of the same origin).
@@ -281,7 +281,7 @@ async function checked<T>(type: new () => T, params: Record<string, string>): Pr
   return (await pipe.transform({ ...params }, { type: 'query', metatype: type })) as T;
 }
 
-function cookieLang(cookie: string | undefined): Lang | undefined {
+export function cookieLang(cookie: string | undefined): Lang | undefined {
   const m = cookie?.match(new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=(zh|en)(?:;|$)`));
   return m ? (m[1] as Lang) : undefined;
 }

@@ -1,6 +1,11 @@
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import { INestApplicationContext, Logger as NestLogger, SetMetadata } from '@nestjs/common';
+import {
+  ExceptionFilter,
+  INestApplicationContext,
+  Logger as NestLogger,
+  SetMetadata,
+} from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { ConfigService } from '@nestjs/config';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
@@ -35,6 +40,12 @@ export interface HttpAppOptions {
    * Cache-Control and 304 on every successful GET of the API (public-headers.ts).
    */
   publicAnswers?: boolean;
+  /**
+   * The app's own exception filters, tried before the shared AllExceptionsFilter (Nest tries
+   * the global filters last registered first), also for an address no route serves: the public
+   * site's HTML 404 page. Each hands what is not its own to AllExceptionsFilter.
+   */
+  filters?: () => ExceptionFilter[];
 }
 
 const UNPREFIXED = 'spotcheck:unprefixed';
@@ -197,7 +208,7 @@ export async function createHttpApp(
   // hold after each DTO has named its own errors.
   app.useGlobalPipes(new InputDepthPipe(), appValidationPipe(), new InputTextPipe());
   app.useGlobalInterceptors(new UnreadBodyInterceptor());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(), ...(opts.filters?.() ?? []));
   app.enableShutdownHooks();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
