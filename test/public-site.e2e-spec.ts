@@ -107,17 +107,32 @@ describe('public web site', () => {
       expect(r.body).toContain(`<code>${field}</code>`);
       expect(r.body).toContain('<p>地址中以下参数的值无效，请修改后重试：</p>');
       // Every reason in Chinese: none of the API's English sentences, none untranslated.
-      expect([url, r.body]).not.toEqual([url, expect.stringMatching(/must |does not exist|unknown field|取值无效/)]);
+      expect([url, r.body]).not.toEqual([
+        url,
+        expect.stringMatching(/must |does not exist|unknown field|取值无效/),
+      ]);
     }
     // The field as the search form labels it, and the reason, in Chinese.
     for (const [url, line] of [
       ['/?from=2026-13-01', '<code>from</code>（公布日期从）：不存在 13 月'],
-      ['/?from=2026-02-30', '<code>from</code>（公布日期从）：日期 2026-02-30 不存在（2026 年 02 月只有 28 天）'],
+      [
+        '/?from=2026-02-30',
+        '<code>from</code>（公布日期从）：日期 2026-02-30 不存在（2026 年 02 月只有 28 天）',
+      ],
       ['/?from=26-1-1', '<code>from</code>（公布日期从）：应为日期，写作 年-月-日（YYYY-MM-DD）'],
-      [`/?q=${'x'.repeat(101)}`, '<code>q</code>（产品、品牌、生产企业或被抽样单位）：不能超过 100 个字符'],
+      [
+        `/?q=${'x'.repeat(101)}`,
+        '<code>q</code>（产品、品牌、生产企业或被抽样单位）：不能超过 100 个字符',
+      ],
       ['/?nope=1', '<code>nope</code>：没有这个参数'],
-      ['/?cursor=garbage', '<code>cursor</code>（翻页位置）：不是本站给出的翻页位置：请从第一页重新查询'],
-      ['/?prefecture=12', '<code>prefecture</code>（地区代码）：应为 6 位行政区划代码（GB/T 2260）'],
+      [
+        '/?cursor=garbage',
+        '<code>cursor</code>（翻页位置）：不是本站给出的翻页位置：请从第一页重新查询',
+      ],
+      [
+        '/?prefecture=12',
+        '<code>prefecture</code>（地区代码）：应为 6 位行政区划代码（GB/T 2260）',
+      ],
       ['/?uscc=123', '<code>uscc</code>（统一社会信用代码）：应为 18 位，实际为 3 位'],
     ] as const) {
       const r = await get(url);
@@ -134,7 +149,10 @@ describe('public web site', () => {
     const apiBad = await get('/api/v1/public/results?from=2026-13-01');
     expect(apiBad.statusCode).toBe(400);
     expect(apiBad.headers['content-type']).toContain('application/json');
-    expect(apiBad.json().errors).toContainEqual({ field: 'from', reason: 'month 13 does not exist' });
+    expect(apiBad.json().errors).toContainEqual({
+      field: 'from',
+      reason: 'month 13 does not exist',
+    });
   });
 
   it('answers an address it has no page at with its 404 page, in the page’s language; the API keeps JSON', async () => {
@@ -158,10 +176,19 @@ describe('public web site', () => {
     const remembered = await get('/nope', { cookie: 'spotcheck_lang=en' });
     expect(remembered.body).toContain('<html lang="en">');
     // What is not the site's answers as the API does.
-    for (const url of ['/api/v1/public/nope', '/api/nope', '/api', '/health/nope', '/metrics/nope']) {
+    for (const url of [
+      '/api/v1/public/nope',
+      '/api/nope',
+      '/api',
+      '/health/nope',
+      '/metrics/nope',
+    ]) {
       const r = await get(url);
       expect([url, r.statusCode]).toEqual([url, 404]);
-      expect([url, r.headers['content-type']]).toEqual([url, expect.stringContaining('application/json')]);
+      expect([url, r.headers['content-type']]).toEqual([
+        url,
+        expect.stringContaining('application/json'),
+      ]);
       expect(r.json()).toMatchObject({ statusCode: 404 });
     }
     const post = await portal.inject({ method: 'POST', url: '/nope', payload: {} });
@@ -308,9 +335,9 @@ describe('public web site in Chromium', () => {
     const bad = await page.goto(h.url('/?from=2026-13-01'));
     expect(bad?.status()).toBe(400);
     await page.getByRole('heading', { name: '请求参数有误' }).waitFor();
-    expect(await page.getByRole('listitem').filter({ hasText: '不存在 13 月' }).innerText()).toContain(
-      'from（公布日期从）',
-    );
+    expect(
+      await page.getByRole('listitem').filter({ hasText: '不存在 13 月' }).innerText(),
+    ).toContain('from（公布日期从）');
     await h.screenshot(page, 'site-400');
     expect(await h.axe(page)).toEqual([]);
     await page.getByRole('link', { name: '返回查询' }).click();

@@ -252,7 +252,8 @@ const en: Dict = {
     badRequestText: 'These parameters of the address are not valid; change them and try again:',
     notFound: 'Not found',
     notFoundText: 'Nothing published has this address.',
-    noPageText: 'This site has no page at this address; it may be mistyped. Start again from the search:',
+    noPageText:
+      'This site has no page at this address; it may be mistyped. Start again from the search:',
     back: 'Back to the search',
   },
 };

@@ -43,10 +43,16 @@ const REASONS_ZH: readonly (readonly [RegExp, string])[] = [
   [/^must not be greater than (-?\d+)$/, '不能大于 $1'],
   [/^must not be less than (-?\d+)$/, '不能小于 $1'],
   [/^must be an integer number$/, '应为整数'],
-  [/^must be a date (?:written|string) YYYY-MM-DD(?:, got .*)?$/, '应为日期，写作 年-月-日（YYYY-MM-DD）'],
+  [
+    /^must be a date (?:written|string) YYYY-MM-DD(?:, got .*)?$/,
+    '应为日期，写作 年-月-日（YYYY-MM-DD）',
+  ],
   [/^year 0000 does not exist/, '不存在 0000 年（年份为 0001–9999）'],
   [/^month (\d+) does not exist$/, '不存在 $1 月'],
-  [/^(\d{4}-\d{2}-\d{2}) does not exist \((\d{4})-(\d{2}) has (\d+) days\)$/, '日期 $1 不存在（$2 年 $3 月只有 $4 天）'],
+  [
+    /^(\d{4}-\d{2}-\d{2}) does not exist \((\d{4})-(\d{2}) has (\d+) days\)$/,
+    '日期 $1 不存在（$2 年 $3 月只有 $4 天）',
+  ],
   [/^must not be before from \((.+)\)$/, '不能早于“公布日期从”（$1）'],
   [/^must be a GB\/T 2260 region code of 6 digits$/, '应为 6 位行政区划代码（GB/T 2260）'],
   [/^must be a 6-digit region code$/, '应为 6 位行政区划代码（GB/T 2260）'],
@@ -55,7 +61,10 @@ const REASONS_ZH: readonly (readonly [RegExp, string])[] = [
   [/^USCC must be a string$/, '应为 18 位统一社会信用代码'],
   [/^invalid character '(.+)' at position (\d+)/, '第 $2 位的字符“$1”不能出现在统一社会信用代码中'],
   [/^check character is (.), expected (.)$/, '校验码为 $1，按前 17 位计算应为 $2'],
-  [/^is not a cursor this API issued(?: for this sort)?$/, '不是本站给出的翻页位置：请从第一页重新查询'],
+  [
+    /^is not a cursor this API issued(?: for this sort)?$/,
+    '不是本站给出的翻页位置：请从第一页重新查询',
+  ],
   [
     /^must be a year \(2026\), a quarter \(2026-Q3\) or a month \(2026-07\)(?:, got .*)?$/,
     '应为年（2026）、季度（2026-Q3）或月份（2026-07）',
