@@ -96,6 +96,8 @@ describe('public web site', () => {
       ['/?lang=fr', 'lang'],
       ['/?uscc=123', 'uscc'],
       ['/?limit=1000', 'limit'],
+      ['/rates?period=2019-13', 'period'],
+      ['/draws?year=1999', 'year'],
       ['/?q=a&q=b', 'q'],
       ['/publications?jurisdiction=abc', 'jurisdiction'],
       ['/publications/00000000-0000-0000-0000-000000000000?x=1', 'x'],
