@@ -8,6 +8,11 @@ import type { Role } from '@spotcheck/domain';
 import { OidcTokenError, OidcVerifier, parseRoleMap } from './oidc';
 import { Principal, principalFromClaims } from './principal';
 
+/** Verified tokens remembered at most (see BearerVerifier.verified). */
+export const VERIFIED_TOKENS_MAX = 10_000;
+/** Longer tokens are verified every time rather than kept. */
+const VERIFIED_TOKEN_MAX_LENGTH = 4096;
+
 const unauthorized = (message: string) =>
   new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', message);
 
@@ -26,6 +31,17 @@ export class BearerVerifier {
    * fifth of the CPU time of an authenticated list.
    */
   private readonly keys: KeyObject[];
+  /**
+   * Spotcheck tokens already verified by this instance, with the principal they gave and their
+   * `exp`: a client sends the same token with every request until it expires, and verifying it
+   * (decoding, HMAC, claims) was a measurable share of an authenticated list's CPU time. A hit
+   * is answered only while `exp` has not passed, by the same clock comparison jsonwebtoken
+   * makes, so an expired token is verified again and refused as such. The keys and issuer are
+   * fixed for the instance's life (a key rotation is a restart), so what a key verified stays
+   * verified; `nbf`, once passed, stays passed. Only tokens that passed every check are kept,
+   * at most VERIFIED_TOKENS_MAX, the oldest dropped first.
+   */
+  private readonly verified = new Map<string, { principal: Principal; exp: number }>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -80,6 +96,11 @@ export class BearerVerifier {
 
   /** The principal of a token (a bearer's or an access cookie's), or an AppException 401. */
   async principalOf(token: string): Promise<Principal> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (Math.floor(Date.now() / 1000) < hit.exp) return { ...hit.principal };
+      this.verified.delete(token);
+    }
     if (this.oidc && this.issuerOf(token) === this.oidc.opts.issuer) {
       try {
         return await this.oidc.principal(token);
@@ -103,7 +124,22 @@ export class BearerVerifier {
       throw unauthorized('invalid token: claim exp is missing (tokens must expire)');
     const principal = principalFromClaims(claims);
     if (typeof principal === 'string') throw unauthorized(principal);
+    this.remember(token, principal, claims.exp);
     return principal;
+  }
+
+  /** How many verified tokens are remembered now. */
+  get rememberedTokens(): number {
+    return this.verified.size;
+  }
+
+  private remember(token: string, principal: Principal, exp: number): void {
+    if (token.length > VERIFIED_TOKEN_MAX_LENGTH) return;
+    if (this.verified.size >= VERIFIED_TOKENS_MAX) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { principal: { ...principal }, exp });
   }
 
   /**
