@@ -1,6 +1,7 @@
 import { ArgumentMetadata, HttpException } from '@nestjs/common';
-import { IsOptional, IsString } from 'class-validator';
-import { appValidationPipe, prototypeKeys } from './validation';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max } from 'class-validator';
+import { VALIDATED_QUERIES_MAX, appValidationPipe, prototypeKeys } from './validation';
 
 class PatchDto {
   @IsOptional()
@@ -56,6 +57,92 @@ describe('appValidationPipe', () => {
     expect(await appValidationPipe().transform(raw, { type: 'body', metatype: Object })).toBe(raw);
     expect(await appValidationPipe().transform(null, { type: 'body', metatype: Object })).toBe(
       null,
+    );
+  });
+});
+
+class ListQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Max(500)
+  limit = 50;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',') : value,
+  )
+  @IsIn(['A', 'B'], { each: true })
+  risk?: string[];
+}
+
+class NarrowQuery {
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+}
+
+describe('appValidationPipe on queries (validated queries remembered)', () => {
+  const query = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({
+    type: 'query',
+    metatype,
+  });
+
+  it('gives each request its own DTO, equal to the first', async () => {
+    const pipe = appValidationPipe();
+    const first = (await pipe.transform(
+      { limit: '20', risk: 'A,B' },
+      query(ListQuery),
+    )) as ListQuery;
+    expect(first).toBeInstanceOf(ListQuery);
+    expect({ ...first }).toEqual({ limit: 20, risk: ['A', 'B'] });
+    first.limit = 1;
+    first.risk!.push('C');
+    const again = (await pipe.transform(
+      { limit: '20', risk: 'A,B' },
+      query(ListQuery),
+    )) as ListQuery;
+    expect(again).toBeInstanceOf(ListQuery);
+    expect(again).not.toBe(first);
+    expect({ ...again }).toEqual({ limit: 20, risk: ['A', 'B'] });
+  });
+
+  it('refuses a refused query every time, and judges each DTO by its own rules', async () => {
+    const pipe = appValidationPipe();
+    const refused = async (value: unknown, metatype: ArgumentMetadata['metatype']) => {
+      try {
+        await pipe.transform(value, query(metatype));
+        return 'accepted';
+      } catch (e) {
+        return (e as HttpException).getResponse();
+      }
+    };
+    for (let i = 0; i < 2; i++)
+      expect(await refused({ limit: '501' }, ListQuery)).toMatchObject({
+        errors: [{ field: 'limit', reason: 'limit must not be greater than 500' }],
+      });
+    expect(await refused({ limit: '20' }, ListQuery)).toBe('accepted');
+    // The same query, another DTO: its own answer.
+    expect(await refused({ limit: '20' }, NarrowQuery)).toMatchObject({
+      errors: [{ field: 'limit', reason: 'unknown field' }],
+    });
+    expect(await refused({ limit: '20', constructor: '1' }, ListQuery)).toMatchObject({
+      errors: [{ field: 'constructor', reason: 'unknown field' }],
+    });
+  });
+
+  it('keeps at most VALIDATED_QUERIES_MAX queries and still validates the ones it dropped', async () => {
+    const pipe = appValidationPipe();
+    for (let i = 0; i <= VALIDATED_QUERIES_MAX; i++)
+      await pipe.transform(
+        { limit: String(1 + (i % 500)), risk: i < 500 ? 'A' : 'B' },
+        query(ListQuery),
+      );
+    expect({
+      ...((await pipe.transform({ limit: '1', risk: 'A' }, query(ListQuery))) as ListQuery),
+    }).toEqual({ limit: 1, risk: ['A'] });
+    expect((pipe as unknown as { queries: Map<string, unknown> }).queries.size).toBeLessThanOrEqual(
+      VALIDATED_QUERIES_MAX,
     );
   });
 });
