@@ -44,9 +44,20 @@ describe('directory list pages', () => {
       await enterprise(m.ds, { categories: [cat.code] }),
       await enterprise(m.ds, { categories: [cat.code, 'OTHER'], riskClass: 'C' }),
     ];
+    // Microseconds the JSON's milliseconds truncate, and another time zone's offset.
+    await m.ds.query(
+      `UPDATE enterprise SET created_at = '2026-03-04 05:06:07.891999+00',
+         updated_at = '1999-12-31 23:59:59.000001+08' WHERE uscc = $1`,
+      [rows[0].uscc],
+    );
     const page = await m.get(EnterpriseService).list(WUHAI, { category: cat.code, limit: 10 });
     expect(keysOf(page.items, 'uscc').sort()).toEqual(rows.map((r) => r.uscc).sort());
-    expect(page.items.map((e) => e.createdAt instanceof Date)).toEqual([true, true]);
+    // Dates come as the JSON text a Date gives.
+    const first = page.items.find((e) => e.uscc === rows[0].uscc)!;
+    expect([first.createdAt, first.updatedAt]).toEqual([
+      '2026-03-04T05:06:07.891Z',
+      '1999-12-31T15:59:59.000Z',
+    ]);
     expect(plain(page.items)).toEqual(await loaded(Enterprise, 'uscc', keysOf(page.items, 'uscc')));
   });
 

@@ -10,7 +10,7 @@ import {
 } from '@spotcheck/domain';
 import { enqueue } from '@spotcheck/queue';
 import type { CatalogRepository } from '../catalog/catalog.repository';
-import type { DirectoryFilter, DirectoryRepository } from './directory.repository';
+import type { DirectoryFilter, DirectoryRepository, ListedRow } from './directory.repository';
 import type { DirectoryName } from './specs';
 
 /** Roles that keep the jurisdiction-scoped directories. */
@@ -49,7 +49,11 @@ export class DirectoryTable<T extends ObjectLiteral> {
     return scopeOf(p, `the ${this.opts.name} directory`, roles);
   }
 
-  list(filter: DirectoryFilter<T>, cursor: string | undefined, limit: number): Promise<Page<T>> {
+  list(
+    filter: DirectoryFilter<T>,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<ListedRow<T>>> {
     return this.rows.page(filter, cursorKey(cursor), limit);
   }
 

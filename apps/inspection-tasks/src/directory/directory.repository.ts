@@ -4,6 +4,19 @@ import type { Page } from '@spotcheck/common';
 import { encodeCursor } from '@spotcheck/domain';
 import { preparedQuery } from '@spotcheck/database';
 
+/**
+ * A row as a list sends it: every date already its JSON text (`Date.prototype.toJSON`'s ISO
+ * form), as PostgreSQL wrote it.
+ */
+export type ListedRow<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+
+/**
+ * A `timestamptz` column as the ISO text `Date.prototype.toJSON` gives (UTC, milliseconds,
+ * truncated as node-postgres' parse truncates the microseconds), for years 1–9999.
+ */
+const isoText = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** The caller's filtered, scoped query of one directory: what lists and exports read. */
 export type DirectoryFilter<T extends ObjectLiteral> = SelectQueryBuilder<T>;
 
@@ -41,13 +54,14 @@ export abstract class DirectoryRepository<T extends ObjectLiteral> {
    * One page of `filter` in sort order, after the sort key `after`. The rows come from
    * PostgreSQL already in the entity's shape (each column named by its property), by a
    * prepared statement: a list is the most frequent request, and TypeORM's hydration and
-   * PostgreSQL's planning of every query were most of its cost.
+   * PostgreSQL's planning of every query were most of its cost. Dates come as their JSON text:
+   * parsing each into a Date and writing it out again was a tenth of a list's CPU time.
    */
   async page(
     filter: DirectoryFilter<T>,
     after: string | undefined,
     limit: number,
-  ): Promise<Page<T>> {
+  ): Promise<Page<ListedRow<T>>> {
     const sort = this.shape.sortProperty;
     const qb = filter.clone().select([]);
     for (const [sql, property] of this.columns()) qb.addSelect(sql, property);
@@ -56,7 +70,11 @@ export abstract class DirectoryRepository<T extends ObjectLiteral> {
       .orderBy(`e.${sort}`, 'ASC')
       .limit(limit + 1)
       .getQueryAndParameters();
-    const rows = (await preparedQuery(this.repo.manager.connection, text, values)) as T[];
+    const rows = (await preparedQuery(
+      this.repo.manager.connection,
+      text,
+      values,
+    )) as ListedRow<T>[];
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
     return {
@@ -67,12 +85,15 @@ export abstract class DirectoryRepository<T extends ObjectLiteral> {
 
   private selectList?: [string, string][];
 
-  /** The entity's columns as `"e"."db_name"` and the property each is read into. */
+  /** The entity's columns as `"e"."db_name"` (dates as text) and the property each is read into. */
   private columns(): [string, string][] {
     return (this.selectList ??= this.repo.metadata.columns.map((c) => {
       if (c.transformer || c.type === 'date' || c.type === 'numeric' || c.type === 'bigint')
         throw new Error(`${c.propertyName}: a column pg would not read as TypeORM does`);
-      return [`"e"."${c.databaseName}"`, c.propertyName];
+      const column = `"e"."${c.databaseName}"`;
+      if (c.type === 'timestamptz' || c.type === 'timestamp with time zone')
+        return [isoText(column), c.propertyName];
+      return [column, c.propertyName];
     }));
   }
 
