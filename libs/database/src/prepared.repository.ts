@@ -9,6 +9,9 @@ import type { DataSource } from 'typeorm';
  * planning cost PostgreSQL three times what executing did. Rows come back as node-postgres
  * reads them (no entity hydration).
  */
+/** Statement names by text: hashing the text for each request showed in a list's profile. */
+const names = new Map<string, string>();
+
 export async function preparedQuery(
   ds: DataSource,
   text: string,
@@ -16,7 +19,12 @@ export async function preparedQuery(
 ): Promise<Record<string, unknown>[]> {
   const pool = (ds.driver as unknown as { master: Pool }).master;
   // Same text, same name: a name stands for one text on every connection.
-  const name = `p_${createHash('sha1').update(text).digest('base64url')}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `p_${createHash('sha1').update(text).digest('base64url')}`;
+    if (names.size >= 1_000) names.clear();
+    names.set(text, name);
+  }
   const result = await pool.query({ name, text, values });
   return result.rows as Record<string, unknown>[];
 }

@@ -61,6 +61,30 @@ describe('directory list pages', () => {
     expect(plain(page.items)).toEqual(await loaded(Enterprise, 'uscc', keysOf(page.items, 'uscc')));
   });
 
+  it('the same filters with other values, a cursor and another limit: their own rows', async () => {
+    const cat = await category(m.ds);
+    const [a, c, d] = [
+      await enterprise(m.ds, { categories: [cat.code], riskClass: 'A' }),
+      await enterprise(m.ds, { categories: [cat.code], riskClass: 'C' }),
+      await enterprise(m.ds, { categories: [cat.code], riskClass: 'D' }),
+    ];
+    const list = async (q: { riskClass?: ('A' | 'C' | 'D')[]; cursor?: string; limit?: number }) =>
+      keysOf(
+        (await m.get(EnterpriseService).list(WUHAI, { category: cat.code, limit: 10, ...q })).items,
+        'uscc',
+      );
+    const sorted = [a, c, d].map((e) => e.uscc).sort();
+    for (let i = 0; i < 2; i++) {
+      expect(await list({ riskClass: ['C'] })).toEqual([c.uscc]);
+      expect(await list({ riskClass: ['D'] })).toEqual([d.uscc]);
+      expect(await list({ riskClass: ['A', 'D'] })).toEqual([a.uscc, d.uscc].sort());
+      expect(await list({ cursor: encodeCursor([sorted[0]]) })).toEqual(sorted.slice(1));
+      expect(await list({ cursor: encodeCursor([sorted[1]]) })).toEqual(sorted.slice(2));
+      expect(await list({ limit: 1 })).toEqual(sorted.slice(0, 1));
+      expect(await list({})).toEqual(sorted);
+    }
+  });
+
   it('labs and inspectors', async () => {
     const cat = await category(m.ds);
     const labs = [

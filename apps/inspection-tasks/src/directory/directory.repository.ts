@@ -63,13 +63,7 @@ export abstract class DirectoryRepository<T extends ObjectLiteral> {
     limit: number,
   ): Promise<Page<ListedRow<T>>> {
     const sort = this.shape.sortProperty;
-    const qb = filter.clone().select([]);
-    for (const [sql, property] of this.columns()) qb.addSelect(sql, property);
-    if (after !== undefined) qb.andWhere(`e.${sort} > :after`, { after });
-    const [text, values] = qb
-      .orderBy(`e.${sort}`, 'ASC')
-      .limit(limit + 1)
-      .getQueryAndParameters();
+    const [text, values] = this.pageStatement(filter, after, limit);
     const rows = (await preparedQuery(
       this.repo.manager.connection,
       text,
@@ -81,6 +75,47 @@ export abstract class DirectoryRepository<T extends ObjectLiteral> {
       items,
       nextCursor: more ? encodeCursor([String(items[items.length - 1][sort])]) : null,
     };
+  }
+
+  /** Page statements' text with named parameters, by what decides it (see pageStatement). */
+  private readonly statements = new Map<string, string>();
+
+  /**
+   * The page's statement and its values. TypeORM writing the statement's text was about a
+   * twentieth of a list's CPU time; the text depends only on the filter's conditions (their
+   * text, parameters named), whether a cursor is given and the limit, so it is written once for
+   * each of those and only its parameters are numbered for each request, as TypeORM does.
+   * A filter with joins, groups or conditions other than text is written every time.
+   */
+  private pageStatement(
+    filter: DirectoryFilter<T>,
+    after: string | undefined,
+    limit: number,
+  ): [string, unknown[]] {
+    const sort = this.shape.sortProperty;
+    const map = filter.expressionMap;
+    const plain =
+      map.joinAttributes.length === 0 &&
+      map.groupBys.length === 0 &&
+      map.havings.length === 0 &&
+      map.wheres.every((w) => typeof w.condition === 'string');
+    const write = () => {
+      const qb = filter.clone().select([]);
+      for (const [sql, property] of this.columns()) qb.addSelect(sql, property);
+      if (after !== undefined) qb.andWhere(`e.${sort} > :after`, { after });
+      return qb.orderBy(`e.${sort}`, 'ASC').limit(limit + 1);
+    };
+    if (!plain) return write().getQueryAndParameters();
+    const key = JSON.stringify([map.wheres, after !== undefined, limit]);
+    let text = this.statements.get(key);
+    if (text === undefined) {
+      text = write().getQuery();
+      if (this.statements.size >= 1_000) this.statements.clear();
+      this.statements.set(key, text);
+    }
+    const params: Record<string, unknown> = filter.getParameters();
+    if (after !== undefined) params.after = after;
+    return this.repo.manager.connection.driver.escapeQueryWithParameters(text, params);
   }
 
   private selectList?: [string, string][];
