@@ -108,11 +108,11 @@ class AppValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (!metadata.metatype || !this.toValidate(metadata)) return super.transform(value, metadata);
-    if (metadata.type === 'query') return this.query(value, metadata);
+    if (metadata.type === 'query') return this.queryOf(value, metadata);
     return this.validated(value, metadata);
   }
 
-  private async query(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  private async queryOf(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const json = JSON.stringify(value);
     if (json === undefined || json.length > VALIDATED_QUERY_MAX_LENGTH)
       return this.validated(value, metadata);
