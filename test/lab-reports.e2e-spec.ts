@@ -5,6 +5,7 @@ import { chinaDate, completeUscc } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../apps/inspection-tasks/src/app.module';
 import { LabResultsModule } from '../apps/lab-results/src/app.module';
 import { Queue } from 'bullmq';
+import { ConfigService } from '@nestjs/config';
 import { OutcomeRepository } from '../apps/worker/src/outcomes/outcome.repository';
 import { OutcomeService } from '../apps/worker/src/outcomes/outcome.service';
 import { DeadlineNotifier } from '../apps/worker/src/notifications/deadline-notifier.service';
@@ -590,6 +591,7 @@ describe('reports', () => {
       ds,
       new OutcomeService(ds, new OutcomeRepository(), outcomeQueue),
       new DeadlineNotifier(ds, new NotificationRepository(), notificationQueue),
+      new ConfigService({ WORKER_BATCH_SIZE: 100 }),
     );
     const [{ id: sampleId }] = (await ds.query(`SELECT id FROM sample WHERE sample_no = $1`, [
       samples.food,

@@ -125,11 +125,11 @@ describe('outcomes and rates in the worker', () => {
     expect(await cellsOf(plan.id)).toEqual([{ pass: 1, fail: 1, pending: 1 }]);
   }, 90_000);
 
-  it('runs WORKER_CONCURRENCY jobs at once on the queues issued reports go through, one elsewhere', () => {
+  it('holds a batch on the batched queues, WORKER_CONCURRENCY jobs on outcomes, one elsewhere', () => {
     const concurrency = (host: { worker: { concurrency: number } }) => host.worker.concurrency;
     expect(
       [ReportsProcessor, OutcomesProcessor, RatesProcessor].map((p) => concurrency(worker.get(p))),
-    ).toEqual([5, 5, 5]);
+    ).toEqual([100, 5, 100]);
     expect(
       [PublicationsProcessor, AuditProcessor, DirectoryProcessor].map((p) =>
         concurrency(worker.get(p, { strict: false })),

@@ -88,6 +88,15 @@ export async function markOutboxDone(m: EntityManager, id: string): Promise<void
   ]);
 }
 
+/** {@link markOutboxDone} for the jobs of a batch, in one statement. */
+export async function markOutboxRowsDone(m: EntityManager, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await m.query(
+    'UPDATE outbox SET done_at = clock_timestamp() WHERE id = ANY($1::bigint[]) AND done_at IS NULL',
+    [ids],
+  );
+}
+
 /** A client on which notifications can be received (pg's `Client`). */
 export interface NotificationClient {
   query(sql: string): Promise<unknown>;

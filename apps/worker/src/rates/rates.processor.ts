@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { Env } from '@spotcheck/common';
 import { OnJob, Payload, keepJobScheduler, WORKER_OPTIONS } from '@spotcheck/queue';
 import { recordFinalFailure } from '../failures';
+import { JobBatcher } from '../job-batch';
 import { runJob } from '../run-job';
 import { RatesService } from './rates.service';
 
@@ -18,6 +19,8 @@ export class RatesProcessor
 {
   private readonly logger = new Logger(RatesProcessor.name);
   private stopKeeping?: () => void;
+  /** `outcome.changed` jobs held at once go through {@link refreshAll} together. */
+  private readonly changed: JobBatcher<Payload<'outcome.changed'>>;
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @InjectQueue('rates') private readonly queue: Queue,
@@ -25,6 +28,11 @@ export class RatesProcessor
     private readonly config: ConfigService<Env, true>,
   ) {
     super();
+    this.changed = new JobBatcher(
+      ds,
+      config.get('WORKER_BATCH_SIZE', { infer: true }),
+      (payloads) => this.refreshAll(payloads),
+    );
   }
 
   /** The nightly recompute's scheduler, set up again whenever Redis comes back without it. */
@@ -48,12 +56,22 @@ export class RatesProcessor
   }
 
   process(job: Job): Promise<unknown> {
+    if (job.name === 'outcome.changed') return this.changed.add(job);
     return runJob(this, this.ds, job);
   }
 
   @OnJob('outcome.changed')
   async refresh(payload: Payload<'outcome.changed'>): Promise<{ cells: number }> {
-    return { cells: await this.rates.refresh(payload.sampleIds) };
+    return (await this.refreshAll([payload]))[0];
+  }
+
+  /**
+   * The cells of the samples of a batch of `outcome.changed` jobs, refreshed at once (each cell
+   * once, however many of the jobs' samples count in it); each job answers the batch's count.
+   */
+  async refreshAll(payloads: readonly Payload<'outcome.changed'>[]): Promise<{ cells: number }[]> {
+    const cells = await this.rates.refresh([...new Set(payloads.flatMap((p) => p.sampleIds))]);
+    return payloads.map(() => ({ cells }));
   }
 
   @OnJob('rates.recompute')

@@ -379,17 +379,29 @@ export class Env {
   FAILED_JOB_RETRY_MAX_MS = 6 * 3600 * 1000;
 
   /**
-   * Jobs the worker runs at once, per process, on each of the queues a stream of issued reports
-   * goes through (reports, outcomes, rates). Each is short database work that spends most of its
-   * time waiting on PostgreSQL and Redis; one at a time, a few dozen reports a second already
-   * queued up behind each other. Each running job holds at most one database connection: keep
-   * three times this under DATABASE_POOL_SIZE.
+   * Jobs the worker runs at once, per process, on the outcomes queue (deadlines, objections);
+   * the reports and rates queues, which a stream of issued reports goes through, handle their
+   * jobs in batches instead (WORKER_BATCH_SIZE). Each is short database work that spends most
+   * of its time waiting on PostgreSQL and Redis. Each running job holds at most one database
+   * connection: keep this plus two under DATABASE_POOL_SIZE.
    */
   @IsInt()
   @Min(1)
   @Max(64)
   @Transform(toInt)
   WORKER_CONCURRENCY = 3;
+
+  /**
+   * Most jobs of one kind the worker handles together, in one batch, on the queues where every
+   * issued report makes a job (`report.issued` on reports, `outcome.changed` on rates): those
+   * queues hold up to this many jobs at once, and the jobs that arrive while a batch is being
+   * handled form the next one (docs/adr/0028). A batch holds one database connection.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  @Transform(toInt)
+  WORKER_BATCH_SIZE = 100;
 
   /** How often the worker seals the audit chain, in ms. */
   @IsInt()
