@@ -56,6 +56,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** A notification came while a batch was being relayed: go round again without waiting. */
   private notified = false;
   private loop?: Promise<void>;
+  /** When the relay last looked for relayed rows whose job has not finished. */
+  private lookedForUndoneAt = 0;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -130,14 +132,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const outcome = await this.ds.transaction(async (m) => {
       // New rows first: a backlog of rows waiting to be redelivered must not starve them.
       const fresh = await claimNewOutboxRows(m, BATCH);
-      const again =
-        fresh.length < BATCH
-          ? await claimUndoneOutboxRows(
-              m,
-              BATCH - fresh.length,
-              this.config.get('OUTBOX_REDELIVER_MS', { infer: true }),
-            )
-          : [];
+      // Rows are redelivered only after OUTBOX_REDELIVER_MS (minutes): looking for them once a
+      // poll interval is soon enough, and spares a statement in each round a notification wakes.
+      const poll = this.config.get('OUTBOX_POLL_MS', { infer: true });
+      const lookAgain = fresh.length < BATCH && Date.now() - this.lookedForUndoneAt >= poll;
+      if (lookAgain) this.lookedForUndoneAt = Date.now();
+      const again = lookAgain
+        ? await claimUndoneOutboxRows(
+            m,
+            BATCH - fresh.length,
+            this.config.get('OUTBOX_REDELIVER_MS', { infer: true }),
+          )
+        : [];
       if (fresh.length + again.length === 0) return { moved: 0 };
       // A row whose job failed its last attempt waits its turn (failedJobRetryDue), so a job
       // that keeps failing does not come round at every redelivery.
