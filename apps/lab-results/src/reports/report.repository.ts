@@ -339,6 +339,7 @@ export class ReportRepository {
   /**
    * Issues the version with its verdict; each item's verdict is stored first, all in one
    * statement (a statement per item made issuing wait on as many round trips to PostgreSQL).
+   * Returns the issued version as {@link find} reads it.
    */
   async issue(
     m: EntityManager,
@@ -349,7 +350,7 @@ export class ReportRepository {
       failedItems: readonly FailedItem[];
       items: { seq: number; outcome: string; reason: unknown }[];
     },
-  ): Promise<void> {
+  ): Promise<ReportRow> {
     await m.query(
       `UPDATE lab_report_item i SET verdict = v.verdict, reason = v.reason
          FROM unnest($2::int[], $3::text[], $4::jsonb[]) AS v(seq, verdict, reason)
@@ -361,11 +362,16 @@ export class ReportRepository {
         verdict.items.map((v) => JSON.stringify(v.reason)),
       ],
     );
-    await m.query(
-      `UPDATE lab_report SET state = 'issued', issued_by = $2, issued_at = now(), verdict = $3,
-              failed_items = $4, updated_at = now() WHERE id = $1`,
+    // The issued version as `find` reads it, from the same statement.
+    const [[row]] = (await m.query(
+      `UPDATE lab_report r SET state = 'issued', issued_by = $2, issued_at = now(), verdict = $3,
+              failed_items = $4, updated_at = now()
+         FROM sample s
+        WHERE r.id = $1 AND s.id = r.sample_id
+       RETURNING ${COLUMNS}, r.sample_id AS "sampleId"`,
       [id, by, verdict.outcome, JSON.stringify(verdict.failedItems)],
-    );
+    )) as [ReportRow[], number];
+    return row;
   }
 
   /** The samples of a bulk upload assigned to the lab, locked, and whether each has a report. */

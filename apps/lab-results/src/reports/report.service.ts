@@ -24,6 +24,7 @@ import type {
   FailedItem,
   ItemInput,
   ItemVerdict,
+  LabStaffRole,
   ReportEvent,
   ReportEventInput,
   ReportSnapshot,
@@ -245,12 +246,16 @@ export class ReportService {
         });
       }
       const audit: Record<string, unknown> = { reportNo: before.reportNo, version: before.version };
+      // What the answer is made of when this transition already has it (issuing), not read again.
+      const known: Known = { roles };
       if (input.event === 'submit') {
         judge(await this.reports.items(m, id));
         await this.reports.submit(m, id, p.sub);
       } else if (input.event === 'issue') {
-        const verdict = judge(await this.reports.items(m, id));
-        await this.reports.issue(m, id, p.sub, verdict);
+        const items = await this.reports.items(m, id);
+        const verdict = judge(items);
+        known.row = await this.reports.issue(m, id, p.sub, verdict);
+        known.items = issuedItems(items, verdict.items);
         audit.verdict = verdict.outcome;
         if (before.objectionId) audit.retest = await this.conclude(m, p, before, verdict);
         else audit.notice = await this.notice(m, before, verdict.outcome, cal!, rules!);
@@ -271,7 +276,7 @@ export class ReportService {
         await this.reports.returnToDraft(m, id, p.sub, t.returnReason!);
         audit.reason = t.returnReason;
       }
-      const after = await this.detail(m, p, id);
+      const after = await this.detail(m, p, id, known);
       await recordAudit(m, p, [
         {
           action: input.event,
@@ -450,10 +455,20 @@ export class ReportService {
     return row;
   }
 
-  private async detail(m: EntityManager, p: Principal, id: string): Promise<ReportDetail> {
-    const { sampleId: _sampleId, ...r } = await this.find(m, p, id);
-    const items = await this.reports.items(m, id);
-    const roles = p.role === 'lab' ? await this.staff.activeRoles(m, r.labId, p.sub) : [];
+  /**
+   * The version as the API shows it; `known` gives what the caller read or wrote in the same
+   * transaction (and what is unchanged since), so that it is not read again.
+   */
+  private async detail(
+    m: EntityManager,
+    p: Principal,
+    id: string,
+    known: Known = {},
+  ): Promise<ReportDetail> {
+    const { sampleId: _sampleId, ...r } = known.row ?? (await this.find(m, p, id));
+    const items = known.items ?? (await this.reports.items(m, id));
+    const roles =
+      p.role !== 'lab' ? [] : (known.roles ?? (await this.staff.activeRoles(m, r.labId, p.sub)));
     return {
       ...r,
       items,
@@ -461,6 +476,33 @@ export class ReportService {
       allowedEvents: p.role === 'lab' ? reportEventsFor(snapshot(r), { id: p.sub, roles }) : [],
     };
   }
+}
+
+/** What {@link ReportService.detail} need not read again. */
+interface Known {
+  row?: ReportRow;
+  items?: StoredItem[];
+  roles?: LabStaffRole[];
+}
+
+/**
+ * The items as `ReportRepository.items` reads them once `issue` stored their verdicts: each
+ * item's verdict, and its reason as it comes back from its jsonb column (null when absent).
+ */
+function issuedItems(
+  items: readonly StoredItem[],
+  verdicts: readonly { seq: number; outcome: string; reason: unknown }[],
+): StoredItem[] {
+  const bySeq = new Map(verdicts.map((v) => [v.seq, v]));
+  return items.map((i) => {
+    const v = bySeq.get(i.seq);
+    if (!v) return i;
+    return {
+      ...i,
+      verdict: v.outcome,
+      reason: JSON.parse(JSON.stringify(v.reason ?? null)) as StoredItem['reason'],
+    };
+  });
 }
 
 function snapshot(r: ReportView): ReportSnapshot {
