@@ -101,6 +101,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async run(): Promise<void> {
     const poll = this.config.get('OUTBOX_POLL_MS', { infer: true });
+    const gather = this.config.get('OUTBOX_GATHER_MS', { infer: true });
     let backoff = poll;
     while (this.running) {
       this.notified = false;
@@ -117,7 +118,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const t = setTimeout(resolve, backoff);
         this.wake = () => {
           clearTimeout(t);
-          resolve();
+          // A notification: the rows of the commits that follow it go in the same round.
+          if (this.running && gather > 0) setTimeout(resolve, gather);
+          else resolve();
         };
         if (this.notified) this.wake();
       });

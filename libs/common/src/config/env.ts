@@ -354,6 +354,17 @@ export class Env {
   OUTBOX_POLL_MS = 500;
 
   /**
+   * How long the relay waits after a notification before it relays, in ms, so that the rows of
+   * the transactions committing meanwhile go in the same round, and the worker takes their jobs
+   * as one batch (docs/adr/0028); 0 relays at once.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  @Transform(toInt)
+  OUTBOX_GATHER_MS = 25;
+
+  /**
    * A relayed outbox row whose job has not finished after this long is relayed again (same
    * job id, so a job BullMQ still has is not duplicated; one Redis lost is restored), in ms.
    */
