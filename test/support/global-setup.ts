@@ -1,6 +1,9 @@
 // Runs outside Jest's module registry, where moduleNameMapper does not apply: the path aliases
 // are registered first, for the libraries the migration run loads.
 import './register-aliases';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDataSource } from '../../libs/database/src/data-source';
 import { runMigrations } from '../../libs/database/src/migrate';
 import {
@@ -32,4 +35,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL ??= 'warn';
   process.env.MIGRATIONS_RUN = 'false';
+  // Keys unique across the run's spec files (test/support/claims.ts).
+  process.env.TEST_CLAIMS_DIR = mkdtempSync(join(tmpdir(), 'spotcheck-claims-'));
 }

@@ -4,6 +4,7 @@ import { Enterprise, Lab, ProductCategory, SamplingPlan } from '@spotcheck/datab
 import { countiesOf, prefecturesOf, regionFullName } from '@spotcheck/domain';
 import { DataSource } from 'typeorm';
 import { makeCategory, makeEnterprise, makeLab } from '../factories';
+import { claim } from '../../support/claims';
 import { freshUscc, unique } from '../support';
 import { makeDraw, makeSamplingPlan } from './samples';
 
@@ -22,8 +23,18 @@ const COUNTIES = ['11', '31', '32', '33', '35', '37', '42', '44', '51', '61']
   .map((c) => c.code);
 let nextCounty = 0;
 
-/** A county no other test of this run publishes in. */
-export const freshJurisdiction = (): string => COUNTIES[nextCounty++ % COUNTIES.length];
+/**
+ * A county no other test of this run publishes in. The order above is shuffled per spec file,
+ * so each county is claimed for the whole run (test/support/claims): two files drawing the
+ * same county would see each other's outcomes in their lists, feeds and counts.
+ */
+export function freshJurisdiction(): string {
+  while (nextCounty < COUNTIES.length) {
+    const code = COUNTIES[nextCounty++];
+    if (claim('county', code)) return code;
+  }
+  throw new Error(`all ${COUNTIES.length} test counties are taken in this run`);
+}
 
 /** A regulator of `jurisdiction` with a subject of their own. */
 export const regulatorOf = (jurisdiction: string, name = 'reg'): Principal => ({
