@@ -14,7 +14,12 @@ import { hohhotDrawnPlan } from '../support/drawn-plan';
 let h: ConsoleHarness;
 const api = apiOf(() => h.app);
 const MANUFACTURER = completeUscc(`91150100CN${RUN}001`);
-const GTIN = completeGtin('690123456789');
+/**
+ * A GTIN of this file and run (no other test uses 6957): the trace by product lists every
+ * sample of its GTIN, so a GTIN other files sample too (690123456789 is the factories') would put
+ * their rows, and their states' colours, on the page this file screenshots and checks.
+ */
+const GTIN = completeGtin(`6957${RUN}1234`);
 /** The same GTIN with its check digit off by one. */
 const BAD_GTIN = `${GTIN.slice(0, 12)}${(Number(GTIN[12]) + 1) % 10}`;
 const BAD_USCC = `${MANUFACTURER.slice(0, 17)}${MANUFACTURER[17] === '0' ? '1' : '0'}`;
