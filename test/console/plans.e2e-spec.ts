@@ -1,4 +1,4 @@
-import { completeUscc } from '@spotcheck/domain';
+import { chinaDate, completeUscc } from '@spotcheck/domain';
 import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.module';
 import { RUN, apiOf, ensureCategory, seedOf, usccSource } from '../support/api';
 import { REGULATOR_BAOTOU, REGULATOR_HOHHOT } from '../support/app';
@@ -49,6 +49,7 @@ const button = (name: string) => new RegExp([...name].join('\\s*'));
 it('creates a plan, commits to a seed, draws and shows the verification MATCH', async () => {
   const seed = seedOf('console-plans', 1);
   const code = `CPL-2026-${process.pid}`;
+  const year = chinaDate(new Date()).slice(0, 4);
   const page = await h.page({ as: REGULATOR_HOHHOT });
   await page.goto(h.url('/console/plans'));
   await page.getByRole('heading', { name: '抽查计划' }).waitFor();
@@ -66,7 +67,9 @@ it('creates a plan, commits to a seed, draws and shows the verification MATCH', 
   const categories = drawer.getByRole('combobox', { name: '抽查产品类别' });
   await categories.fill(CAT);
   await categories.press('Enter');
-  await drawer.getByLabel('抽样截止日期').fill('2026-12-31');
+  // The form's year is this year in the browser (Asia/Shanghai): this year's end, not a fixed
+  // date, so that the plan is the year it is looked up by below after New Year too.
+  await drawer.getByLabel('抽样截止日期').fill(`${year}-12-31`);
   // Class D (highest risk) below class A's default 3 %: the API names ratios.D.
   await drawer.getByLabel('D 类', { exact: true }).fill('1');
   await drawer.getByRole('button', { name: button('保存') }).click();
@@ -104,7 +107,7 @@ it('creates a plan, commits to a seed, draws and shows the verification MATCH', 
   await h.screenshot(page, 'plan-drawn-verified');
   expect(await h.axe(page)).toEqual([]);
 
-  const plans = await api.get(REGULATOR_HOHHOT, `/api/v1/plans?state=drawn&year=2026`);
+  const plans = await api.get(REGULATOR_HOHHOT, `/api/v1/plans?state=drawn&year=${year}&limit=500`);
   expect((plans.json() as { items: { code: string }[] }).items.map((p) => p.code)).toContain(code);
   expect(h.pageErrors).toEqual([]);
 });
