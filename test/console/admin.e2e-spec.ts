@@ -1,7 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SECTOR_RULES, RULE_NAMES } from '@spotcheck/domain';
+import chineseDays from 'chinese-days/dist/chinese-days.json';
+import {
+  DEFAULT_SECTOR_RULES,
+  RULE_NAMES,
+  chinaDate,
+  entriesFromChineseDays,
+} from '@spotcheck/domain';
 import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.module';
 import { freshJurisdiction } from '../medium/factories/publications';
 import { unique } from '../medium/support';
@@ -10,8 +16,8 @@ import { ADMIN } from '../support/app';
 import { ConsoleHarness, startConsole } from '../support/browser';
 
 /**
- * The admins' pages: the calendar (warning while next year's holidays are missing, setting a
- * day), the sector rules (a changed value refused without its source, then saved), the targets
+ * The admins' pages: the calendar (warning while this or next year's holidays are missing,
+ * setting a day), the sector rules (a changed value refused without its source, then saved), the targets
  * (a bad value refused beside the field) and the accounts (create, disable, an import naming its
  * bad row).
  */
@@ -31,15 +37,30 @@ afterAll(async () => {
 
 const button = (name: string) => new RegExp([...name].join('\\s*'));
 
-it('warns that next year’s holidays are not entered, and sets a day', async () => {
-  const next = new Date().getFullYear() + 1;
+/**
+ * The year the calendar page must warn about: this year in China if the bundled holidays do not
+ * cover it (after New Year, chinese-days may stop at the year just ended), else next year.
+ */
+function missingYear(): { year: number; title: string } {
+  const thisYear = Number(chinaDate(new Date()).slice(0, 4));
+  const { coverage } = entriesFromChineseDays(chineseDays);
+  const covered = (y: number) =>
+    coverage.some((r) => r.from <= `${y}-01-01` && r.to >= `${y}-12-31`);
+  return covered(thisYear)
+    ? { year: thisYear + 1, title: '下一年度节假日未录入' }
+    : { year: thisYear, title: '本年度节假日未录入' };
+}
+
+it('warns that the holidays of the first year not entered are missing, and sets a day', async () => {
+  const missing = missingYear();
   const page = await h.page({ as: ADMIN });
   await page.goto(h.url('/console/calendar'));
   await page.getByRole('heading', { name: '工作日历' }).waitFor();
-  // chinese-days holds the holidays up to 2026; none of next year's are entered.
-  const warning = page.getByRole('alert').filter({ hasText: '下一年度节假日未录入' });
+  // chinese-days holds the holidays up to 2026: in 2026 next year's are missing, from 2027 on
+  // this year's (China's year, as the page counts it).
+  const warning = page.getByRole('alert').filter({ hasText: missing.title });
   await warning.waitFor();
-  expect(await warning.innerText()).toContain(`${next} 年的法定节假日和调休上班日尚未录入`);
+  expect(await warning.innerText()).toContain(`${missing.year} 年的法定节假日和调休上班日尚未录入`);
   await page
     .getByRole('status')
     .filter({ hasText: /已录入/ })

@@ -19,6 +19,7 @@ import { useMe } from '../../app/session';
 import { ErrorAlert, useApplyError, LoadErrorAlert } from '../../components/errors';
 import { useScrollableTables } from '../../components/keyboard';
 import { definePageMessages, useI18n } from '../../i18n/i18n';
+import { chinaToday } from '../enterprise-shared/Countdown';
 
 type Day = components['schemas']['CalendarDayDto'];
 type Range = components['schemas']['CalendarRangeDto'];
@@ -32,6 +33,7 @@ const useT = definePageMessages(
     missing:
       '{year} 年的法定节假日和调休上班日尚未录入：以工作日计算、跨入 {year} 年的期限目前按“周一至周五上班”推算。国务院办公厅公布 {year} 年放假安排后，请在此录入。',
     missingTitle: '下一年度节假日未录入',
+    missingThisYearTitle: '本年度节假日未录入',
     entered: '{year} 年已录入 {holidays} 个节假日、{workdays} 个调休上班日。',
     date: '日期',
     weekday: '星期',
@@ -69,6 +71,7 @@ const useT = definePageMessages(
     missing:
       'The holidays and make-up working days of {year} are not entered: deadlines in working days that reach into {year} are counted as if every Monday to Friday were a working day. Enter them once the State Council publishes the {year} arrangement.',
     missingTitle: 'Next year’s holidays are not entered',
+    missingThisYearTitle: 'This year’s holidays are not entered',
     entered: '{year}: {holidays} holidays and {workdays} make-up working days entered.',
     date: 'Date',
     weekday: 'Weekday',
@@ -120,20 +123,32 @@ function useYear(year: number) {
 }
 
 /**
- * 工作日历: a year's holidays and make-up working days, a warning while next year's are not
- * entered, and (for admins) setting a day.
+ * 工作日历: a year's holidays and make-up working days, a warning while this year's or next
+ * year's are not entered (this year's first: after New Year the built-in data may stop at the
+ * year just ended), and (for admins) setting a day.
  */
 export default function CalendarPage() {
   const t = useT();
   const { date } = useI18n();
   const me = useMe();
   const box = useScrollableTables();
-  const thisYear = new Date().getFullYear();
+  // The year in China, where the deadlines run, whatever the browser's zone.
+  const thisYear = Number(chinaToday().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [editing, setEditing] = useState<Day | 'new' | null>(null);
   const days = useYear(year);
+  const current = useYear(thisYear);
   const next = useYear(thisYear + 1);
-  const nextSpecial = next.data?.days.filter(special) ?? [];
+  const entered = (q: typeof next) => (q.data?.days.filter(special) ?? []).length > 0;
+  // Decided once both years are loaded, so the warning does not change its year as they arrive.
+  const missingYear =
+    current.data && next.data
+      ? !entered(current)
+        ? thisYear
+        : !entered(next)
+          ? thisYear + 1
+          : null
+      : null;
   const rows = days.data?.days.filter(special) ?? [];
   const canEdit = me.role === 'admin';
 
@@ -143,18 +158,18 @@ export default function CalendarPage() {
         {t('title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('help')}</Typography.Paragraph>
-      {next.data && nextSpecial.length === 0 && (
+      {missingYear !== null && (
         <Alert
           type="warning"
           showIcon
           role="alert"
           style={{ marginBottom: 16 }}
-          title={t('missingTitle')}
-          description={t('missing', { year: thisYear + 1 })}
+          title={t(missingYear === thisYear ? 'missingThisYearTitle' : 'missingTitle')}
+          description={t('missing', { year: missingYear })}
           action={
             canEdit && (
-              <Button size="small" onClick={() => setYear(thisYear + 1)}>
-                {thisYear + 1}
+              <Button size="small" onClick={() => setYear(missingYear)}>
+                {missingYear}
               </Button>
             )
           }
