@@ -204,7 +204,9 @@ export default function CalendarPage() {
           loading={days.isLoading}
           dataSource={rows}
           pagination={false}
-          locale={{ emptyText: t('none') }}
+          // Typography.Text: antd's placeholder grey fails colour contrast (an empty year, such as
+          // this one after New Year until its holidays are entered).
+          locale={{ emptyText: <Typography.Text>{t('none')}</Typography.Text> }}
           columns={[
             { title: t('date'), dataIndex: 'date', width: 160, render: (v: string) => date(v) },
             {
