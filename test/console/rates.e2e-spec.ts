@@ -56,7 +56,12 @@ it('charts the rates by sector against the target, by prefecture and by quarter,
   await page.getByRole('heading', { name: '合格率看板' }).waitFor();
   // The period: the year the samples were taken in.
   await page.getByRole('combobox', { name: '统计期间' }).click();
-  await page.locator('.ant-select-item-option[title="2026 年"]').click();
+  // The options run from this year back, five years by quarter, in a virtual list that renders
+  // only the first few: from 2028 on, 2026 is rendered once the keys have moved down to it.
+  const period = page.locator('.ant-select-item-option[title="2026 年"]');
+  for (let i = 0; i < 30 && (await period.count()) === 0; i++)
+    await page.keyboard.press('ArrowDown');
+  await period.click();
   await page.getByRole('button', { name: button('查询') }).click();
   const rate = page.getByRole('status').filter({ hasText: '66.67%' });
   await rate.waitFor();
