@@ -11,7 +11,7 @@ import {
   Typography,
 } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, ok } from '../../api/client';
 import {
@@ -28,15 +28,7 @@ import { definePageMessages, useI18n } from '../../i18n/i18n';
 import { DaysLeft } from '../lab-inbox/DaysLeft';
 import { useLabT } from '../lab-shared/labels';
 import { ToneTag } from '../lab-shared/ToneTag';
-import {
-  edited,
-  judgeRow,
-  prepareAll,
-  ResultGrid,
-  type GridLabels,
-  type Judged,
-  type RowDraft,
-} from './ResultGrid';
+import { GridState, prepareAll, ResultGrid, useGridSummary, type GridLabels } from './ResultGrid';
 
 const useT = definePageMessages(
   {
@@ -350,36 +342,18 @@ function ReportPanel(props: {
   const errorText = useErrorText();
   const client = useQueryClient();
   const editable = props.latest && report.state === 'draft' && props.roles.includes('tester');
-  const [drafts, setDrafts] = useState<RowDraft[]>(() =>
-    report.items.map((i) => ({ value: i.value ?? '', notTestedReason: i.notTestedReason ?? '' })),
-  );
-  const [rowErrors, setRowErrors] = useState<Map<number, string>>(new Map());
   const [error, setError] = useState<string[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [returnReason, setReturnReason] = useState('');
   const [amendReason, setAmendReason] = useState('');
 
-  const prepared = useMemo(() => prepareAll(report.items), [report.items]);
-  // The summary's counts; each row judges itself for its own display.
-  const counts = useMemo(() => {
-    const c: Record<Judged['outcome'], number> = {
-      pass: 0,
-      fail: 0,
-      not_applicable: 0,
-      invalid: 0,
-      empty: 0,
-    };
-    report.items.forEach((item, i) => {
-      c[judgeRow(item, prepared[i], report.preview.items[i], drafts[i], lang).outcome]++;
-    });
-    return c;
-  }, [drafts, prepared, report, lang]);
-  const dirty = drafts.some((d, i) => edited(d, report.items[i]));
-  const count = (o: Judged['outcome']) => counts[o];
-  const onChange = useCallback((index: number, patch: Partial<RowDraft>) => {
-    setDrafts((ds) => ds.map((d, i) => (i === index ? { ...d, ...patch } : d)));
-    setRowErrors((m) => (m.has(index) ? new Map([...m].filter(([k]) => k !== index)) : m));
-  }, []);
+  // The typed text and its judgement: made once per version shown (the panel is keyed by it).
+  const [grid] = useState(
+    () => new GridState(report.items, prepareAll(report.items), report.preview.items, lang),
+  );
+  useLayoutEffect(() => grid.setLang(lang), [grid, lang]);
+  // Only whether anything is unsaved renders the panel again, not each keystroke.
+  const dirty = useSyncExternalStore(grid.subscribeSummary, () => grid.summary().edited > 0);
   const labels: GridLabels = useMemo(
     () => ({
       seq: t('seq'),
@@ -430,7 +404,7 @@ function ReportPanel(props: {
           if (m && name === 'save') byRow.set(Number(m[1]), describeReason(f.reason, lang));
           else lines.push(`${f.field}: ${describeReason(f.reason, lang)}`);
         }
-        setRowErrors(byRow);
+        grid.setErrors(byRow);
       }
       setError(lines);
       return null;
@@ -447,7 +421,7 @@ function ReportPanel(props: {
             params: { path: { id: report.id } },
             body: {
               items: report.items.map((i, k) => {
-                const d = drafts[k];
+                const d = grid.row(k).draft;
                 return {
                   itemCode: i.itemCode,
                   itemName: i.itemName,
@@ -513,17 +487,12 @@ function ReportPanel(props: {
     props.latest &&
     report.state === 'issued' &&
     props.roles.some((r) => r === 'tester' || r === 'signatory');
-  const fails = count('fail');
-  const invalid = count('invalid');
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       {notice && <Alert type="success" showIcon role="status" title={notice} />}
       <ErrorAlert lines={error} />
       <Space wrap size={[16, 8]}>
-        <span role="status" aria-live="polite">
-          {t('summary', { fail: fails, pass: count('pass'), empty: count('empty') })}
-          {invalid ? t('summaryInvalid', { count: invalid }) : ''}
-        </span>
+        <GridSummaryText grid={grid} t={t} />
         {report.preview.verdict && (
           <ToneTag tone={report.preview.verdict === 'fail' ? 'bad' : 'ok'}>
             {t('verdict', { verdict: lt(`verdict_${report.preview.verdict}` as never) })}
@@ -531,15 +500,9 @@ function ReportPanel(props: {
         )}
       </Space>
       <ResultGrid
-        items={report.items}
-        drafts={drafts}
-        prepared={prepared}
-        server={report.preview.items}
-        lang={lang}
+        grid={grid}
         previous={previousValues}
         editable={editable}
-        errors={rowErrors}
-        onChange={onChange}
         lt={lt}
         labels={labels}
         caption={t('grid', { version: report.version, count: report.items.length })}
@@ -608,6 +571,17 @@ function ReportPanel(props: {
         </Typography.Text>
       )}
     </Space>
+  );
+}
+
+/** The preview's counts, rendered again only when a count changes. */
+function GridSummaryText({ grid, t }: { grid: GridState; t: T }) {
+  const { counts } = useGridSummary(grid);
+  return (
+    <span role="status" aria-live="polite">
+      {t('summary', { fail: counts.fail, pass: counts.pass, empty: counts.empty })}
+      {counts.invalid ? t('summaryInvalid', { count: counts.invalid }) : ''}
+    </span>
   );
 }
 
