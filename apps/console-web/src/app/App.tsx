@@ -12,15 +12,23 @@ import { ApiError } from '../api/client';
 
 const SignIn = lazy(() => import('../pages/signin'));
 
-/** A page of the registry, loaded when first opened, for the roles it names. */
-function Guarded({ page, Page }: { page: PageDef; Page: ComponentType }) {
+/**
+ * The page of the registry at a path for the signed-in role (a path may have one per role),
+ * loaded when first opened.
+ */
+function Guarded({ pages }: { pages: { page: PageDef; Page: ComponentType }[] }) {
   const { me } = useSession();
-  if (me && !page.roles.includes(me.role)) return <Forbidden />;
-  return <Page />;
+  const mine = pages.find((p) => me && p.page.roles.includes(me.role));
+  if (!mine) return <Forbidden />;
+  return <mine.Page />;
 }
 
 function routes(): RouteObject[] {
   const pages = PAGES.filter((p) => p.console === currentConsole());
+  const byPath = new Map<string, { page: PageDef; Page: ComponentType }[]>();
+  for (const page of pages)
+    // Made once: a lazy component made during render would suspend again on every retry.
+    byPath.set(page.path, [...(byPath.get(page.path) ?? []), { page, Page: lazy(page.load) }]);
   return [
     {
       path: '/signin',
@@ -34,10 +42,9 @@ function routes(): RouteObject[] {
       path: '/',
       element: <Shell pages={pages} />,
       children: [
-        ...pages.map((p) => {
-          // Made once: a lazy component made during render would suspend again on every retry.
-          const element = <Guarded page={p} Page={lazy(p.load)} />;
-          return p.path === '' ? { index: true, element } : { path: p.path, element };
+        ...[...byPath].map(([path, group]) => {
+          const element = <Guarded pages={group} />;
+          return path === '' ? { index: true, element } : { path, element };
         }),
         { path: '*', element: <NotFound /> },
       ],

@@ -59,7 +59,7 @@ export function Shell({ pages }: { pages: PageDef[] }) {
   const { t, lang, setLang } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
-  if (loading) return <Spin fullscreen />;
+  if (loading) return <Loading label={t('common.loading')} />;
   if (!me) {
     const next = location.pathname + location.search;
     return <Navigate to={`/signin?next=${encodeURIComponent(next)}`} replace />;
@@ -147,6 +147,18 @@ export function Shell({ pages }: { pages: PageDef[] }) {
         </Content>
       </Layout>
     </Layout>
+  );
+}
+
+/**
+ * Shown while the session is asked for: plain markup and a stylesheet rule, not antd's Spin,
+ * whose styles would be generated at run time on the first load only to be thrown away.
+ */
+function Loading({ label }: { label: string }) {
+  return (
+    <div className="console-loading" role="status" aria-label={label}>
+      <span className="console-loading-dot" />
+    </div>
   );
 }
 

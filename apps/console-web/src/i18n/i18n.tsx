@@ -18,7 +18,9 @@ export function initialLang(): Lang {
 
 function applyLang(lang: Lang) {
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  // Only when it changes: index.html already says zh-CN, and the first load need not touch it.
+  const tag = lang === 'zh' ? 'zh-CN' : 'en';
+  if (document.documentElement.lang !== tag) document.documentElement.lang = tag;
 }
 
 export interface I18n {

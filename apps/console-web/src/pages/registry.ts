@@ -8,7 +8,8 @@ export type ConsoleApp = 'tasks' | 'labs';
 /**
  * One page of a console. Adding a page is: a folder under src/pages/ whose index.tsx default-
  * exports the component, and one entry here. The shell builds the routes (each page its own
- * chunk, loaded when first opened) and the navigation (by role) from this list.
+ * chunk, loaded when first opened) and the navigation (by role) from this list. A path may have
+ * one page per role (the start page: the regulators' and an enterprise's).
  */
 export interface PageDef {
   /** Under /console/: 'plans', 'plans/:id'. '' is the start page. */
@@ -67,9 +68,17 @@ export const PAGES: PageDef[] = [
   {
     path: '',
     console: 'tasks',
-    roles: ['regulator', 'admin', 'enterprise'],
+    roles: REGULATORS,
     nav: { label: 'nav.home' },
     load: () => import('./home'),
+  },
+  {
+    // An enterprise's start page is its own (a page of one path per role).
+    path: '',
+    console: 'tasks',
+    roles: ENTERPRISES,
+    nav: { label: 'nav.home' },
+    load: () => import('./home/enterprise'),
   },
   {
     path: 'enterprises',
@@ -271,6 +280,26 @@ export const PAGES: PageDef[] = [
     load: () => import('./admin/accounts'),
   },
 ];
+
+/**
+ * The pages of this console at `path` (under /console/, no leading slash), as the router
+ * matches them: a static segment before a parameter ('tasks/mine' before 'tasks/:id'). Several
+ * when a path has one page per role.
+ */
+export function pagesAt(path: string): PageDef[] {
+  const parts = path.split('/').filter(Boolean);
+  const matching = PAGES.filter((p) => {
+    if (p.console !== currentConsole()) return false;
+    const pattern = p.path.split('/').filter(Boolean);
+    return (
+      pattern.length === parts.length &&
+      pattern.every((s, i) => s.startsWith(':') || s === parts[i])
+    );
+  });
+  const dynamic = (p: PageDef) => p.path.split('/').filter((s) => s.startsWith(':')).length;
+  const fewest = Math.min(...matching.map(dynamic));
+  return matching.filter((p) => dynamic(p) === fewest);
+}
 
 /** The console this bundle was opened in: the serving app marks <html data-console>. */
 export function currentConsole(): ConsoleApp {

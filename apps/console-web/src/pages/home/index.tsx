@@ -1,6 +1,5 @@
 import { Badge, Button, Card, Col, List, Row, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy } from 'react';
 import { Link } from 'react-router';
 import { api, ok } from '../../api/client';
 import type { components } from '../../api/tasks.schema';
@@ -100,17 +99,11 @@ function TaskList({ tasks, loading }: { tasks: Task[] | undefined; loading: bool
 const cell = { padding: '6px 8px', borderBottom: '1px solid #f0f0f0' } as const;
 const num = { ...cell, textAlign: 'right' } as const;
 
-/** An enterprise's start page is its own, loaded only for enterprises. */
-const EnterpriseHome = lazy(() => import('./enterprise'));
-
-/** 工作台: an enterprise's own, or the regulators' (see RegulatorHome). */
-export default function HomePage() {
-  const me = useMe();
-  return me.role === 'enterprise' ? <EnterpriseHome /> : <RegulatorHome />;
-}
-
-/** 工作台: my tasks, overdue tasks, notifications, and this year's rates against targets. */
-function RegulatorHome() {
+/**
+ * 工作台 of regulators and admins: my tasks, overdue tasks, notifications, and this year's rates
+ * against targets. An enterprise's start page is its own (./enterprise.tsx).
+ */
+export default function RegulatorHome() {
   const t = useT();
   const { lang, dateTime, number, percent } = useI18n();
   const me = useMe();
