@@ -5,14 +5,14 @@ import { consoleDir } from '@spotcheck/common';
 import type { Principal } from '@spotcheck/auth';
 import { freshUscc } from '../medium/support';
 import { REGULATOR_HOHHOT } from '../support/app';
-import { ConsoleHarness, startConsole } from '../support/browser';
+import { ConsoleHarness, headingShownAt, startConsole } from '../support/browser';
 
 /**
  * The console's first load stays at or under 350 KB of gzipped script and style: what Chromium
  * fetches from the bundle to show the sign-in page, and the start page of a signed-in regulator
  * and of an enterprise.
- * The size is deterministic and asserted; the time is printed, not asserted (timings belong to
- * benchmarks).
+ * The size is deterministic and asserted; the time (from navigation to the first frame with the
+ * page's heading) is printed, not asserted (timings belong to benchmarks).
  */
 const BUDGET = 350 * 1024;
 
@@ -30,8 +30,8 @@ async function firstLoad(path: string, ready: string, as?: Principal) {
     if (m) assets.add(m[1]);
   });
   await page.goto(h.url(path));
+  const ms = await headingShownAt(page, ready);
   await page.getByRole('heading', { name: ready }).waitFor();
-  const ms = await page.evaluate(() => Math.round(performance.now()));
   const gzipped = [...assets].reduce((sum, a) => {
     const file = join(consoleDir(), a);
     const gz = `${file}.gz`;

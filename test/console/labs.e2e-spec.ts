@@ -10,7 +10,7 @@ import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.modul
 import { LabResultsModule } from '../../apps/lab-results/src/app.module';
 import { RUN, apiOf, commitAndDraw, seedOf, usccSource } from '../support/api';
 import { ADMIN, REGULATOR_HOHHOT, bootHttp, dataSource } from '../support/app';
-import { ConsoleHarness, startConsole } from '../support/browser';
+import { ConsoleHarness, headingShownAt, startConsole } from '../support/browser';
 import { makeObjectionWorld, makeReceivedSample } from '../medium/factories/objections';
 import { unique } from '../medium/support';
 
@@ -578,8 +578,8 @@ describe('budgets (printed; sizes asserted, times not)', () => {
       if (m) assets.add(m[1]);
     });
     await page.goto(h.url('/console/'));
+    const ms = await headingShownAt(page, '样品接收');
     await page.getByRole('heading', { name: '样品接收' }).waitFor();
-    const ms = await page.evaluate(() => Math.round(performance.now()));
     const gzipped = [...assets].reduce((sum, a) => {
       const file = join(consoleDir(), a);
       return sum + statSync(existsSync(`${file}.gz`) ? `${file}.gz` : file).size;

@@ -41,6 +41,29 @@ const ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * When a heading with this exact text was first in the page: performance.now() of the first
+ * animation frame that had it, looked for in every frame. (A locator's waitFor looks again only
+ * after 0, 20, 50, 100, 100 and then every 500 ms: timed that way, a page shown at 900 ms could
+ * read as 1,400.) The first-load figures use it.
+ */
+export async function headingShownAt(page: Page, text: string): Promise<number> {
+  const found = await page.waitForFunction(
+    (want: string) => {
+      const g = globalThis as unknown as {
+        document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> };
+        performance: { now(): number };
+      };
+      for (const h of g.document.querySelectorAll('h1, h2, h3'))
+        if (h.textContent?.trim() === want) return g.performance.now();
+      return 0;
+    },
+    text,
+    { polling: 'raf' },
+  );
+  return Math.round((await found.jsonValue()) as number);
+}
+
 export interface ConsoleHarness {
   app: NestFastifyApplication;
   /** `http://127.0.0.1:<port>` */
