@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.module';
 import { REGULATOR_HOHHOT } from '../support/app';
-import { ConsoleHarness, startConsole } from '../support/browser';
+import { ConsoleHarness, settledWidth, startConsole } from '../support/browser';
 
 // A browser story takes 40-50 s alone on the 2-core machine; twice that when it is busy.
 jest.setTimeout(180_000);
@@ -85,8 +85,7 @@ describe('the console in Chromium', () => {
   });
 
   it('fits a phone: at 390 px nothing scrolls sideways, and the header keeps the product name', async () => {
-    const widthOf = (p: Awaited<ReturnType<ConsoleHarness['page']>>) =>
-      p.evaluate<number>('document.documentElement.scrollWidth');
+    const widthOf = (p: Awaited<ReturnType<ConsoleHarness['page']>>) => settledWidth(p, 390);
     const anon = await h.page();
     await anon.setViewportSize({ width: 390, height: 844 });
     await anon.goto(h.url('/console/'));

@@ -10,7 +10,7 @@ import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.modul
 import { LabResultsModule } from '../../apps/lab-results/src/app.module';
 import { RUN, apiOf, commitAndDraw, seedOf, usccSource } from '../support/api';
 import { ADMIN, REGULATOR_HOHHOT, bootHttp, dataSource } from '../support/app';
-import { ConsoleHarness, headingShownAt, startConsole } from '../support/browser';
+import { ConsoleHarness, headingShownAt, settledWidth, startConsole } from '../support/browser';
 import { makeObjectionWorld, makeReceivedSample } from '../medium/factories/objections';
 import { unique } from '../medium/support';
 
@@ -518,9 +518,7 @@ describe('review and issue by role', () => {
     await page.goto(h.url('/console/'));
     await page.getByRole('heading', { name: 'Sample inbox' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'All' }).waitFor();
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
-      PHONE.width,
-    );
+    expect(await settledWidth(page, PHONE.width)).toBeLessThanOrEqual(PHONE.width);
     await page.setViewportSize(DESKTOP);
     await page.goto(h.url('/console/review'));
     await page.getByRole('heading', { name: 'Review and issue' }).waitFor();

@@ -64,6 +64,26 @@ export async function headingShownAt(page: Page, text: string): Promise<number> 
   return Math.round((await found.jsonValue()) as number);
 }
 
+/**
+ * How wide the page's content is once it has settled: its `scrollWidth` as soon as it fits in
+ * `width`, or, when it has not within `ms`, as it is then. A page laid out in steps (a menu
+ * folding away, a table measuring its columns) can be wider for a frame than it stays; a test
+ * asserting it fits a phone reads the settled width, and still fails when it never fits.
+ */
+export async function settledWidth(page: Page, width: number, ms = 5_000): Promise<number> {
+  const scrollWidth = () => page.evaluate<number>('document.documentElement.scrollWidth');
+  await page
+    .waitForFunction(
+      (w: number) =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth <= w,
+      width,
+      { timeout: ms, polling: 'raf' },
+    )
+    .catch(() => undefined);
+  return scrollWidth();
+}
+
 export interface ConsoleHarness {
   app: NestFastifyApplication;
   /** `http://127.0.0.1:<port>` */

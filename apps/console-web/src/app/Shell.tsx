@@ -119,6 +119,7 @@ export function Shell({ pages }: { pages: PageDef[] }) {
           width={208}
           theme="light"
           breakpoint="lg"
+          defaultCollapsed={narrowScreen()}
           collapsedWidth={0}
           zeroWidthTriggerStyle={{ top: 8 }}
         >
@@ -149,6 +150,14 @@ export function Shell({ pages }: { pages: PageDef[] }) {
     </Layout>
   );
 }
+
+/**
+ * Whether the screen is narrower than the menu's breakpoint (antd's `lg`, as its Sider asks).
+ * The Sider learns it in an effect, after its first frame: starting from it, a phone never shows
+ * a frame with the menu open, 208 px wide beside the page, which scrolled the page sideways.
+ */
+const narrowScreen = () =>
+  typeof window !== 'undefined' && window.matchMedia('screen and (max-width: 991.98px)').matches;
 
 /**
  * Shown while the session is asked for: plain markup and a stylesheet rule, not antd's Spin,
