@@ -10,7 +10,13 @@ import { InspectionTasksModule } from '../../apps/inspection-tasks/src/app.modul
 import { LabResultsModule } from '../../apps/lab-results/src/app.module';
 import { RUN, apiOf, commitAndDraw, seedOf, usccSource } from '../support/api';
 import { ADMIN, REGULATOR_HOHHOT, bootHttp, dataSource } from '../support/app';
-import { ConsoleHarness, headingShownAt, settledWidth, startConsole } from '../support/browser';
+import {
+  ConsoleHarness,
+  headingShownAt,
+  settle,
+  settledWidth,
+  startConsole,
+} from '../support/browser';
 import { makeObjectionWorld, makeReceivedSample } from '../medium/factories/objections';
 import { unique } from '../medium/support';
 
@@ -240,8 +246,11 @@ describe('sample inbox', () => {
     const none = page.getByText('没有在途待收的样品。');
     await none.waitFor();
     await page.setViewportSize(PHONE);
-    const box = (await none.boundingBox())!;
-    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    const rightEdge = async () => {
+      const box = (await none.boundingBox())!;
+      return box.x + box.width;
+    };
+    expect(await settle(rightEdge, (x) => x <= PHONE.width)).toBeLessThanOrEqual(PHONE.width);
     await page.setViewportSize(DESKTOP);
 
     const received = await json(labApi.get(TESTER(), `/api/v1/lab/samples/${S.receive}`));
@@ -259,7 +268,12 @@ describe('sample inbox', () => {
     expect(await h.axe(page)).toEqual([]);
     // On a phone the table scrolls; a date keeps to one line.
     await page.setViewportSize(PHONE);
-    expect(await lines(row(page, S.receive).locator('td').nth(2))).toBe(1);
+    expect(
+      await settle(
+        () => lines(row(page, S.receive).locator('td').nth(2)),
+        (k) => k === 1,
+      ),
+    ).toBe(1);
     await page.setViewportSize(DESKTOP);
     // A rejected sample gets no report: not "no report yet".
     await page.locator('.ant-segmented-item', { hasText: '已拒收' }).click();
@@ -453,7 +467,12 @@ describe('review and issue by role', () => {
     expect(await h.axe(page)).toEqual([]);
     // On a phone the queue scrolls sideways; a sample number is not broken over four lines.
     await page.setViewportSize(PHONE);
-    expect(await lines(queued.locator('td').first())).toBe(1);
+    expect(
+      await settle(
+        () => lines(queued.locator('td').first()),
+        (k) => k === 1,
+      ),
+    ).toBe(1);
     await page.setViewportSize(DESKTOP);
     await queued.getByRole('link', { name: '办理' }).click();
     await page.getByRole('heading', { name: `检验报告 ${S.review}` }).waitFor();
@@ -501,7 +520,12 @@ describe('review and issue by role', () => {
     await h.screenshot(page, 'labs-review-amended');
     expect(await h.axe(page)).toEqual([]);
     await page.setViewportSize(PHONE);
-    expect(await lines(history.locator('tr.ant-table-row').first().locator('td').nth(1))).toBe(1);
+    expect(
+      await settle(
+        () => lines(history.locator('tr.ant-table-row').first().locator('td').nth(1)),
+        (k) => k === 1,
+      ),
+    ).toBe(1);
   });
 
   it('speaks English to a person with two roles: their roles and queues in English punctuation', async () => {
@@ -551,7 +575,12 @@ describe('lab staff', () => {
     await h.screenshot(page, 'labs-staff');
     expect(await h.axe(page)).toEqual([]);
     await page.setViewportSize(PHONE);
-    expect(await lines(row(page, '赵新人').locator('td').nth(4))).toBe(1);
+    expect(
+      await settle(
+        () => lines(row(page, '赵新人').locator('td').nth(4)),
+        (k) => k === 1,
+      ),
+    ).toBe(1);
     await page.setViewportSize(DESKTOP);
     const staff = await json(labApi.get(SIGNATORY(), `/api/v1/labs/${labId}/staff`));
     expect(staff.items).toEqual(

@@ -84,6 +84,26 @@ export async function settledWidth(page: Page, width: number, ms = 5_000): Promi
   return scrollWidth();
 }
 
+/**
+ * A measurement of the page once it holds: `read()` again every frame-ish (50 ms) until `ok`
+ * accepts it or `ms` pass, then its last value. For a layout that changes in steps after a
+ * resize (antd folds the menu on a media query's change event, a frame or more later): a test
+ * asserts on the settled value, and still fails when it never becomes acceptable.
+ */
+export async function settle<T>(
+  read: () => Promise<T>,
+  ok: (v: T) => boolean,
+  ms = 5_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await read();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    v = await read();
+  }
+  return v;
+}
+
 export interface ConsoleHarness {
   app: NestFastifyApplication;
   /** `http://127.0.0.1:<port>` */
