@@ -15,7 +15,7 @@ import { type ObjectionWorld, makeObjectionWorld } from '../medium/factories/obj
 import { freshUscc, unique } from '../medium/support';
 import { apiOf } from '../support/api';
 import { bootHttp } from '../support/app';
-import { ConsoleHarness, startConsole } from '../support/browser';
+import { ConsoleHarness, startConsole, toPhone } from '../support/browser';
 import { epcisDocument, gtinOf, sgln, shippingEvent } from '../support/epcis-documents';
 import { finalFailure } from '../support/followup';
 import { until } from '../support/own-servers';
@@ -77,7 +77,7 @@ const heading = (page: Page, name: RegExp) => page.getByRole('heading', { name }
 
 /** Looked at in a phone's width too (390 px). */
 async function narrow(page: Page, shot: string) {
-  await page.setViewportSize({ width: 390, height: 844 });
+  await toPhone(page);
   await h.screenshot(page, shot);
   expect(await h.axe(page)).toEqual([]);
   await page.setViewportSize({ width: 1440, height: 900 });

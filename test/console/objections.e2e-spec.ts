@@ -11,7 +11,7 @@ import {
 import { unique } from '../medium/support';
 import { apiOf, seedOf } from '../support/api';
 import { bootHttp } from '../support/app';
-import { ConsoleHarness, startConsole } from '../support/browser';
+import { ConsoleHarness, startConsole, toPhone } from '../support/browser';
 
 /**
  * The objections pages: a regulator decides an objection — accepts it, which draws the retest
@@ -205,7 +205,7 @@ it('records the drawn lab’s refusal with a new commitment and redraws among th
   await page.getByRole('status').filter({ hasText: 'MATCH' }).waitFor();
   await h.screenshot(page, 'objection-redrawn');
   expect(await h.axe(page)).toEqual([]);
-  await page.setViewportSize({ width: 390, height: 844 });
+  await toPhone(page);
   await h.screenshot(page, 'objection-redrawn-390');
   expect(await h.axe(page)).toEqual([]);
   expect(h.pageErrors).toEqual([]);

@@ -104,6 +104,13 @@ export async function settle<T>(
   return v;
 }
 
+/** A phone's screen (390 × 844), once the page has laid itself out for it (see settledWidth). */
+export const PHONE_SIZE = { width: 390, height: 844 };
+export async function toPhone(page: Page): Promise<void> {
+  await page.setViewportSize(PHONE_SIZE);
+  await settledWidth(page, PHONE_SIZE.width);
+}
+
 export interface ConsoleHarness {
   app: NestFastifyApplication;
   /** `http://127.0.0.1:<port>` */
