@@ -48,7 +48,8 @@ const world = (() => {
     (made ??= (async () => {
       const ds = dataSource(tasks);
       const w = await makeOutcomeWorld(ds);
-      const tag = unique('查').replace(/[^0-9]/g, '').slice(-6);
+      // Letters before the digits: a few digits alone are in other suites' names too.
+      const tag = `zq${unique('查').replace(/[^0-9]/g, '').slice(-6)}`;
       const samples: Record<string, string> = {};
       for (const [key, o] of [
         ['milk', { outcome: 'fail', product: `蒙牛纯牛奶${tag}`, brand: '蒙牛', manufacturerName: `内蒙古蒙牛乳业${tag}有限公司` }],
@@ -202,7 +203,7 @@ describe('public results search', () => {
     const ds = dataSource(tasks);
     const w = await makeOutcomeWorld(ds);
     const r = regulatorsOf(w.jurisdiction);
-    const tag = unique('改').replace(/[^0-9]/g, '').slice(-6);
+    const tag = `zg${unique('改').replace(/[^0-9]/g, '').slice(-6)}`;
     const a = await makeFinalOutcome(ds, w, { outcome: 'fail', product: `更正甲${tag}` });
     await makeFinalOutcome(ds, w, { outcome: 'fail', product: `更正乙${tag}` });
     const v1 = await listUpTo(api, ds, r);
